@@ -1,0 +1,247 @@
+/**
+ * Catalogue items: one benefit (pabalsts) or social service (sociālais pakalpojums).
+ * The same `id` names the item in every municipality and is its URL slug.
+ * Eligibility is a list of conditions from a small closed vocabulary that the rules engine
+ * interprets (DESIGN.md: "no `if` in benefit definitions").
+ */
+import { z } from 'zod';
+import {
+  centsSchema,
+  certaintySchema,
+  isoDateSchema,
+  kebabIdSchema,
+  localizedTextSchema,
+  sourceRefSchema,
+} from './common.ts';
+
+/** Life situations: entry points on the home page and the filter on lists. */
+export const LIFE_SITUATIONS = [
+  'low-income',
+  'housing-costs',
+  'new-baby',
+  'children-family',
+  'school',
+  'illness-disability',
+  'old-age-care',
+  'death-in-family',
+  'crisis',
+  'violence',
+  'job-loss',
+  'leaving-prison',
+  'leaving-care',
+  'homelessness',
+  'caring-for-relative',
+] as const;
+export const lifeSituationSchema = z.enum(LIFE_SITUATIONS);
+export type LifeSituation = z.infer<typeof lifeSituationSchema>;
+
+/** Target groups: the second filter on lists. */
+export const TARGET_GROUPS = [
+  'any-resident',
+  'needy-low-income',
+  'families-with-children',
+  'large-families',
+  'children-with-disability',
+  'persons-with-disability',
+  'pensioners',
+  'orphans',
+  'foster-guardians',
+  'unemployed',
+  'homeless',
+  'released-prisoners',
+  'violence-victims',
+] as const;
+export const targetGroupSchema = z.enum(TARGET_GROUPS);
+export type TargetGroup = z.infer<typeof targetGroupSchema>;
+
+/**
+ * Facts about a household that the estimator asks as yes/no "situations" and that
+ * conditions may require. The estimator's situation step offers exactly these.
+ */
+export const HOUSEHOLD_SITUATIONS = [
+  'new-baby',
+  'death-in-family',
+  'crisis',
+  'unforeseen-expense',
+  'leaving-prison',
+  'leaving-care',
+  'homeless',
+  'caring-for-someone',
+  'guardian-of-adult',
+  'foster-family',
+  'violence',
+  'wheelchair-user',
+  'district-heating',
+  'stove-heating',
+  'needs-help-at-home',
+] as const;
+export const householdSituationSchema = z.enum(HOUSEHOLD_SITUATIONS);
+export type HouseholdSituation = z.infer<typeof householdSituationSchema>;
+
+export const disabilityGroupSchema = z.enum(['I', 'II', 'III']);
+export type DisabilityGroup = z.infer<typeof disabilityGroupSchema>;
+
+/** What the social worker must assess; makes a verdict at best `possible`. */
+export const ASSESSMENTS = [
+  'functional-capacity',
+  'declared-residence',
+  'social-worker-opinion',
+  'orphans-court',
+  'medical-opinion',
+  'study-results',
+  'costs-documents',
+  'not-stored',
+] as const;
+export const assessmentSchema = z.enum(ASSESSMENTS);
+
+/** The closed condition vocabulary. Each type is one entry in the engine, with a reason key. */
+export const conditionSchema = z.discriminatedUnion('type', [
+  /** Household status computed by the engine from income and the thresholds. */
+  z.strictObject({ type: z.literal('status'), anyOf: z.array(z.enum(['needy', 'low-income'])).min(1) }),
+  /** Someone in the household is aged min..max years inclusive (either bound optional). */
+  z.strictObject({
+    type: z.literal('member-aged'),
+    min: z.number().int().min(0).optional(),
+    max: z.number().int().min(0).optional(),
+    /** `child`: the member must be under 18; `pupil`: attends school (age 5–20 or student flag). */
+    who: z.enum(['anyone', 'child', 'pupil']).default('anyone'),
+  }),
+  /** Someone turns one of these ages (jubilee benefits). */
+  z.strictObject({ type: z.literal('member-age-in'), ages: z.array(z.number().int().positive()).min(1) }),
+  /** Someone has a disability group (any of `groups`, all groups when omitted). */
+  z.strictObject({
+    type: z.literal('disability'),
+    groups: z.array(disabilityGroupSchema).min(1).optional(),
+    who: z.enum(['anyone', 'child', 'adult']).default('anyone'),
+  }),
+  /** Household composition. */
+  z.strictObject({
+    type: z.literal('household'),
+    is: z.enum(['lives-alone', 'pensioner-or-disabled-only', 'pensioner-or-disabled-alone', 'large-family', 'has-pensioner']),
+  }),
+  /** A yes/no situation the resident states. */
+  z.strictObject({ type: z.literal('situation'), situation: householdSituationSchema }),
+  /** Counted household income per member per month at most this (inclusive). */
+  z.strictObject({ type: z.literal('income-per-member-at-most'), cents: centsSchema }),
+  /** Depends on something only the social service can check: best verdict is `possible`. */
+  z.strictObject({ type: z.literal('assessment'), about: assessmentSchema }),
+]);
+export type Condition = z.infer<typeof conditionSchema>;
+
+export const amountPeriodSchema = z.enum(['once', 'month', 'year', 'quarter', 'day', 'session', 'donation', 'hour', 'five-years']);
+export type AmountPeriod = z.infer<typeof amountPeriodSchema>;
+
+/** How an amount is determined. Money in integer cents. */
+export const amountRuleSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('fixed'), cents: centsSchema, per: amountPeriodSchema, perChild: z.boolean().default(false) }),
+  z.strictObject({ type: z.literal('up-to'), cents: centsSchema, per: amountPeriodSchema, perChild: z.boolean().default(false) }),
+  /** Amount by number of children, e.g. Daugavpils heating: 0 → 20 €, 1 → 43 €, 2 → 53 €, 3+ → 25 € each, max 125 €. */
+  z.strictObject({
+    type: z.literal('by-children'),
+    per: amountPeriodSchema,
+    table: z.array(z.strictObject({ children: z.number().int().min(0), cents: centsSchema })).min(1),
+    eachChildFrom: z.strictObject({ children: z.number().int().min(1), cents: centsSchema }).optional(),
+    maxCents: centsSchema.optional(),
+  }),
+  z.strictObject({ type: z.literal('percent-of-costs'), percent: z.number().positive().max(100) }),
+  /** A national formula computed by the engine (GMI, housing benefit). */
+  z.strictObject({ type: z.literal('formula'), formula: z.enum(['gmi', 'housing-benefit']) }),
+  /** In kind (gifts, food, a place, hours of care) or not stored: shown as text only. */
+  z.strictObject({ type: z.literal('in-kind') }),
+]);
+export type AmountRule = z.infer<typeof amountRuleSchema>;
+
+/** One dated amount. A change adds an entry; history is never edited. */
+export const amountSchema = z.strictObject({
+  /** The year the figure dates from (shown to residents: "2017 figure"). */
+  year: z.number().int().min(1990).max(2100),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  rule: amountRuleSchema,
+  /** Plain-language statement of the amount, shown on the page next to the formatted figure. */
+  text: localizedTextSchema,
+  certainty: certaintySchema,
+  sources: z.array(sourceRefSchema).min(1),
+});
+export type Amount = z.infer<typeof amountSchema>;
+
+export const itemStatusSchema = z.strictObject({
+  kind: z.enum(['current', 'seed-only', 'unconfirmed', 'suspended', 'national']),
+  /** For seed-only / unconfirmed: the year the newest evidence dates from. */
+  year: z.number().int().min(1990).max(2100).optional(),
+  /** Only planned in a seed (not shown until a source shows it running). */
+  planned: z.boolean().default(false),
+  /** For suspended: since when. */
+  since: isoDateSchema.optional(),
+  note: localizedTextSchema.optional(),
+});
+export type ItemStatus = z.infer<typeof itemStatusSchema>;
+
+export const FORM_IDS = ['social-assistance', 'municipal-benefit', 'social-service', 'question'] as const;
+export const formIdSchema = z.enum(FORM_IDS);
+export type FormId = z.infer<typeof formIdSchema>;
+
+export const applicationSchema = z.strictObject({
+  /**
+   * apply: a written application to the social service (online pre-application possible);
+   * social-worker: ask a social worker, who assesses and refers; provider: apply at the provider;
+   * none: no application needed (granted automatically or handed out).
+   */
+  how: z.enum(['apply', 'social-worker', 'provider', 'none']),
+  form: formIdSchema.optional(),
+  deadline: localizedTextSchema.optional(),
+});
+
+const itemFields = {
+  id: kebabIdSchema,
+  kind: z.enum(['benefit', 'service']),
+  name: localizedTextSchema,
+  /** One or two plain sentences: what it is and what it gives. */
+  summary: localizedTextSchema,
+  who: localizedTextSchema,
+  amounts: z.array(amountSchema).default([]),
+  conditions: z.array(localizedTextSchema).default([]),
+  documents: z.array(localizedTextSchema).default([]),
+  situations: z.array(lifeSituationSchema).min(1),
+  targetGroups: z.array(targetGroupSchema).min(1),
+  /** For the estimator. Absent: the estimator does not give a verdict (services are suggested by situations). */
+  eligibility: z.array(conditionSchema).optional(),
+  application: applicationSchema,
+  legalBasis: localizedTextSchema.optional(),
+  status: itemStatusSchema,
+  sources: z.array(sourceRefSchema).min(1),
+};
+
+/** A national item (state rules, same everywhere): src/data/national/catalogue.yaml. */
+export const nationalItemSchema = z.strictObject({ ...itemFields, scope: z.literal('national') });
+export type NationalItem = z.infer<typeof nationalItemSchema>;
+
+/** A municipal item, complete in itself. */
+export const municipalItemSchema = z.strictObject({ ...itemFields, scope: z.literal('municipal') });
+export type MunicipalItem = z.infer<typeof municipalItemSchema>;
+
+/**
+ * Local details for a national item (a `national` row in a municipal table): local figures,
+ * local name, local route. Merged over the national item: lists are appended, scalars replace.
+ */
+export const localOverlaySchema = z.strictObject({
+  scope: z.literal('local'),
+  id: kebabIdSchema,
+  name: localizedTextSchema.optional(),
+  summary: localizedTextSchema.optional(),
+  who: localizedTextSchema.optional(),
+  amounts: z.array(amountSchema).default([]),
+  conditions: z.array(localizedTextSchema).default([]),
+  documents: z.array(localizedTextSchema).default([]),
+  eligibility: z.array(conditionSchema).optional(),
+  application: applicationSchema.optional(),
+  status: itemStatusSchema.optional(),
+  sources: z.array(sourceRefSchema).min(1),
+});
+export type LocalOverlay = z.infer<typeof localOverlaySchema>;
+
+export const packItemSchema = z.discriminatedUnion('scope', [municipalItemSchema, localOverlaySchema]);
+export type PackItem = z.infer<typeof packItemSchema>;
+
+/** A catalogue item as a page shows it: national + local overlay merged, or municipal. */
+export type CatalogueItem = Omit<MunicipalItem, 'scope'> & { scope: 'national' | 'municipal'; localized: boolean };

@@ -1,0 +1,42 @@
+/**
+ * Building blocks shared by every data schema: localized text, dates, money, sources.
+ * Pure zod: no Astro, Preact or Node imports (see test/architecture.test.ts).
+ */
+import { z } from 'zod';
+
+/** The locales the portal can offer. Latvian is the base and authoritative language. */
+export const LOCALES = ['lv', 'ru'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const localeSchema = z.enum(LOCALES);
+
+/** Text in both languages. Both are required: a page that exists in Latvian exists in Russian. */
+export const localizedTextSchema = z.strictObject({
+  lv: z.string().trim().min(1, 'Latvian text is empty'),
+  ru: z.string().trim().min(1, 'Russian text is empty'),
+});
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+/** Calendar date as written in law and data files: YYYY-MM-DD. */
+export const isoDateSchema = z.iso.date();
+export type IsoDate = z.infer<typeof isoDateSchema>;
+
+/** Money is integer euro cents everywhere inside the system. */
+export const centsSchema = z.number().int('amount must be whole cents').nonnegative();
+export type Cents = z.infer<typeof centsSchema>;
+
+/** How sure we are of a figure (see shared/reference/latvia-rules.md "How to read the labels"). */
+export const certaintySchema = z.enum(['verified', 'derived', 'unverified']);
+export type Certainty = z.infer<typeof certaintySchema>;
+
+/**
+ * Reference to a source: `S59` = entry of src/data/sources.yaml (reference numbering),
+ * or a seed alias with a section, e.g. `DAU18 §5`.
+ */
+export const sourceRefSchema = z
+  .string()
+  .regex(/^(S\d{1,3}|(REZ10|BAU16|RN17|RN18|DAU18)\b.*)$/, 'source must be S<number> or a seed alias (REZ10, BAU16, RN17, RN18, DAU18)');
+export type SourceRef = z.infer<typeof sourceRefSchema>;
+
+export const kebabIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be kebab-case: lowercase letters, digits and dashes');
