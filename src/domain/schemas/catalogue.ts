@@ -146,8 +146,13 @@ export const amountRuleSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('percent-of-costs'), percent: z.number().positive().max(100) }),
   /** A national formula computed by the engine (GMI, housing benefit). */
   z.strictObject({ type: z.literal('formula'), formula: z.enum(['gmi', 'housing-benefit']) }),
-  /** In kind (gifts, food, a place, hours of care) or not stored: shown as text only. */
+  /** Given in kind (gifts, food, a place, hours of care): shown as text only. */
   z.strictObject({ type: z.literal('in-kind') }),
+  /**
+   * The amount is only described in `text`: not stored, a historical figure in lats, a fee the
+   * resident pays, a count of recipients. The engine never computes with it.
+   */
+  z.strictObject({ type: z.literal('described') }),
 ]);
 export type AmountRule = z.infer<typeof amountRuleSchema>;
 
