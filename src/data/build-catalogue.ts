@@ -18,12 +18,13 @@ import {
 
 export class DataError extends Error {
   readonly code = 'DATA_INVALID';
-  constructor(
-    readonly file: string,
-    readonly issues: string[],
-  ) {
+  readonly file: string;
+  readonly issues: string[];
+  constructor(file: string, issues: string[]) {
     super(`Invalid data in ${file}:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
     this.name = 'DataError';
+    this.file = file;
+    this.issues = issues;
   }
 }
 
