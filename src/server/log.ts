@@ -1,0 +1,56 @@
+/**
+ * Structured logs: one JSON object per line on stdout (warnings and errors on stderr).
+ *
+ * Privacy rule (DESIGN.md, convention 6): a log line carries an event name, reference numbers,
+ * error codes, counts and durations — never names, personal codes, e-mail addresses or answers.
+ * Callers pass only such fields; `safeFields` additionally drops anything that looks like an
+ * e-mail address or a Latvian personal code, so a slip does not leak personal data.
+ */
+import { createHash } from 'node:crypto';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'alert';
+export type LogFields = Record<string, string | number | boolean | null | undefined>;
+
+const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, alert: 50 };
+const EMAIL = /[^\s@]+@[^\s@]+/;
+const PERSONAL_CODE = /\b\d{6}-?\d{5}\b/;
+
+function minLevel(): number {
+  const wanted = process.env.LOG_LEVEL as LogLevel | undefined;
+  return ORDER[wanted ?? 'info'] ?? ORDER.info;
+}
+
+function safeFields(fields: LogFields): LogFields {
+  const out: LogFields = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    if (typeof value === 'string' && (EMAIL.test(value) || PERSONAL_CODE.test(value))) {
+      out[key] = '[redacted]';
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+export function log(level: LogLevel, event: string, fields: LogFields = {}): void {
+  if (ORDER[level] < minLevel()) return;
+  const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...safeFields(fields) });
+  if (ORDER[level] >= ORDER.warn) process.stderr.write(line + '\n');
+  else process.stdout.write(line + '\n');
+}
+
+export const logger = {
+  debug: (event: string, fields?: LogFields) => log('debug', event, fields),
+  info: (event: string, fields?: LogFields) => log('info', event, fields),
+  warn: (event: string, fields?: LogFields) => log('warn', event, fields),
+  error: (event: string, fields?: LogFields) => log('error', event, fields),
+  /** Needs a human: a dead letter, a lost disk. Admins alert on `"level":"alert"`. */
+  alert: (event: string, fields?: LogFields) => log('alert', event, fields),
+};
+
+/** A short, non-reversible tag for an IP address, so logs can correlate abuse without storing it. */
+export function hashIp(ip: string | undefined, salt: string): string | undefined {
+  if (!ip) return undefined;
+  return createHash('sha256').update(salt).update(ip).digest('base64url').slice(0, 10);
+}

@@ -1,0 +1,68 @@
+/**
+ * Small durable-write helpers. "Durable" means: after the promise resolves, a power cut does not
+ * lose the data — file contents are fsync'ed, and the directory holding a new name is fsync'ed
+ * after the rename so the name itself survives (POSIX: rename is atomic, but only a directory
+ * fsync makes it durable).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/** Writes a NEW file (fails if it exists) and fsyncs it. */
+export async function writeFileDurable(path: string, data: Uint8Array | string): Promise<void> {
+  const handle = await open(path, 'wx', 0o600);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** fsync a directory so that names created/renamed in it are on disk. */
+export async function fsyncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } catch (err) {
+    // Some filesystems refuse fsync on directories (EINVAL/EISDIR); nothing more we can do there.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM') throw err;
+  } finally {
+    await handle.close();
+  }
+}
+
+export function tempName(base: string): string {
+  return `${base}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+}
+
+/** Replaces `path` atomically: write temp file, fsync, rename over, fsync directory. */
+export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+  const tmp = tempName(path);
+  try {
+    await writeFileDurable(tmp, data);
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  await fsyncDir(dirname(path));
+}
+
+/** Creates directories (recursively) and makes their names durable in their parents. */
+export async function ensureDirs(...dirs: string[]): Promise<void> {
+  for (const dir of dirs) {
+    const created = await mkdir(dir, { recursive: true, mode: 0o700 });
+    if (created) await fsyncDir(dirname(dir));
+  }
+}
+
+/** Renames a directory entry and makes both directories durable. */
+export async function moveDurable(from: string, to: string): Promise<void> {
+  await rename(from, to);
+  await fsyncDir(dirname(to));
+  if (dirname(from) !== dirname(to)) await fsyncDir(dirname(from));
+}
+
+export const joinSafe = join;
