@@ -1,0 +1,77 @@
+/**
+ * Turns a dated amount rule into words for a page. Money stays integer cents until
+ * formatMoney/formatMoneyShort; every figure carries its year and certainty so a resident knows
+ * how sure it is ("never invent a figure; keep unverified/derived marked").
+ */
+import type { TFunction } from 'i18next';
+import type { Amount } from '../../domain/schemas/index.ts';
+import { formatDate, formatMoneyShort, formatNumber, type Locale } from '../../i18n/index.ts';
+
+export interface AmountView {
+  /** The headline figure, e.g. "500 € vienreiz par katru bērnu"; absent when only text says it. */
+  figure?: string;
+  /** By-children table rows. */
+  rows?: { label: string; money: string }[];
+  /** Extra lines under a table (each child from N, maximum). */
+  extra: string[];
+  text: string;
+  /** "2026. gada informācija · spēkā no …" */
+  meta: string;
+  certainty: string;
+  /** true when the resident must check (derived/unverified). */
+  check: boolean;
+}
+
+export function amountView(a: Amount, locale: Locale, t: TFunction): AmountView {
+  const money = (c: number) => formatMoneyShort(c, locale);
+  const r = a.rule;
+  const view: AmountView = {
+    extra: [],
+    text: a.text[locale],
+    meta: [
+      t('catalogue:amount.year', { year: a.year }),
+      a.from ? t('catalogue:amount.validFrom', { date: formatDate(a.from, locale) }) : '',
+      a.to ? t('catalogue:amount.validTo', { date: formatDate(a.to, locale) }) : '',
+    ].filter(Boolean).join(' '),
+    certainty: t(`catalogue:amount.certainty.${a.certainty}`),
+    check: a.certainty !== 'verified',
+  };
+  switch (r.type) {
+    case 'fixed':
+    case 'up-to': {
+      const per = t(`catalogue:amount.per.${r.per}`);
+      const base = t(r.type === 'fixed' ? 'catalogue:amount.fixed' : 'catalogue:amount.upTo', { money: money(r.cents), per });
+      view.figure = r.perChild ? `${base} ${t('catalogue:amount.perChild')}` : base;
+      break;
+    }
+    case 'by-children': {
+      view.rows = r.table.map((row) => ({
+        label: row.children === 0 ? t('catalogue:amount.byChildren.none') : formatNumber(row.children, locale),
+        money: t('catalogue:amount.fixed', { money: money(row.cents), per: t(`catalogue:amount.per.${r.per}`) }),
+      }));
+      if (r.eachChildFrom) view.extra.push(t('catalogue:amount.byChildren.eachFrom', { count: r.eachChildFrom.children, money: money(r.eachChildFrom.cents) }));
+      if (r.maxCents !== undefined) view.extra.push(t('catalogue:amount.byChildren.max', { money: money(r.maxCents), per: t(`catalogue:amount.per.${r.per}`) }));
+      break;
+    }
+    case 'percent-of-costs':
+      view.figure = t('catalogue:amount.percent', { percent: formatNumber(r.percent, locale) });
+      break;
+    case 'formula':
+      view.figure = t(`catalogue:amount.formula.${r.formula}`);
+      break;
+    case 'in-kind':
+      view.figure = t('catalogue:amount.inKind');
+      break;
+    case 'described':
+      break;
+  }
+  return view;
+}
+
+/** Short figure for list cards: only the newest fixed/up-to amount, else nothing. */
+export function amountHeadline(amounts: Amount[], locale: Locale, t: TFunction): string | undefined {
+  const newest = [...amounts].sort((a, b) => b.year - a.year)[0];
+  if (!newest) return undefined;
+  const v = amountView(newest, locale, t);
+  return v.figure && (newest.rule.type === 'fixed' || newest.rule.type === 'up-to') ? v.figure : undefined;
+}
