@@ -95,7 +95,8 @@ export const ASSESSMENTS = [
 export const assessmentSchema = z.enum(ASSESSMENTS);
 
 /** The closed condition vocabulary. Each type is one entry in the engine, with a reason key. */
-export const conditionSchema = z.discriminatedUnion('type', [
+/** Conditions that test one fact. */
+const simpleConditions = [
   /** Household status computed by the engine from income and the thresholds. */
   z.strictObject({ type: z.literal('status'), anyOf: z.array(z.enum(['needy', 'low-income'])).min(1) }),
   /** Someone in the household is aged min..max years inclusive (either bound optional). */
@@ -125,6 +126,19 @@ export const conditionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('income-per-member-at-most'), cents: centsSchema }),
   /** Depends on something only the social service can check: best verdict is `possible`. */
   z.strictObject({ type: z.literal('assessment'), about: assessmentSchema }),
+] as const;
+
+/** One fact-testing condition (the members of an `any-of`). */
+export const simpleConditionSchema = z.discriminatedUnion('type', [...simpleConditions]);
+export type SimpleCondition = z.infer<typeof simpleConditionSchema>;
+
+/**
+ * All conditions of an item must hold. `any-of` holds when at least one of its conditions does
+ * (e.g. Bauska school meals: large family OR needy/low-income OR a child with disability).
+ */
+export const conditionSchema = z.discriminatedUnion('type', [
+  ...simpleConditions,
+  z.strictObject({ type: z.literal('any-of'), conditions: z.array(simpleConditionSchema).min(2) }),
 ]);
 export type Condition = z.infer<typeof conditionSchema>;
 
