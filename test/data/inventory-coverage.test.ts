@@ -1,0 +1,62 @@
+/**
+ * Issue 2: "covering every row of catalogue-inventory.md (one row = one catalogue item)".
+ * test/fixtures/inventory-ids.json lists the row ids of each table of
+ * shared/reference/catalogue-inventory.md (§2 national, §3–§6 one per municipality; benefits and
+ * services together). A pack is checked once its file exists, so packs can land one by one.
+ */
+import { describe, expect, it } from 'vitest';
+import { catalogue, itemsFor, publishedItemsFor } from '../../src/data/index.ts';
+import inventory from '../fixtures/inventory-ids.json' with { type: 'json' };
+
+const { national: nationalRows, ...municipalRows } = inventory as Record<string, string[]>;
+const nationalIds = new Set(catalogue.national.map((i) => i.id));
+
+describe('inventory coverage: national file', () => {
+  it('has one item per row of inventory §2.1 and §2.2, and nothing else', () => {
+    const missing = nationalRows!.filter((id) => !nationalIds.has(id));
+    const extra = [...nationalIds].filter((id) => !nationalRows!.includes(id));
+    expect(missing, 'inventory rows missing from src/data/national/catalogue.yaml').toEqual([]);
+    expect(extra, 'national items that are not inventory rows').toEqual([]);
+  });
+});
+
+describe('inventory coverage: municipality packs', () => {
+  it('every pack has an inventory table', () => {
+    const unknown = catalogue.municipalities.map((m) => m.id).filter((id) => !(id in municipalRows));
+    expect(unknown).toEqual([]);
+  });
+
+  describe.each(Object.entries(municipalRows))('%s', (id, rows) => {
+    const pack = catalogue.municipalities.find((m) => m.id === id);
+
+    it.skipIf(!pack)('offers every inventory row (national rows as local overlays)', () => {
+      const items = new Map(itemsFor(catalogue, pack!).map((i) => [i.id, i]));
+      const missing = rows.filter((row) => !items.has(row));
+      expect(missing, `inventory rows missing from src/data/municipalities/${id}.yaml`).toEqual([]);
+      // A national id appears in a municipal table only because a local source adds something:
+      // the pack must carry a `scope: local` overlay for it.
+      const notLocalized = rows.filter((row) => nationalIds.has(row) && !items.get(row)!.localized);
+      expect(notLocalized, 'national rows of this table without a local overlay').toEqual([]);
+    });
+
+    it.skipIf(!pack)('invents no item: every pack entry is a row of its table', () => {
+      const extra = pack!.items.map((i) => i.id).filter((itemId) => !rows.includes(itemId));
+      expect(extra, `items in ${id}.yaml that are not rows of the inventory`).toEqual([]);
+    });
+
+    it.skipIf(!pack)('every published item has name, summary and who in Latvian and Russian', () => {
+      const incomplete = publishedItemsFor(catalogue, pack!)
+        .filter((i) => [i.name, i.summary, i.who].some((t) => !t.lv.trim() || !t.ru.trim()))
+        .map((i) => i.id);
+      expect(incomplete).toEqual([]);
+    });
+
+    it.skipIf(!pack)('planned items stay in the data but are not published', () => {
+      const all = itemsFor(catalogue, pack!);
+      const published = new Set(publishedItemsFor(catalogue, pack!).map((i) => i.id));
+      const planned = all.filter((i) => i.status.planned).map((i) => i.id);
+      expect(planned.filter((p) => published.has(p)), 'planned items that are published').toEqual([]);
+      expect(published.size).toBe(all.length - planned.length);
+    });
+  });
+});
