@@ -11,7 +11,22 @@ import inventory from '../fixtures/inventory-ids.json' with { type: 'json' };
 const { national: nationalRows, ...municipalRows } = inventory as Record<string, string[]>;
 const nationalIds = new Set(catalogue.national.map((i) => i.id));
 
+/**
+ * Inventory §7 "Counts", per municipality (both tables): rows by status. `national` = an overlay
+ * that keeps the national status; `planned` is counted inside `seed-only` as well.
+ */
+const STATUS_COUNTS: Record<string, Record<string, number>> = {
+  daugavpils: { current: 20, 'seed-only': 44, planned: 16, suspended: 0, unconfirmed: 3, national: 13 },
+  rezekne: { current: 3, 'seed-only': 19, planned: 0, suspended: 4, unconfirmed: 7, national: 9 },
+  'rezeknes-novads': { current: 3, 'seed-only': 25, planned: 0, suspended: 0, unconfirmed: 5, national: 11 },
+  'bauskas-novads': { current: 6, 'seed-only': 34, planned: 10, suspended: 1, unconfirmed: 0, national: 11 },
+};
+
 describe('inventory coverage: national file', () => {
+  it('every national item has status national (inventory §7: 31 national rows)', () => {
+    expect(catalogue.national.filter((i) => i.status.kind !== 'national').map((i) => i.id)).toEqual([]);
+  });
+
   it('has one item per row of inventory §2.1 and §2.2, and nothing else', () => {
     const missing = nationalRows!.filter((id) => !nationalIds.has(id));
     const extra = [...nationalIds].filter((id) => !nationalRows!.includes(id));
@@ -42,6 +57,15 @@ describe('inventory coverage: municipality packs', () => {
     it.skipIf(!pack)('invents no item: every pack entry is a row of its table', () => {
       const extra = pack!.items.map((i) => i.id).filter((itemId) => !rows.includes(itemId));
       expect(extra, `items in ${id}.yaml that are not rows of the inventory`).toEqual([]);
+    });
+
+    it.skipIf(!pack)('maps the status column: counts by status match inventory §7', () => {
+      const counts: Record<string, number> = { current: 0, 'seed-only': 0, planned: 0, suspended: 0, unconfirmed: 0, national: 0 };
+      for (const item of pack!.items) {
+        counts[item.status?.kind ?? 'national']! += 1;
+        if (item.status?.planned) counts.planned! += 1;
+      }
+      expect(counts).toEqual(STATUS_COUNTS[id]);
     });
 
     it.skipIf(!pack)('every published item has name, summary and who in Latvian and Russian', () => {
