@@ -1,0 +1,179 @@
+/**
+ * Idempotency: one form render (its hidden `idempotencyKey`, or a JSON client's
+ * `Idempotency-Key` header) yields at most one application, whatever the resident does —
+ * double click, reload after a timeout, a proxy retrying the POST.
+ *
+ * Durable key → reference records live in IDEMPOTENCY_DIR (default: `idempotency/` next to
+ * OUTBOX_DIR), one small JSON file per key, named by the SHA-256 of key and scope (no user text
+ * in file names). Records hold no personal data and are purged after RECORD_TTL_MS.
+ *
+ *   const { reference, replayed } = await withIdempotency(
+ *     { key, scope: `${municipality}/${form}`, prefix: 'DGV' },
+ *     async (reference) => { await enqueue(buildItem(reference), files); },
+ *   );
+ *
+ * Flow: the reference is reserved in a `pending` record (exclusive create) BEFORE `store` runs;
+ * the record is marked `done` after it resolves. A retry after a crash between the two finds the
+ * pending record and runs `store` again with the SAME reference — the outbox then either stores
+ * it (first attempt never reached the disk) or answers OUTBOX_DUPLICATE (it did), which counts
+ * as success. Concurrent calls with one key in this process share one promise; across processes
+ * the exclusive create decides.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { getConfig } from './env.ts';
+import { ensureDirs, fsyncDir, writeFileAtomic, writeFileDurable } from './outbox/durable-fs.ts';
+import { OutboxError } from './outbox/types.ts';
+import { newReference } from './reference.ts';
+
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
+export const RECORD_TTL_MS = 7 * 86_400_000;
+const MAX_COLLISION_RETRIES = 5;
+
+export class IdempotencyError extends Error {
+  readonly code: 'IDEMPOTENCY_KEY_INVALID' | 'IDEMPOTENCY_KEY_REUSED';
+  constructor(code: IdempotencyError['code'], message: string) {
+    super(`${code}: ${message}`);
+    this.name = 'IdempotencyError';
+    this.code = code;
+  }
+}
+
+interface RecordFile {
+  version: 1;
+  scope: string;
+  reference: string;
+  state: 'pending' | 'done';
+  createdAt: string;
+}
+
+export interface IdempotencyOptions {
+  /** The client's key: 16–128 characters of [A-Za-z0-9_-] (e.g. a UUID without braces). */
+  key: string;
+  /** What the key was issued for, e.g. `daugavpils/question`: the same key for another form is refused. */
+  scope: string;
+  /** Reference prefix of the municipality (see reference.ts). */
+  prefix: string;
+  /** Defaults to the configured IDEMPOTENCY_DIR. */
+  dir?: string;
+}
+
+const IN_FLIGHT_KEY = Symbol.for('atbalsts.idempotency.inflight');
+type Holder = { [IN_FLIGHT_KEY]?: Map<string, Promise<{ reference: string; replayed: boolean }>> };
+// Process-global: the endpoint bundle and native modules share one map.
+const inFlight = ((globalThis as Holder)[IN_FLIGHT_KEY] ??= new Map());
+
+export function isIdempotencyKey(value: unknown): value is string {
+  return typeof value === 'string' && IDEMPOTENCY_KEY.test(value);
+}
+
+function recordName(key: string): string {
+  return createHash('sha256').update('atbalsts-idempotency\0').update(key).digest('hex') + '.json';
+}
+
+async function readRecord(path: string): Promise<RecordFile | undefined> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as RecordFile;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // A torn record cannot exist (atomic writes); anything else unreadable is treated as absent
+    // only if empty — otherwise surface it.
+    if (err instanceof SyntaxError) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Runs `store(reference)` at most once per key (see the module comment). Resolves with the
+ * reference and whether this call replayed an earlier one. Throws IdempotencyError for a bad or
+ * reused key; errors from `store` (e.g. OUTBOX_WRITE_FAILED) propagate and leave the key pending,
+ * so the resident's retry tries again with the same reference.
+ */
+export function withIdempotency(
+  options: IdempotencyOptions,
+  store: (reference: string) => Promise<void>,
+): Promise<{ reference: string; replayed: boolean }> {
+  if (!isIdempotencyKey(options.key)) {
+    return Promise.reject(new IdempotencyError('IDEMPOTENCY_KEY_INVALID', 'key must be 16–128 characters of A–Z, a–z, 0–9, _ or -'));
+  }
+  const dir = options.dir ?? getConfig().idempotencyDir;
+  const slot = `${dir}\0${options.key}`;
+  const running = inFlight.get(slot);
+  if (running) return running.then((r) => ({ ...r, replayed: true }));
+  const work = run(dir, options, store).finally(() => inFlight.delete(slot));
+  inFlight.set(slot, work);
+  return work;
+}
+
+async function run(dir: string, options: IdempotencyOptions, store: (reference: string) => Promise<void>) {
+  await ensureDirs(dir);
+  const path = join(dir, recordName(options.key));
+  for (let round = 0; ; round++) {
+    const existing = await readRecord(path);
+    if (existing) {
+      if (existing.scope !== options.scope) {
+        throw new IdempotencyError('IDEMPOTENCY_KEY_REUSED', 'key was issued for another form');
+      }
+      if (existing.state === 'done') return { reference: existing.reference, replayed: true };
+      // Pending: an earlier attempt reserved this reference but did not confirm storing it.
+      await storeTolerant(store, existing.reference, true);
+      await writeFileAtomic(path, JSON.stringify({ ...existing, state: 'done' }));
+      return { reference: existing.reference, replayed: true };
+    }
+    const record: RecordFile = { version: 1, scope: options.scope, reference: newReference(options.prefix), state: 'pending', createdAt: new Date().toISOString() };
+    try {
+      await writeFileDurable(path, JSON.stringify(record));
+      await fsyncDir(dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST' && round < 3) continue; // another process won
+      throw err;
+    }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await storeTolerant(store, record.reference, false);
+        break;
+      } catch (err) {
+        // A fresh reference that is already taken is a random collision: draw another.
+        if (err instanceof OutboxError && err.code === 'OUTBOX_DUPLICATE' && attempt < MAX_COLLISION_RETRIES) {
+          record.reference = newReference(options.prefix);
+          await writeFileAtomic(path, JSON.stringify(record));
+          continue;
+        }
+        throw err;
+      }
+    }
+    await writeFileAtomic(path, JSON.stringify({ ...record, state: 'done' }));
+    return { reference: record.reference, replayed: false };
+  }
+}
+
+async function storeTolerant(store: (reference: string) => Promise<void>, reference: string, replay: boolean): Promise<void> {
+  try {
+    await store(reference);
+  } catch (err) {
+    // Replaying a pending record: "already in the outbox" means the first attempt did store it.
+    if (replay && err instanceof OutboxError && err.code === 'OUTBOX_DUPLICATE') return;
+    throw err;
+  }
+}
+
+/** Deletes records older than `ttlMs` (called by the server's housekeeping). */
+export async function purgeIdempotencyRecords(dir: string, ttlMs = RECORD_TTL_MS, now = Date.now()): Promise<number> {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => undefined);
+    if (info && now - info.mtimeMs > ttlMs) {
+      await rm(path, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
