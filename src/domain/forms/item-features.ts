@@ -12,6 +12,8 @@ export type Feature =
   | 'deceased'
   | 'status'
   | 'disability'
+  /** Disability is one alternative of an `any-of`: asked, but "none" is a valid answer. */
+  | 'disability-alternative'
   | 'health'
   | 'heating'
   | 'crisis'
@@ -23,14 +25,17 @@ type ItemFacts = Pick<CatalogueItem, 'id' | 'kind' | 'situations' | 'amounts'> &
 
 export function itemFeatures(item: ItemFacts): Set<Feature> {
   const f = new Set<Feature>();
-  const cond = item.eligibility ?? [];
+  const top = item.eligibility ?? [];
+  // `any-of` members count as things to ask about too (one level deep by the schema).
+  const cond = top.flatMap((c) => (c.type === 'any-of' ? c.conditions : [c]));
   const situations = new Set<string>([...item.situations, ...cond.flatMap((c) => (c.type === 'situation' ? [c.situation] : []))]);
   const childAge = cond.some((c) => c.type === 'member-aged' && (c.who === 'child' || c.who === 'pupil'));
   if (situations.has('new-baby') || situations.has('school') || childAge) f.add('child');
   if (situations.has('school') || cond.some((c) => c.type === 'member-aged' && c.who === 'pupil')) f.add('school');
   if (situations.has('death-in-family')) f.add('deceased');
   if (cond.some((c) => c.type === 'status')) f.add('status');
-  if (cond.some((c) => c.type === 'disability')) f.add('disability');
+  if (top.some((c) => c.type === 'disability')) f.add('disability');
+  else if (cond.some((c) => c.type === 'disability')) f.add('disability-alternative');
   if (cond.some((c) => c.type === 'assessment' && (c.about === 'functional-capacity' || c.about === 'medical-opinion')) || situations.has('illness-disability')) {
     f.add('health');
   }

@@ -56,11 +56,22 @@ const FEATURE_SECTIONS: [Feature, (f: Set<Feature>) => SectionDef][] = [
   ],
   [
     'disability',
-    () => ({
+    (f) => ({
       id: 'disability',
       legendKey: 'disability',
       hint: true,
-      fields: [{ name: 'group', type: 'select', labelKey: 'disability.group', options: DISABILITY_GROUPS.filter((g) => g !== 'none'), optionSet: 'disabilityGroup', required: true, sensitive: true }],
+      fields: [
+        {
+          name: 'group',
+          type: 'select',
+          labelKey: 'disability.group',
+          // When disability is one of several alternative conditions, "none" is a valid answer.
+          options: f.has('disability-alternative') ? DISABILITY_GROUPS : DISABILITY_GROUPS.filter((g) => g !== 'none'),
+          optionSet: 'disabilityGroup',
+          required: true,
+          sensitive: true,
+        },
+      ],
     }),
   ],
   [
@@ -114,7 +125,7 @@ export function municipalBenefitForm(item: ItemForForm): FormDef {
     sections: [
       applicantSection({ codeRequired: true, address: true }),
       contactSection,
-      ...FEATURE_SECTIONS.filter(([f]) => features.has(f)).map(([, build]) => build(features)),
+      ...FEATURE_SECTIONS.filter(([f]) => features.has(f) || (f === 'disability' && features.has('disability-alternative'))).map(([, build]) => build(features)),
       ...(features.has('payment') ? [bankSection()] : []),
       notesSection,
       declarationSection(false),

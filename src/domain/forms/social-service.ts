@@ -26,7 +26,7 @@ type ItemForForm = Pick<CatalogueItem, 'id' | 'kind' | 'situations' | 'amounts' 
 export function socialServiceForm(item: ItemForForm): FormDef {
   const features = itemFeatures(item);
   const health: SectionDef[] =
-    features.has('disability') || features.has('health')
+    features.has('disability') || features.has('disability-alternative') || features.has('health')
       ? [
           {
             id: 'health',

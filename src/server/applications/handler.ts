@@ -1,0 +1,234 @@
+/**
+ * The application handler: framework-free, `(Request, context) → Outcome`. The page (HTML form,
+ * multipart) and the JSON endpoint are thin adapters around it (respond.ts, the .astro page).
+ *
+ * Order: method → municipality/form → content type → body within MAX_BODY_BYTES while
+ * streaming (413) → parse (broken multipart 400) → item → honeypot and minimum fill time →
+ * validation with the shared schema (400 + field errors) → idempotency (same key, same
+ * reference, one e-mail) → reference → messages + PDF + application.json → durable enqueue →
+ * only then the reference is shown. Same-origin and the per-IP rate limit are applied to every
+ * POST by the server before this runs (src/server/guards, main.ts).
+ *
+ * Honeypot filled or posted faster than MIN_FILL_MS: the form is re-rendered with a neutral
+ * "please check and send again" message and a fresh render time — never a fake success. A person
+ * whose browser autofilled the trap, or who was very quick, loses nothing and can send again; a
+ * silently dropped real application (the resident believes they applied) would be the worst
+ * outcome. JSON clients are integrations: no honeypot or fill time, the rate limit applies.
+ */
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import { publishedItemsFor, type Catalogue } from '../../data/build-catalogue.ts';
+import { FILE_LIMITS } from '../../domain/forms/files.ts';
+import { formDefinition, isFormId, ITEM_FORMS, META, MIN_FILL_MS } from '../../domain/forms/index.ts';
+import { parseAnswers } from '../../domain/forms/schema.ts';
+import type { FormDef, Values } from '../../domain/forms/types.ts';
+import { fromFormEntries } from '../../domain/forms/validate.ts';
+import type { CatalogueItem } from '../../domain/schemas/catalogue.ts';
+import type { Locale } from '../../i18n/index.ts';
+import { isGuardError, limitedNodeStream, readBodyLimited } from '../guards/index.ts';
+import { IdempotencyError, isIdempotencyKey, withIdempotency } from '../idempotency.ts';
+import { logger } from '../log.ts';
+import { OutboxError } from '../outbox/index.ts';
+import { putDownload, tokenFor } from '../downloads/store.ts';
+import { storeApplication } from './store.ts';
+import { MultipartError, parseFormStream, type ParsedForm, type RawUpload } from './multipart.ts';
+import { rejected, type ErrorItem, type Outcome } from './outcome.ts';
+import { checkUploads } from './uploads.ts';
+
+export interface HandlerInput {
+  request: Request;
+  municipality: string;
+  form: string;
+  /** html: the page's multipart form; json: the API. */
+  mode: 'html' | 'json';
+  /** UI language of the page (html); JSON bodies may say `locale`. */
+  locale?: Locale;
+}
+
+export interface HandlerDeps {
+  catalogue: Catalogue;
+  maxBodyBytes: number;
+  /** Directories (tests); default: configured. */
+  outboxDir?: string;
+  idempotencyDir?: string;
+  downloadsDir?: string;
+  now?: () => Date;
+  minFillMs?: number;
+}
+
+const jsonBodySchema = z.strictObject({
+  locale: z.enum(['lv', 'ru']).optional(),
+  item: z.string().max(64).optional(),
+  answers: z.record(z.string(), z.unknown()),
+  attachments: z
+    .array(z.strictObject({ filename: z.string().max(255), contentBase64: z.string().max(Math.ceil((FILE_LIMITS.maxFileBytes * 4) / 3) + 8) }))
+    .max(FILE_LIMITS.maxFiles + 1)
+    .optional(),
+});
+
+function mediaType(request: Request): string {
+  return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+function rowsFrom(def: FormDef, values: Values, posted: Map<string, string>): Record<string, number> {
+  const rows: Record<string, number> = {};
+  for (const s of def.sections) {
+    if (!s.repeat) continue;
+    const have = Array.isArray(values[s.id]) ? (values[s.id] as unknown[]).length : 0;
+    const asked = Number(posted.get(`${META.rowsPrefix}${s.id}`) ?? 0);
+    rows[s.id] = Math.min(s.repeat.max, Math.max(s.repeat.initial, have, Number.isFinite(asked) ? asked : 0));
+  }
+  return rows;
+}
+
+function resolveItem(deps: HandlerDeps, municipality: string, id: string | undefined): CatalogueItem | undefined {
+  if (!id) return undefined;
+  const m = deps.catalogue.municipalities.find((x) => x.id === municipality);
+  return m ? publishedItemsFor(deps.catalogue, m).find((i) => i.id === id) : undefined;
+}
+
+async function readInput(input: HandlerInput, deps: HandlerDeps): Promise<
+  | { ok: true; fields: [string, string][]; parsed: ParsedForm }
+  | { ok: true; json: z.infer<typeof jsonBodySchema>; files: RawUpload[] }
+  | { ok: false; outcome: Outcome }
+> {
+  const type = mediaType(input.request);
+  try {
+    if (input.mode === 'json') {
+      if (type !== 'application/json') return { ok: false, outcome: rejected(415, 'UNSUPPORTED_MEDIA_TYPE', 'error.request.contentType') };
+      const bytes = await readBodyLimited(input.request, deps.maxBodyBytes);
+      let data: unknown;
+      try {
+        data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+      } catch {
+        return { ok: false, outcome: rejected(400, 'JSON_BROKEN', 'error.request.json') };
+      }
+      const body = jsonBodySchema.safeParse(data);
+      if (!body.success) return { ok: false, outcome: rejected(400, 'JSON_SHAPE', 'error.shape') };
+      const files: RawUpload[] = (body.data.attachments ?? []).map((a) => {
+        const bytes = Buffer.from(a.contentBase64, 'base64');
+        return { field: 'attachments', name: a.filename, bytes: new Uint8Array(bytes.subarray(0, FILE_LIMITS.maxFileBytes)), truncated: bytes.byteLength > FILE_LIMITS.maxFileBytes };
+      });
+      return { ok: true, json: body.data, files };
+    }
+    if (type !== 'multipart/form-data' && type !== 'application/x-www-form-urlencoded') {
+      return { ok: false, outcome: rejected(415, 'UNSUPPORTED_MEDIA_TYPE', 'error.request.contentType') };
+    }
+    const stream = input.request.body ? limitedNodeStream(input.request, deps.maxBodyBytes) : Readable.from([]);
+    const parsed = await parseFormStream(stream, input.request.headers.get('content-type') ?? '');
+    return { ok: true, fields: parsed.fields, parsed };
+  } catch (err) {
+    if (isGuardError(err)) {
+      if (err.code === 'BODY_TOO_LARGE') return { ok: false, outcome: rejected(413, err.code, 'error.request.tooLarge') };
+      return { ok: false, outcome: rejected(400, err.code, 'error.request.multipart') };
+    }
+    if (err instanceof MultipartError) {
+      return { ok: false, outcome: rejected(err.code === 'MULTIPART_LIMITS' ? 413 : 400, err.code, err.code === 'MULTIPART_LIMITS' ? 'error.request.tooLarge' : 'error.request.multipart') };
+    }
+    return { ok: false, outcome: rejected(400, 'BODY_ABORTED', 'error.request.multipart') };
+  }
+}
+
+export async function handleApplication(input: HandlerInput, deps: HandlerDeps): Promise<Outcome> {
+  if (input.request.method !== 'POST') return rejected(405, 'METHOD_NOT_ALLOWED', 'error.request.method');
+  const municipality = deps.catalogue.municipalities.find((m) => m.id === input.municipality);
+  if (!municipality || !isFormId(input.form)) return rejected(404, 'NOT_FOUND', 'error.item.unknown');
+  const form = input.form;
+  const read = await readInput(input, deps);
+  if (!read.ok) return read.outcome;
+
+  let values: Values;
+  let unknown: string[] = [];
+  let itemId: string | undefined;
+  let key: string | undefined;
+  let files: RawUpload[];
+  let flags = { tooManyFiles: false, totalTooLarge: false };
+  let posted = new Map<string, string>();
+  const spamErrors: ErrorItem[] = [];
+
+  if ('json' in read) {
+    itemId = read.json.item;
+    files = read.files;
+    flags.tooManyFiles = files.length > FILE_LIMITS.maxFiles;
+    const header = input.request.headers.get('idempotency-key');
+    if (header !== null && !isIdempotencyKey(header)) return rejected(400, 'IDEMPOTENCY_KEY_INVALID', 'error.shape');
+    key = header ?? undefined;
+    values = read.json.answers as Values;
+  } else {
+    const answerFields: [string, string][] = [];
+    for (const [name, value] of read.fields) {
+      if (name === META.honeypot || name === META.renderedAt || name === META.idempotencyKey || name === META.item || name === META.action || name.startsWith(META.rowsPrefix)) {
+        posted.set(name, value);
+      } else answerFields.push([name, value]);
+    }
+    itemId = posted.get(META.item) || undefined;
+    key = posted.get(META.idempotencyKey);
+    files = read.parsed.files;
+    flags = { tooManyFiles: read.parsed.tooManyFiles, totalTooLarge: read.parsed.totalTooLarge };
+    const item = resolveItem(deps, municipality.id, itemId);
+    const def = formDefinition(form, item);
+    if (!def) return rejected(400, 'ITEM_UNKNOWN', 'error.item.unknown');
+    const entries = fromFormEntries(def, answerFields);
+    values = entries.values;
+    unknown = entries.unknown;
+    const rows = rowsFrom(def, values, posted);
+    const action = posted.get(META.action) ?? '';
+    const addTo = /^add:([a-z]+)$/.exec(action)?.[1];
+    if (addTo && def.sections.some((s) => s.id === addTo && s.repeat)) {
+      const s = def.sections.find((x) => x.id === addTo)!;
+      rows[addTo] = Math.min(s.repeat!.max, (rows[addTo] ?? 0) + 1);
+      return { kind: 'add-row', values, rows, ...(itemId ? { item: itemId } : {}), ...(key ? { idempotencyKey: key } : {}) };
+    }
+    const renderedAt = Number(posted.get(META.renderedAt));
+    const now = (deps.now?.() ?? new Date()).getTime();
+    if ((posted.get(META.honeypot) ?? '') !== '' || !Number.isFinite(renderedAt) || now - renderedAt < (deps.minFillMs ?? MIN_FILL_MS)) {
+      spamErrors.push({ path: '_form', key: 'error.spam.check' });
+    }
+  }
+
+  const item = resolveItem(deps, municipality.id, itemId);
+  if (itemId && !item) return rejected(400, 'ITEM_UNKNOWN', 'error.item.unknown');
+  if (!item && ITEM_FORMS.includes(form)) return rejected(400, 'ITEM_REQUIRED', 'error.item.unknown');
+  const def = formDefinition(form, item);
+  if (!def) return rejected(400, 'ITEM_UNKNOWN', 'error.item.unknown');
+
+  const rows = rowsFrom(def, values, posted);
+  const keep = { values, rows, ...(itemId ? { item: itemId } : {}), ...(key ? { idempotencyKey: key } : {}) };
+  const errors: ErrorItem[] = [...spamErrors, ...unknown.map((path) => ({ path, key: 'error.unknownField' }))];
+  const parsedAnswers = parseAnswers(def, values);
+  if (!parsedAnswers.ok) errors.push(...parsedAnswers.errors.map((e) => ({ path: e.path, key: e.error })));
+  const checked = checkUploads(files, flags, def.attachments);
+  errors.push(...checked.errors);
+  if (errors.length || !parsedAnswers.ok) return { kind: 'invalid', errors, ...keep };
+
+  const submittedAt = deps.now?.() ?? new Date();
+  let pdf: Uint8Array | undefined;
+  try {
+    const { reference, replayed } = await withIdempotency(
+      { key: key && isIdempotencyKey(key) ? key : randomBytes(18).toString('base64url'), scope: `${municipality.id}/${form}`, prefix: municipality.referencePrefix, ...(deps.idempotencyDir ? { dir: deps.idempotencyDir } : {}) },
+      async (reference) => {
+        pdf = await storeApplication(
+          { reference, municipality, ...(item ? { item } : {}), def, values: parsedAnswers.values, uiLocale: ('json' in read ? read.json.locale : input.locale) ?? 'lv', submittedAt, uploads: checked.uploads },
+          deps.outboxDir,
+        );
+      },
+    );
+    logger.info('application.accepted', { reference, form, municipality: municipality.id, replayed, attachments: checked.uploads.length });
+    let downloadToken: string | undefined;
+    try {
+      const dir = deps.downloadsDir ? { dir: deps.downloadsDir } : {};
+      downloadToken = pdf ? await putDownload(reference, pdf, dir) : await tokenFor(reference, dir);
+    } catch {
+      logger.warn('application.download_unavailable', { reference });
+    }
+    return { kind: 'accepted', reference, replayed, ...(downloadToken ? { downloadToken } : {}) };
+  } catch (err) {
+    if (err instanceof IdempotencyError) {
+      return err.code === 'IDEMPOTENCY_KEY_REUSED' ? rejected(409, err.code, 'error.spam.check') : rejected(400, err.code, 'error.shape');
+    }
+    const code = err instanceof OutboxError ? err.code : 'STORE_FAILED';
+    logger.error('application.store_failed', { code, form, municipality: municipality.id });
+    return rejected(503, code, 'error.request.unavailable', { retryAfter: 30 });
+  }
+}

@@ -1,0 +1,25 @@
+/** What the handler decided; the HTML page and the JSON endpoint turn it into a response. */
+import type { Values } from '../../domain/forms/types.ts';
+
+export interface ErrorItem {
+  /** Field path (`members.1.personalCode`), `attachments`, or `_form`. */
+  path: string;
+  /** i18n key in `forms` (`error.personalCode.checksum`). */
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export type Outcome =
+  | { kind: 'accepted'; reference: string; replayed: boolean; downloadToken?: string }
+  /** Validation failed: re-render with these errors and the typed values (never the files). */
+  | { kind: 'invalid'; errors: ErrorItem[]; values: Values; rows: Record<string, number>; item?: string; idempotencyKey?: string }
+  /** No-JS "add another row" button: re-render with one more empty row, no errors. */
+  | { kind: 'add-row'; values: Values; rows: Record<string, number>; item?: string; idempotencyKey?: string }
+  | { kind: 'rejected'; status: 400 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 503; code: string; key: string; params?: Record<string, string | number>; retryAfter?: number };
+
+export const rejected = (
+  status: Extract<Outcome, { kind: 'rejected' }>['status'],
+  code: string,
+  key: string,
+  extra: { params?: Record<string, string | number>; retryAfter?: number } = {},
+): Outcome => ({ kind: 'rejected', status, code, key, ...extra });

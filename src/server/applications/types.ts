@@ -1,0 +1,46 @@
+/** What the handler knows about one accepted application, for the mail, PDF and JSON builders. */
+import type { FormDef, Values } from '../../domain/forms/types.ts';
+import type { FileKind } from '../../domain/forms/files.ts';
+import type { CatalogueItem } from '../../domain/schemas/catalogue.ts';
+import type { Municipality } from '../../domain/schemas/municipality.ts';
+import type { Locale } from '../../i18n/index.ts';
+
+export interface Upload {
+  /** Our file name in the outbox (`attachment-1.pdf`). */
+  file: string;
+  /** Safe display name (resident's name, cleaned, extension from the content). */
+  filename: string;
+  kind: FileKind;
+  contentType: string;
+  content: Uint8Array;
+}
+
+export interface Submission {
+  reference: string;
+  municipality: Municipality;
+  item?: CatalogueItem;
+  def: FormDef;
+  /** Normalized answers (validated). */
+  values: Values;
+  /** The language the resident used the portal in. */
+  uiLocale: Locale;
+  submittedAt: Date;
+  uploads: Upload[];
+}
+
+/** The resident's chosen language for information (contact.language), else the UI language. */
+export function contactLanguage(s: Pick<Submission, 'values' | 'uiLocale'>): Locale {
+  const c = s.values['contact'];
+  const v = c && !Array.isArray(c) ? c['language'] : undefined;
+  return v === 'ru' || v === 'lv' ? v : s.uiLocale;
+}
+
+export function answer(values: Values, section: string, field: string): string {
+  const s = values[section];
+  const v = s && !Array.isArray(s) ? s[field] : undefined;
+  return typeof v === 'string' ? v : '';
+}
+
+export function applicantName(values: Values): string {
+  return `${answer(values, 'applicant', 'givenName')} ${answer(values, 'applicant', 'familyName')}`.trim();
+}
