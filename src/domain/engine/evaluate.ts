@@ -1,0 +1,83 @@
+/** evaluate(household, ctx): the whole estimate, composed from the small rule modules. */
+import type { CatalogueItem, Household, Municipality, NationalParameters } from '../schemas/index.ts';
+import { assetTest } from './assets.ts';
+import type { ConditionContext } from './conditions.ts';
+import { mergeDocuments } from './documents.ts';
+import { factsOf } from './facts.ts';
+import { gmiBenefit } from './gmi.ts';
+import { housingBenefit } from './housing.ts';
+import { countIncome } from './income.ts';
+import { evaluateItem } from './items.ts';
+import { parametersOn } from './parameters-on.ts';
+import { reason, type Reason } from './reasons.ts';
+import { suggestServices } from './services.ts';
+import { statusOf } from './status.ts';
+import { thresholdReason, thresholdSum } from './thresholds.ts';
+import type { Estimate, Verdict } from './types.ts';
+
+export interface EvaluationContext {
+  municipality: Municipality;
+  /** The municipality's published items (publishedItemsFor). */
+  items: readonly CatalogueItem[];
+  parameters: NationalParameters;
+}
+
+/** Crisis benefit: granted without assessing income or property [S46]; the municipality sets the amount. */
+function crisisBenefit(h: Household): { verdict: Verdict; reasons: Reason[] } {
+  if (h.situations === null) return { verdict: 'unknown', reasons: [reason('crisis.unknown')] };
+  return h.situations.includes('crisis')
+    ? { verdict: 'possible', reasons: [reason('crisis.stated')] }
+    : { verdict: 'unlikely', reasons: [reason('crisis.notStated')] };
+}
+
+export function evaluate(household: Household, ctx: EvaluationContext): Estimate {
+  const p = parametersOn(ctx.parameters, ctx.municipality, household.date);
+  const facts = factsOf(household);
+  const n = facts.members;
+  const gmi = thresholdSum(p.thresholds.gmi, n);
+  const needy = thresholdSum(p.thresholds.needy, n);
+  const lowIncomeMax = thresholdSum(p.thresholds.lowIncomeMax, n);
+  const lowIncome = p.lowIncome ? thresholdSum(p.lowIncome, n) : null;
+
+  const income = countIncome(household, p.minimumWageCents);
+  const assets = assetTest(household, p.assets, facts.children);
+  const status = statusOf(income, assets, needy, lowIncome, lowIncomeMax);
+  const gmiResult = gmiBenefit(status.status, income, assets, gmi);
+  const housing = housingBenefit(household, facts, status.status, income, assets, gmi, gmiResult.verdict === 'unlikely' ? 0 : (gmiResult.amountCents ?? 0), p.housing);
+
+  const x: ConditionContext = { household, facts, status: status.status, incomeStatus: status.incomeStatus, income, assets };
+  const benefits = ctx.items.filter((i) => i.eligibility !== undefined).map((i) => evaluateItem(i, x, gmiResult, housing));
+  const notes = [...p.notes];
+  if (assets.provisional) notes.push(reason('assets.savings.provisional'));
+
+  return {
+    date: household.date,
+    municipality: ctx.municipality.id,
+    provisional: p.provisional || housing.provisional,
+    notes,
+    members: n,
+    children: facts.children,
+    thresholds: {
+      gmi,
+      needy,
+      lowIncome,
+      lowIncomeMax,
+      reasons: [
+        thresholdReason('gmi', gmi),
+        thresholdReason('needy', needy),
+        lowIncome ? thresholdReason('lowIncome', lowIncome) : reason('threshold.lowIncome.unknown'),
+      ],
+    },
+    income,
+    status: status.status,
+    incomeStatus: status.incomeStatus,
+    statusReasons: status.reasons,
+    assets,
+    gmi: gmiResult,
+    housing,
+    crisis: crisisBenefit(household),
+    benefits,
+    services: suggestServices(ctx.items, x),
+    documents: mergeDocuments(ctx.items, benefits),
+  };
+}

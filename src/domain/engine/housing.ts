@@ -1,0 +1,92 @@
+/**
+ * Housing benefit (mājokļa pabalsts). SPSPL Art. 35 [S30][S31]:
+ *   Pmaj = (GMI1 + GMI2 × N) × K + E − I
+ * K by household type (Art. 35(5), dated parameters), E the housing costs (capped by MK 809
+ * Annex 3 or municipal norms — not stored, so the engine uses the stated costs and says so),
+ * I the counted income including the GMI benefit paid that month. Never below 0.
+ * From 28.02.2026 households with children under 18 (or under 24 in education) may also claim it
+ * [S36][S38] (provisional: the legal wording is truncated in the stored pages).
+ */
+import type { Household, HousingCoefficientsEntry, HousingHouseholdType } from '../schemas/index.ts';
+import type { Facts } from './facts.ts';
+import { reason, type Reason } from './reasons.ts';
+import type { AssetsResult, HouseholdStatus, HousingResult, IncomeResult, ThresholdSum, Verdict } from './types.ts';
+
+export interface HousingParams {
+  coefficients: HousingCoefficientsEntry | null;
+  coefficientsProvisional: boolean;
+  /** Households with children may claim from `from` (null: no such rule in the parameters). */
+  childrenRule: { from: string; provisional: boolean; inForce: boolean } | null;
+  floorEuro: boolean;
+}
+
+/** Art. 35(5): which coefficient applies. */
+export function housingTypeOf(f: Facts, childrenRuleApplies: boolean): HousingHouseholdType {
+  if (f.members === 1 && f.pensionerOrDisabledOnly) return 'pensionerOrDisabledAlone';
+  if (f.pensionerOrDisabledOnly) return 'pensionerOrDisabledOnly';
+  if (f.pensionerOrDisabledWithChildren) return 'pensionerOrDisabledWithChildren';
+  if (childrenRuleApplies && f.childrenAndStudents > 0) return 'pensionerOrDisabledWithChildren';
+  return 'other';
+}
+
+/** SPSPL Art. 35: (GMI sum × K) + costs − (income + GMI paid), ≥ 0; cents, or whole euro rounded down. */
+export function housingAmountCents(gmiSumCents: number, k: number, costsCents: number, incomeWithGmiCents: number, floorEuro: boolean): number {
+  const raw = Math.round((gmiSumCents * Math.round(k * 100)) / 100) + costsCents - incomeWithGmiCents;
+  if (raw <= 0) return 0;
+  return floorEuro ? Math.floor(raw / 100) * 100 : raw;
+}
+
+export function housingBenefit(
+  h: Household,
+  f: Facts,
+  status: HouseholdStatus,
+  income: IncomeResult,
+  assets: AssetsResult,
+  gmi: ThresholdSum,
+  gmiPaidCents: number,
+  p: HousingParams,
+): HousingResult {
+  const childrenRuleInForce = p.childrenRule?.inForce === true;
+  const withChildren = childrenRuleInForce && f.childrenAndStudents > 0;
+  const type = housingTypeOf(f, childrenRuleInForce);
+  const k = p.coefficients ? p.coefficients[type] : null;
+  const usesChildrenRule = withChildren && type === 'pensionerOrDisabledWithChildren' && !f.pensionerOrDisabledWithChildren;
+  const provisional = p.coefficientsProvisional || usesChildrenRule || (withChildren && status !== 'needy' && status !== 'low-income');
+  const reasons: Reason[] = [];
+  const done = (verdict: Verdict, amountCents: number | null): HousingResult => ({ verdict, amountCents, coefficient: k, householdType: type, provisional, reasons });
+
+  if (k !== null) {
+    reasons.push(usesChildrenRule ? reason('housing.type.withChildrenFrom', { coefficient: k, fromDate: p.childrenRule!.from }) : reason(`housing.type.${type}`, { coefficient: k }));
+  }
+  // Who may claim: needy or low-income households; from 28.02.2026 also households with children.
+  let eligibility: Verdict;
+  if (assets.result === 'fail') eligibility = 'unlikely';
+  else if (status === 'needy' || status === 'low-income') eligibility = assets.result === 'pass' ? 'likely' : 'possible';
+  else if (withChildren) {
+    eligibility = income.known ? 'possible' : 'unknown';
+    reasons.push(reason('housing.children.eligible', { fromDate: p.childrenRule!.from }));
+  } else if (status === 'unknown') eligibility = income.known ? 'possible' : 'unknown';
+  else eligibility = 'unlikely';
+  if (eligibility === 'unlikely') {
+    reasons.push(reason('housing.notEligible'));
+    if (f.childrenAndStudents > 0 && p.childrenRule && !childrenRuleInForce && h.date < p.childrenRule.from) {
+      reasons.push(reason('housing.children.notYet', { fromDate: p.childrenRule.from }));
+    }
+    return done('unlikely', 0);
+  }
+  if (k === null) return (reasons.push(reason('housing.noCoefficient')), done('unknown', null));
+  if (!income.known) return done('unknown', null);
+  const costsCents = h.housing.costsCents;
+  if (costsCents === null) return (reasons.push(reason('housing.costsUnknown')), done('unknown', null));
+
+  const incomeCents = income.countedCents + gmiPaidCents;
+  const amountCents = housingAmountCents(gmi.totalCents, k, costsCents, incomeCents, p.floorEuro);
+  const params = { gmiSumCents: gmi.totalCents, coefficient: k, costsCents, incomeCents };
+  if (gmiPaidCents > 0) reasons.push(reason('housing.incomeIncludesGmi', { incomeCents, gmiCents: gmiPaidCents }));
+  reasons.push(amountCents > 0 ? reason('housing.amount', { ...params, amountCents }) : reason('housing.zero', params));
+  if (p.coefficients?.temporary && p.coefficients.to) reasons.push(reason('housing.temporaryUntil', { toDate: p.coefficients.to }));
+  if (p.coefficientsProvisional) reasons.push(reason('housing.provisionalCoefficient', { coefficient: k }));
+  reasons.push(reason('housing.costNorms'), reason('housing.declaredResidence'));
+  if (p.floorEuro && amountCents > 0) reasons.push(reason('housing.rounded'));
+  return done(amountCents > 0 ? eligibility : 'unlikely', amountCents);
+}

@@ -1,0 +1,77 @@
+/**
+ * The national parameters in force on the household's date. Past the last verified period the
+ * latest values are used and the result is marked provisional with a reason — never silently.
+ */
+import type { Municipality, NationalParameters, ThresholdsEntry } from '../schemas/index.ts';
+import { inForce } from './dated.ts';
+import type { HousingParams } from './housing.ts';
+import type { AssetLimits } from './assets.ts';
+import { reason, type Reason } from './reasons.ts';
+
+export interface ParametersOn {
+  thresholds: ThresholdsEntry;
+  housing: HousingParams;
+  assets: AssetLimits;
+  minimumWageCents: number | null;
+  lowIncome: { firstCents: number; othersCents: number; provisional: boolean } | null;
+  provisional: boolean;
+  notes: Reason[];
+}
+
+export class ParametersError extends Error {
+  readonly code = 'PARAMETERS_MISSING';
+}
+
+export function parametersOn(p: NationalParameters, municipality: Municipality, date: string): ParametersOn {
+  const notes: Reason[] = [];
+  let provisional = false;
+  const mark = (what: string, status: string, extrapolated: boolean, lastDate?: string) => {
+    if (extrapolated) {
+      provisional = true;
+      notes.push(reason('parameters.extrapolated', { lastVerifiedDate: lastDate ?? '' }));
+    } else if (status === 'provisional') {
+      provisional = true;
+      notes.push(reason('parameters.provisional', { what }));
+    }
+  };
+
+  const t = inForce(p.thresholds, date);
+  if (!t) throw new ParametersError(`No thresholds in force on ${date}`);
+  mark('thresholds', t.entry.status, t.extrapolated, t.entry.to);
+
+  const k = inForce(p.housingCoefficients, date);
+  const children = inForce(p.housingChildrenRule, date);
+  const firstChildrenRule = [...p.housingChildrenRule].sort((a, b) => a.from.localeCompare(b.from))[0];
+  const rounding = inForce(p.housingRounding, date);
+  const savings = inForce(p.savingsCap, date);
+  const vehicles = inForce(p.vehicleLimit, date);
+  const wage = inForce(p.minimumWage, date);
+
+  const li = inForce(municipality.lowIncomeThresholds, date);
+  // A municipal threshold whose period has ended is not carried forward: it is "not known".
+  const lowIncome = li && !li.extrapolated ? { firstCents: li.entry.firstCents, othersCents: li.entry.othersCents, provisional: li.entry.certainty !== 'verified' } : null;
+  if (lowIncome?.provisional) {
+    provisional = true;
+    notes.push(reason('parameters.provisional', { what: 'lowIncomeThreshold' }));
+  }
+
+  return {
+    thresholds: t.entry,
+    housing: {
+      coefficients: k?.entry ?? null,
+      coefficientsProvisional: k ? k.entry.status === 'provisional' || k.extrapolated || t.extrapolated : false,
+      childrenRule: firstChildrenRule ? { from: firstChildrenRule.from, provisional: firstChildrenRule.status === 'provisional', inForce: children !== null } : null,
+      floorEuro: rounding?.entry.rule === 'floor-euro',
+    },
+    assets: {
+      savingsCapCents: savings?.entry.cents ?? null,
+      savingsProvisional: savings ? savings.entry.status === 'provisional' || savings.extrapolated : false,
+      vehicles: vehicles ? { max: vehicles.entry.max, maxWithChildren: vehicles.entry.maxWithChildren, provisional: vehicles.entry.status === 'provisional' } : null,
+    },
+    // A minimum wage is only used inside its verified period; otherwise rules say it in words.
+    minimumWageCents: wage && !wage.extrapolated ? wage.entry.cents : null,
+    lowIncome,
+    provisional,
+    notes,
+  };
+}

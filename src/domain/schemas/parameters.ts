@@ -1,0 +1,65 @@
+/**
+ * Dated national parameters of social assistance (src/data/national/parameters.yaml): GMI,
+ * needy and maximum low-income thresholds, housing-benefit coefficients, asset limits.
+ * A change of law adds an entry; the engine picks the entry in force on the household's date.
+ * `status: provisional` marks a figure (or its dates) that no stored source confirms.
+ */
+import { z } from 'zod';
+import { centsSchema, isoDateSchema, sourceRefSchema } from './common.ts';
+
+export const parameterStatusSchema = z.enum(['verified', 'provisional']);
+export type ParameterStatus = z.infer<typeof parameterStatusSchema>;
+
+/** Fields every dated entry has. `to` is inclusive; absent = until changed. */
+const dated = {
+  from: isoDateSchema,
+  to: isoDateSchema.optional(),
+  status: parameterStatusSchema,
+  sources: z.array(sourceRefSchema).min(1),
+  /** For maintainers (English): why the figure is what it is, what is unverified. */
+  note: z.string().optional(),
+};
+
+/** Threshold for the first (or only) person and for each other person, in cents. */
+export const personPairSchema = z.strictObject({ firstCents: centsSchema, othersCents: centsSchema });
+export type PersonPair = z.infer<typeof personPairSchema>;
+
+export const thresholdsEntrySchema = z.strictObject({
+  ...dated,
+  gmi: personPairSchema,
+  needy: personPairSchema,
+  /** Ceiling of the municipal low-income threshold (80 % of the median). */
+  lowIncomeMax: personPairSchema,
+});
+export type ThresholdsEntry = z.infer<typeof thresholdsEntrySchema>;
+
+const coefficient = z.number().positive().max(10);
+
+export const housingCoefficientsEntrySchema = z.strictObject({
+  ...dated,
+  pensionerOrDisabledAlone: coefficient,
+  pensionerOrDisabledOnly: coefficient,
+  pensionerOrDisabledWithChildren: coefficient,
+  other: coefficient,
+  /** A temporary measure (the engine tells the resident until when). */
+  temporary: z.boolean().default(false),
+});
+export type HousingCoefficientsEntry = z.infer<typeof housingCoefficientsEntrySchema>;
+export type HousingHouseholdType = 'pensionerOrDisabledAlone' | 'pensionerOrDisabledOnly' | 'pensionerOrDisabledWithChildren' | 'other';
+
+export const nationalParametersSchema = z.strictObject({
+  thresholds: z.array(thresholdsEntrySchema).min(1),
+  personCoefficients: z.array(z.strictObject({ ...dated, first: coefficient, others: coefficient })).default([]),
+  housingCoefficients: z.array(housingCoefficientsEntrySchema).min(1),
+  housingChildrenRule: z
+    .array(z.strictObject({ ...dated, childMaxAge: z.number().int().min(0), studentMaxAge: z.number().int().min(0) }))
+    .default([]),
+  housingRounding: z.array(z.strictObject({ ...dated, rule: z.enum(['floor-euro', 'cents']) })).default([]),
+  savingsCap: z.array(z.strictObject({ ...dated, cents: centsSchema })).default([]),
+  vehicleLimit: z
+    .array(z.strictObject({ ...dated, max: z.number().int().min(0), maxWithChildren: z.number().int().min(0) }))
+    .default([]),
+  minimumWage: z.array(z.strictObject({ ...dated, cents: centsSchema })).default([]),
+});
+export type NationalParameters = z.infer<typeof nationalParametersSchema>;
+export type DatedParameter = { from: string; to?: string | undefined; status: ParameterStatus; sources: string[]; note?: string | undefined };
