@@ -75,8 +75,10 @@ export async function main(): Promise<void> {
 
   async function notFound(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     const isRead = req.method === 'GET' || req.method === 'HEAD';
-    const last = pathname.split('/').pop() ?? '';
-    if (!pathname.endsWith('/') && !last.includes('.')) {
+    // Only slug-like paths (letters of any script, digits, - and _) get the slash redirect; a
+    // probe like /..;/etc or /.git/config gets a plain 404.
+    const sluggy = pathname.split('/').slice(1).every((segment) => /^[\p{L}\p{N}_-]+$/u.test(segment));
+    if (!pathname.endsWith('/') && sluggy) {
       // trailingSlash: 'always' — /lv/daugavpils → /lv/daugavpils/ (308 keeps a POST a POST).
       const query = req.url!.includes('?') ? req.url!.slice(req.url!.indexOf('?')) : '';
       res.setHeader('Location', encodeURI(pathname + '/') + query);
