@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deps, example, formFields, FORMS, htmlMeta, jsonRequest, multipartRequest, queued, run, tempDirs } from './helpers.ts';
+
+describe('application handler', () => {
+  it.each(FORMS)('accepts the example %s as JSON and stores it in the outbox', async (form) => {
+    const d = deps();
+    const outcome = await run({ request: jsonRequest(example(form)), form, mode: 'json' }, d);
+    expect(outcome).toMatchObject({ kind: 'accepted', replayed: false });
+    if (outcome.kind !== 'accepted') return;
+    expect(outcome.reference).toMatch(/^DAU-\d{4}-[2-9A-HJKMNP-Z]{5}$/);
+    expect(queued(d.outboxDir!)).toEqual([outcome.reference]);
+    const item = JSON.parse(readFileSync(join(d.outboxDir!, 'queue', outcome.reference, 'item.json'), 'utf8'));
+    expect(item.messages[0].id).toBe('staff');
+    expect(item.files.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['application.pdf', 'application.json']));
+  });
+
+  it('accepts the HTML form (multipart) and re-renders errors with the typed values', async () => {
+    const d = deps();
+    const ex = example('social-assistance');
+    const ok = await run({ request: multipartRequest([...htmlMeta({ item: 'gmi' }), ...formFields(ex.answers)]), form: 'social-assistance', mode: 'html', locale: 'lv' }, d);
+    expect(ok.kind).toBe('accepted');
+    const bad = await run(
+      {
+        request: multipartRequest([...htmlMeta(), ...formFields({ ...ex.answers, applicant: { ...(ex.answers.applicant as object), personalCode: '220785-11238' } })]),
+        form: 'social-assistance',
+        mode: 'html',
+        locale: 'lv',
+      },
+      d,
+    );
+    expect(bad).toMatchObject({ kind: 'invalid', errors: [{ path: 'applicant.personalCode', key: 'error.personalCode.checksum' }] });
+    if (bad.kind === 'invalid') expect((bad.values.applicant as Record<string, string>).givenName).toBe('Jānis');
+  });
+
+  it('same idempotency key → same reference, one outbox item', async () => {
+    const d = deps(tempDirs());
+    const body = example('question');
+    const headers = { 'idempotency-key': 'abcdefghijklmnop-1234' };
+    const [a, b] = await Promise.all([
+      run({ request: jsonRequest(body, headers), form: 'question', mode: 'json' }, d),
+      run({ request: jsonRequest(body, headers), form: 'question', mode: 'json' }, d),
+    ]);
+    const c = await run({ request: jsonRequest(body, headers), form: 'question', mode: 'json' }, d);
+    expect(a.kind).toBe('accepted');
+    if (a.kind !== 'accepted' || b.kind !== 'accepted' || c.kind !== 'accepted') throw new Error('not accepted');
+    expect(b.reference).toBe(a.reference);
+    expect(c.reference).toBe(a.reference);
+    expect(queued(d.outboxDir!)).toHaveLength(1);
+  });
+});
