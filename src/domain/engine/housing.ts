@@ -29,9 +29,17 @@ export function housingTypeOf(f: Facts, childrenRuleApplies: boolean): HousingHo
   return 'other';
 }
 
-/** SPSPL Art. 35: (GMI sum × K) + costs − (income + GMI paid), ≥ 0; cents, or whole euro rounded down. */
+/** SPSPL Art. 35: (GMI sum × K) + costs − (income + GMI paid), before the limits below. */
+export function housingFormulaCents(gmiSumCents: number, k: number, costsCents: number, incomeWithGmiCents: number): number {
+  return Math.round((gmiSumCents * Math.round(k * 100)) / 100) + costsCents - incomeWithGmiCents;
+}
+
+/**
+ * The benefit: the formula, never below 0 and — an engine assumption, not a stored rule — never
+ * above the housing costs it exists to cover; whole euro rounded down where the parameters say so.
+ */
 export function housingAmountCents(gmiSumCents: number, k: number, costsCents: number, incomeWithGmiCents: number, floorEuro: boolean): number {
-  const raw = Math.round((gmiSumCents * Math.round(k * 100)) / 100) + costsCents - incomeWithGmiCents;
+  const raw = Math.min(housingFormulaCents(gmiSumCents, k, costsCents, incomeWithGmiCents), costsCents);
   if (raw <= 0) return 0;
   return floorEuro ? Math.floor(raw / 100) * 100 : raw;
 }
@@ -80,13 +88,15 @@ export function housingBenefit(
   if (costsCents === null) return (reasons.push(reason('housing.costsUnknown')), done('unknown', null));
 
   const incomeCents = income.countedCents + gmiPaidCents;
+  const formulaCents = housingFormulaCents(gmi.totalCents, k, costsCents, incomeCents);
   const amountCents = housingAmountCents(gmi.totalCents, k, costsCents, incomeCents, p.floorEuro);
   const params = { gmiSumCents: gmi.totalCents, coefficient: k, costsCents, incomeCents };
   if (gmiPaidCents > 0) reasons.push(reason('housing.incomeIncludesGmi', { incomeCents, gmiCents: gmiPaidCents }));
-  reasons.push(amountCents > 0 ? reason('housing.amount', { ...params, amountCents }) : reason('housing.zero', params));
+  reasons.push(formulaCents > 0 ? reason('housing.amount', { ...params, amountCents: formulaCents }) : reason('housing.zero', params));
+  if (formulaCents > costsCents) reasons.push(reason('housing.cappedAtCosts', { costsCents }));
+  if (amountCents > 0 && amountCents !== Math.min(formulaCents, costsCents)) reasons.push(reason('housing.rounded', { amountCents }));
   if (p.coefficients?.temporary && p.coefficients.to) reasons.push(reason('housing.temporaryUntil', { toDate: p.coefficients.to }));
   if (p.coefficientsProvisional) reasons.push(reason('housing.provisionalCoefficient', { coefficient: k }));
   reasons.push(reason('housing.costNorms'), reason('housing.declaredResidence'));
-  if (p.floorEuro && amountCents > 0) reasons.push(reason('housing.rounded'));
   return done(amountCents > 0 ? eligibility : 'unlikely', amountCents);
 }

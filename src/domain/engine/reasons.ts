@@ -69,6 +69,7 @@ export const REASON_PARAMS = {
   // Housing benefit (SPSPL Art. 35)
   'housing.amount': ['gmiSumCents', 'coefficient', 'costsCents', 'incomeCents', 'amountCents'],
   'housing.zero': ['gmiSumCents', 'coefficient', 'costsCents', 'incomeCents'],
+  'housing.cappedAtCosts': ['costsCents'],
   'housing.incomeIncludesGmi': ['incomeCents', 'gmiCents'],
   'housing.type.pensionerOrDisabledAlone': ['coefficient'],
   'housing.type.pensionerOrDisabledOnly': ['coefficient'],
@@ -81,7 +82,7 @@ export const REASON_PARAMS = {
   'housing.costsUnknown': [],
   'housing.noCoefficient': [],
   'housing.costNorms': [],
-  'housing.rounded': [],
+  'housing.rounded': ['amountCents'],
   'housing.provisionalCoefficient': ['coefficient'],
   'housing.temporaryUntil': ['toDate'],
   'housing.declaredResidence': [],

@@ -112,8 +112,13 @@ const toCents = (euro: number): number => Math.round(euro * 100);
 const centsOrNull = (euro: number | null | undefined): number | null => (euro === null || euro === undefined ? null : toCents(euro));
 
 export function parseHousehold(json: unknown): ParseResult {
-  const result = householdInputSchema.safeParse(json);
-  if (!result.success) return { ok: false, errors: result.error.issues.flatMap(issueToErrors) };
+  const result = householdInputSchema.safeParse(json, { reportInput: true });
+  if (!result.success) {
+    // One error per field: the first one found is the one to fix.
+    const seen = new Set<string>();
+    const errors = result.error.issues.flatMap(issueToErrors).filter((e) => !seen.has(e.path) && seen.add(e.path));
+    return { ok: false, errors };
+  }
   const h = result.data;
   return {
     ok: true,
