@@ -2,8 +2,8 @@
  * The four application forms and what every form carries besides its answers. Pure: shared by
  * the pages, the island, the server handler and the e-mail/PDF renderers.
  */
+// Type-only imports from the zod schemas: the island must not pull zod into the browser bundle.
 import type { CatalogueItem, FormId } from '../schemas/catalogue.ts';
-import { FORM_IDS } from '../schemas/catalogue.ts';
 import { municipalBenefitForm } from './municipal-benefit.ts';
 import { questionForm } from './question.ts';
 import { socialAssistanceForm } from './social-assistance.ts';
@@ -11,8 +11,10 @@ import { socialServiceForm } from './social-service.ts';
 import type { FormDef } from './types.ts';
 
 export * from './types.ts';
-export { FORM_IDS };
 export type { FormId };
+
+/** The four forms (same list as FORM_IDS in schemas/catalogue.ts; a test keeps them equal). */
+export const FORM_IDS = ['social-assistance', 'municipal-benefit', 'social-service', 'question'] as const satisfies readonly FormId[];
 
 /** Forms that need a catalogue item (`?item=` / `"item"`). */
 export const ITEM_FORMS: readonly FormId[] = ['municipal-benefit', 'social-service'];

@@ -1,0 +1,139 @@
+/**
+ * ApplicationForm island: enhances — never replaces — the server-rendered form above it.
+ * Adds steps (one section at a time, with Back/Next), inline errors from the shared field rules,
+ * JS row adding, a sessionStorage draft and a visible "clear my data" button (library computers).
+ * With server errors on the page all sections stay visible, so every summary link works.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formDefinition } from '../../domain/forms/index.ts';
+import type { CatalogueItem } from '../../domain/schemas/catalogue.ts';
+import type { IslandProps } from './island-props.ts';
+import { addRow, applyEntries, checkName, clearForm, fileProblems, loadDraft, namesIn, saveDraft, setError, type Msg } from './enhance.ts';
+
+export default function ApplicationForm(props: IslandProps) {
+  const [step, setStep] = useState(0);
+  const [steps, setSteps] = useState(0);
+  const [notice, setNotice] = useState('');
+  const formRef = useRef<HTMLFormElement | null>(null);
+  const sectionsRef = useRef<HTMLElement[]>([]);
+  const msg: Msg = (key, params = {}) => (props.messages[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, p: string) => String(params[p] ?? ''));
+  const def = formDefinition(props.form, (props.item ?? undefined) as CatalogueItem | undefined);
+  const draftKey = `atbalsts:draft:${location.pathname}${location.search}`;
+
+  useEffect(() => {
+    const form = document.querySelector<HTMLFormElement>('form[data-application-form]');
+    if (!form || !def) return;
+    formRef.current = form;
+    const serverErrors = document.querySelector('[data-error-summary]') !== null;
+    const draft = serverErrors ? null : loadDraft(draftKey);
+    if (draft) {
+      for (const [section, n] of Object.entries(draft.rows)) {
+        const max = def.sections.find((s) => s.id === section)?.repeat?.max ?? 0;
+        while (form.querySelectorAll(`[data-rows="${section}"] > [data-row]`).length < Math.min(n, max)) {
+          if (!addRow(form, section, max, (k) => msg(`row.${section}`, { n: k }))) break;
+        }
+      }
+      applyEntries(form, draft.entries);
+      if (draft.entries.length) setNotice(msg('island.draftRestored'));
+    }
+    const onBlur = (e: Event) => {
+      const el = e.target as HTMLInputElement;
+      if (!el.name || el.type === 'file' || el.type === 'radio' || el.type === 'checkbox') return;
+      const box = el.closest('.field');
+      if (el.value.trim() !== '' || box?.classList.contains('field--error')) checkName(form, def, el.name, msg);
+    };
+    const onChange = (e: Event) => {
+      const el = e.target as HTMLInputElement;
+      if (el.type === 'radio' || el.type === 'checkbox' || el.tagName === 'SELECT') checkName(form, def, el.name, msg);
+      if (el.type === 'file') setError(form, 'attachments', fileProblems(el, msg).join(' ') || undefined, msg('errorPrefix'));
+      saveDraft(form, draftKey);
+    };
+    const onInput = () => saveDraft(form, draftKey);
+    const onClick = (e: Event) => {
+      const btn = (e.target as HTMLElement).closest<HTMLButtonElement>('[data-add-row]');
+      if (!btn) return;
+      e.preventDefault();
+      const section = btn.dataset.addRow!;
+      const max = def.sections.find((s) => s.id === section)?.repeat?.max ?? 0;
+      if (!addRow(form, section, max, (k) => msg(`row.${section}`, { n: k }))) btn.hidden = true;
+      saveDraft(form, draftKey);
+    };
+    const onSubmit = (e: SubmitEvent) => {
+      if ((e.submitter as HTMLButtonElement | null)?.name === '_action') return;
+      const problems = fileProblems(form.querySelector<HTMLInputElement>('input[type=file]'), msg);
+      if (problems.length) {
+        e.preventDefault();
+        setError(form, 'attachments', problems.join(' '), msg('errorPrefix'));
+        form.querySelector<HTMLElement>('#f-attachments')?.focus();
+        return;
+      }
+      sessionStorage.removeItem(draftKey);
+    };
+    form.addEventListener('focusout', onBlur);
+    form.addEventListener('change', onChange);
+    form.addEventListener('input', onInput);
+    form.addEventListener('click', onClick);
+    form.addEventListener('submit', onSubmit);
+    if (!serverErrors) {
+      sectionsRef.current = [...form.querySelectorAll<HTMLElement>(':scope > fieldset.form-section')];
+      setSteps(sectionsRef.current.length);
+    }
+    return () => {
+      form.removeEventListener('focusout', onBlur);
+      form.removeEventListener('change', onChange);
+      form.removeEventListener('input', onInput);
+      form.removeEventListener('click', onClick);
+      form.removeEventListener('submit', onSubmit);
+    };
+  }, []);
+
+  // Show one section at a time; the submit button only on the last step.
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form || steps === 0) return;
+    sectionsRef.current.forEach((s, i) => (s.hidden = i !== step));
+    const submit = form.querySelector<HTMLElement>('[data-submit]');
+    if (submit) submit.hidden = step !== steps - 1;
+  }, [step, steps]);
+
+  const go = (to: number) => {
+    setStep(to);
+    requestAnimationFrame(() => sectionsRef.current[to]?.querySelector<HTMLElement>('legend, input, select, textarea')?.scrollIntoView({ block: 'start' }));
+  };
+  const next = () => {
+    const form = formRef.current;
+    const section = sectionsRef.current[step];
+    if (!form || !section || !def) return;
+    const bad = namesIn(section).filter((n) => !checkName(form, def, n, msg));
+    if (bad.length) {
+      setNotice(msg('island.fixErrors'));
+      form.querySelector<HTMLElement>(`[name="${CSS.escape(bad[0]!)}"]`)?.focus();
+      return;
+    }
+    setNotice('');
+    go(step + 1);
+    requestAnimationFrame(() => sectionsRef.current[step + 1]?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus());
+  };
+  const clear = () => {
+    const form = formRef.current;
+    if (!form || !confirm(msg('island.confirmClear'))) return;
+    sessionStorage.removeItem(draftKey);
+    clearForm(form);
+    setNotice(msg('island.cleared'));
+    if (steps) go(0);
+  };
+
+  return (
+    <div class="stack application-tools">
+      {steps > 1 && (
+        <div class="button-group">
+          <p class="step__count" aria-live="polite">{msg('island.step', { n: step + 1, total: steps })}</p>
+          {step > 0 && <button type="button" class="button button--secondary" onClick={() => go(step - 1)}>{msg('island.previous')}</button>}
+          {step < steps - 1 && <button type="button" class="button" onClick={next}>{msg('island.next')}</button>}
+        </div>
+      )}
+      <p role="status" aria-live="polite">{notice}</p>
+      <button type="button" class="button button--warning" onClick={clear}>{msg('island.clear')}</button>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+/**
+ * Progressive enhancement of the server-rendered application form (browser only): inline checks
+ * with the same field rules as the server, JS "add another row", a draft in sessionStorage
+ * (this tab only; cleared on submit and by "clear my data"), file limits checked before upload.
+ * The form keeps working if any of this fails: it is plain HTML underneath.
+ */
+import { FILE_LIMITS } from '../../domain/forms/files.ts';
+import type { FieldDef, FormDef } from '../../domain/forms/types.ts';
+import { fieldId } from '../../domain/forms/types.ts';
+import { checkField, fromFormEntries } from '../../domain/forms/validate.ts';
+
+export type Msg = (key: string, params?: Record<string, string | number>) => string;
+
+const META_NAMES = new Set(['website', 'renderedAt', 'idempotencyKey', 'item', '_action']);
+
+export function fieldFor(def: FormDef, name: string): FieldDef | undefined {
+  const parts = name.split('.');
+  return def.sections.find((s) => s.id === parts[0])?.fields.find((f) => f.name === parts[parts.length - 1]);
+}
+
+export function answerEntries(form: HTMLFormElement): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [k, v] of new FormData(form)) if (typeof v === 'string' && !META_NAMES.has(k) && !k.startsWith('rows.')) out.push([k, v]);
+  return out;
+}
+
+function controls(form: HTMLFormElement, name: string): HTMLInputElement[] {
+  return [...form.elements].filter((e): e is HTMLInputElement => (e as HTMLInputElement).name === name);
+}
+
+export function setError(form: HTMLFormElement, path: string, message: string | undefined, prefix: string): void {
+  const box = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(path)}"]`);
+  if (!box) return;
+  const errId = `${fieldId(path)}-error`;
+  let el = box.querySelector<HTMLElement>('.field__error');
+  box.classList.toggle('field--error', Boolean(message));
+  const target = box.querySelector('fieldset') ?? controls(form, path)[0];
+  const described = new Set((target?.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean));
+  if (!message) {
+    el?.remove();
+    described.delete(errId);
+  } else {
+    if (!el) {
+      el = document.createElement('span');
+      el.className = 'field__error';
+      el.id = errId;
+      const hint = box.querySelector('.field__hint');
+      const anchor = hint ?? box.querySelector('legend, .field__label');
+      if (anchor) anchor.after(el);
+      else box.prepend(el);
+    }
+    el.textContent = '';
+    const hidden = document.createElement('span');
+    hidden.className = 'visually-hidden';
+    hidden.textContent = `${prefix} `;
+    el.append(hidden, message);
+    described.add(errId);
+  }
+  if (target) described.size ? target.setAttribute('aria-describedby', [...described].join(' ')) : target.removeAttribute('aria-describedby');
+}
+
+/** Checks one field by its posted name; shows or clears its error. Returns true when valid. */
+export function checkName(form: HTMLFormElement, def: FormDef, name: string, msg: Msg): boolean {
+  const field = fieldFor(def, name);
+  if (!field) return true;
+  const { values } = fromFormEntries(def, answerEntries(form));
+  const parts = name.split('.');
+  const sec = values[parts[0]!];
+  const row = Array.isArray(sec) ? (sec[Number(parts[1])] ?? {}) : (sec ?? {});
+  const r = checkField(field, row[field.name], values, row);
+  setError(form, name, r.error ? msg(r.error) : undefined, msg('errorPrefix'));
+  return !r.error;
+}
+
+/** Every field name inside an element (a step), in document order, once. */
+export function namesIn(root: Element): string[] {
+  const names = [...root.querySelectorAll<HTMLInputElement>('input[name], select[name], textarea[name]')]
+    .filter((e) => e.type !== 'hidden' && e.type !== 'file' && !META_NAMES.has(e.name))
+    .map((e) => e.name);
+  return [...new Set(names)];
+}
+
+/** JS "add another": clone the last row, renumber names/ids, clear values. */
+export function addRow(form: HTMLFormElement, section: string, max: number, legend: (n: number) => string): boolean {
+  const box = form.querySelector(`[data-rows="${section}"]`);
+  const rows = box ? [...box.querySelectorAll<HTMLElement>(':scope > [data-row]')] : [];
+  const last = rows[rows.length - 1];
+  if (!box || !last || rows.length >= max) return false;
+  const i = rows.length;
+  const clone = last.cloneNode(true) as HTMLElement;
+  clone.dataset.row = String(i);
+  const re = new RegExp(`(^|f-)${section}([.-])${i - 1}([.-])`);
+  const renumber = (v: string) => v.replace(re, `$1${section}$2${i}$3`);
+  clone.querySelectorAll('*').forEach((el) => {
+    for (const attr of ['name', 'id', 'for', 'aria-describedby', 'data-field']) {
+      const v = el.getAttribute(attr);
+      if (v) el.setAttribute(attr, v.split(' ').map(renumber).join(' '));
+    }
+  });
+  clone.querySelectorAll('.field__error').forEach((e) => e.remove());
+  clone.querySelectorAll('.field--error').forEach((e) => e.classList.remove('field--error'));
+  clone.querySelectorAll<HTMLInputElement>('input, textarea').forEach((e) => (e.type === 'radio' || e.type === 'checkbox' ? (e.checked = false) : (e.value = '')));
+  clone.querySelectorAll<HTMLSelectElement>('select').forEach((e) => (e.selectedIndex = 0));
+  const lg = clone.querySelector('legend');
+  if (lg) lg.textContent = legend(i + 1);
+  last.after(clone);
+  const count = form.querySelector<HTMLInputElement>(`input[name="rows.${section}"]`);
+  if (count) count.value = String(i + 1);
+  clone.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  return i + 1 < max;
+}
+
+export interface Draft {
+  entries: [string, string][];
+  rows: Record<string, number>;
+}
+
+export function saveDraft(form: HTMLFormElement, key: string): void {
+  const rows: Record<string, number> = {};
+  form.querySelectorAll<HTMLInputElement>('input[name^="rows."]').forEach((e) => (rows[e.name.slice(5)] = Number(e.value)));
+  try {
+    sessionStorage.setItem(key, JSON.stringify({ entries: answerEntries(form), rows } satisfies Draft));
+  } catch {
+    /* storage full or disabled: the form still works */
+  }
+}
+
+export function loadDraft(key: string): Draft | null {
+  try {
+    const raw = sessionStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as Draft) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function applyEntries(form: HTMLFormElement, entries: [string, string][]): void {
+  const byName = new Map<string, string[]>();
+  for (const [k, v] of entries) byName.set(k, [...(byName.get(k) ?? []), v]);
+  for (const [name, vals] of byName) {
+    for (const el of controls(form, name)) {
+      if (el.type === 'radio' || el.type === 'checkbox') el.checked = vals.includes(el.value);
+      else if (el.type !== 'file') el.value = vals[0] ?? '';
+    }
+  }
+}
+
+export function clearForm(form: HTMLFormElement): void {
+  form.querySelectorAll<HTMLInputElement>('input, textarea').forEach((e) => {
+    if (e.type === 'hidden' || e.name === 'website') return;
+    if (e.type === 'radio' || e.type === 'checkbox') e.checked = false;
+    else e.value = '';
+  });
+  form.querySelectorAll<HTMLSelectElement>('select').forEach((e) => (e.selectedIndex = 0));
+  form.querySelectorAll('.field__error').forEach((e) => e.remove());
+  form.querySelectorAll('.field--error').forEach((e) => e.classList.remove('field--error'));
+}
+
+/** Files checked before upload, so a resident without a fast connection never uploads in vain. */
+export function fileProblems(input: HTMLInputElement | null, msg: Msg): string[] {
+  const files = [...(input?.files ?? [])];
+  const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
+  const out: string[] = [];
+  if (files.length > FILE_LIMITS.maxFiles) out.push(msg('error.file.tooMany', { max: FILE_LIMITS.maxFiles }));
+  for (const f of files) if (f.size > FILE_LIMITS.maxFileBytes) out.push(msg('error.file.tooLarge', { name: f.name, max: mb(FILE_LIMITS.maxFileBytes) }));
+  if (files.reduce((s, f) => s + f.size, 0) > FILE_LIMITS.maxTotalBytes) out.push(msg('error.file.totalTooLarge', { max: mb(FILE_LIMITS.maxTotalBytes) }));
+  return out;
+}
