@@ -5,7 +5,8 @@
  */
 import type { TFunction } from 'i18next';
 import type { Amount } from '../../domain/schemas/index.ts';
-import { formatDate, formatMoneyShort, formatNumber, type Locale } from '../../i18n/index.ts';
+import { formatMoneyShort, formatNumber, type Locale } from '../../i18n/index.ts';
+import { endSentence, numericDate } from './dates.ts';
 
 export interface AmountView {
   /** The headline figure, e.g. "500 € vienreiz par katru bērnu"; absent when only text says it. */
@@ -28,11 +29,13 @@ export function amountView(a: Amount, locale: Locale, t: TFunction): AmountView 
   const view: AmountView = {
     extra: [],
     text: a.text[locale],
-    meta: [
-      t('catalogue:amount.year', { year: a.year }),
-      a.from ? t('catalogue:amount.validFrom', { date: formatDate(a.from, locale) }) : '',
-      a.to ? t('catalogue:amount.validTo', { date: formatDate(a.to, locale) }) : '',
-    ].filter(Boolean).join(' '),
+    meta: endSentence(
+      [
+        t('catalogue:amount.year', { year: a.year }),
+        a.from ? t('catalogue:amount.validFrom', { date: numericDate(a.from, locale) }) : '',
+        a.to ? t('catalogue:amount.validTo', { date: numericDate(a.to, locale) }) : '',
+      ].filter(Boolean).join(', '),
+    ),
     certainty: t(`catalogue:amount.certainty.${a.certainty}`),
     check: a.certainty !== 'verified',
   };

@@ -4,7 +4,8 @@
  */
 import type { TFunction } from 'i18next';
 import type { ItemStatus } from '../../domain/schemas/index.ts';
-import { formatDate, type Locale } from '../../i18n/index.ts';
+import type { Locale } from '../../i18n/index.ts';
+import { endSentence, numericDate } from './dates.ts';
 
 export interface StatusView {
   /** Warning text for the page (absent for current/national items). */
@@ -21,7 +22,7 @@ export function statusView(s: ItemStatus, locale: Locale, t: TFunction): StatusV
   switch (s.kind) {
     case 'suspended':
       return {
-        warning: s.since ? t('catalogue:status.suspended', { date: formatDate(s.since, locale) }) : t('catalogue:status.suspendedNoDate'),
+        warning: s.since ? endSentence(t('catalogue:status.suspended', { date: numericDate(s.since, locale) })) : t('catalogue:status.suspendedNoDate'),
         tag: t('catalogue:status.tagSuspended'),
         note,
       };
