@@ -60,9 +60,10 @@ export interface IdempotencyOptions {
 }
 
 const IN_FLIGHT_KEY = Symbol.for('atbalsts.idempotency.inflight');
-type Holder = { [IN_FLIGHT_KEY]?: Map<string, Promise<{ reference: string; replayed: boolean }>> };
+type Outcome = { reference: string; replayed: boolean };
+type Holder = { [IN_FLIGHT_KEY]?: Map<string, Promise<Outcome>> };
 // Process-global: the endpoint bundle and native modules share one map.
-const inFlight = ((globalThis as Holder)[IN_FLIGHT_KEY] ??= new Map());
+const inFlight: Map<string, Promise<Outcome>> = ((globalThis as Holder)[IN_FLIGHT_KEY] ??= new Map<string, Promise<Outcome>>());
 
 export function isIdempotencyKey(value: unknown): value is string {
   return typeof value === 'string' && IDEMPOTENCY_KEY.test(value);

@@ -59,3 +59,14 @@ describe('the server refuses to start on bad configuration', () => {
     expect(output).toContain('Config error: DIST_DIR must be a built portal');
   });
 });
+
+describe('documentation', () => {
+  it('.env.example and docs/deploy.md list exactly the variables the server reads', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { CONFIG_VARIABLES } = await import('../../src/server/env.ts');
+    const example = readFileSync('.env.example', 'utf8').split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => l.split('=')[0]);
+    expect([...example].sort()).toEqual([...CONFIG_VARIABLES].sort());
+    const deploy = readFileSync('docs/deploy.md', 'utf8');
+    for (const name of CONFIG_VARIABLES) expect(deploy, name).toContain(`\`${name}\``);
+  });
+});

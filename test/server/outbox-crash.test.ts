@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enqueue, outboxLayout } from '../../src/server/outbox/index.ts';
 import { housekeeping, startOutboxWorker } from '../../src/server/outbox/worker.ts';
@@ -59,7 +60,7 @@ describe('atomic enqueue', () => {
     const root = await tempDir('crash');
     const config = testConfig(root);
     const layout = outboxLayout(config.outboxDir);
-    const child = spawn(process.execPath, [join(import.meta.dirname ?? __dirname, 'support/enqueue-big.ts'), config.outboxDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./support/enqueue-big.ts', import.meta.url)), config.outboxDir], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
     await waitUntil(async () => existsSync(layout.tmp) && (await readdir(layout.tmp)).length > 0, 10_000, 'the writer to start');
