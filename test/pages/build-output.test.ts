@@ -173,6 +173,20 @@ describe('build output', () => {
     expect(problems).toEqual([]);
   });
 
+  it('suspended items invite no application, outdated items say "check with the social service"', () => {
+    const problems: string[] = [];
+    for (const m of catalogue.municipalities)
+      for (const item of publishedItemsFor(catalogue, m))
+        for (const l of LOCALES) {
+          const url = paths.item(l, m.id, item.kind, item.id);
+          const html = byUrl.get(url)?.html ?? '';
+          if (item.status.kind === 'suspended' && html.includes('/pieteikums/')) problems.push(`${url}: suspended but links an application form`);
+          if ((item.status.kind === 'seed-only' || item.status.kind === 'unconfirmed') && !html.includes('notice--warning')) problems.push(`${url}: ${item.status.kind} without a warning`);
+          if (item.status.year && (item.status.kind === 'seed-only' || item.status.kind === 'unconfirmed') && !html.includes(String(item.status.year))) problems.push(`${url}: the year ${item.status.year} is not shown`);
+        }
+    expect(problems).toEqual([]);
+  });
+
   it('the 404 page exists', () => {
     expect(existsSync(join(client, '404.html'))).toBe(true);
   });
