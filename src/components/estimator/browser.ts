@@ -1,0 +1,66 @@
+/**
+ * The island's only contact with browser storage. Everything stays on this device: nothing here
+ * sends data anywhere (DESIGN "Privacy"). Storage may be unavailable (private mode, disabled):
+ * every call fails quietly and returns false/null.
+ */
+import { sanitizeAnswers, type Answers } from '../../domain/estimator/answers.ts';
+import { APPLY_ANSWERS_KEY, SAVED_ANSWERS_KEY, type ApplyHandoff, type SavedAnswers } from '../../domain/estimator/storage-keys.ts';
+
+function store(kind: 'localStorage' | 'sessionStorage'): Storage | null {
+  try {
+    return globalThis[kind] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveOnDevice(municipality: string, answers: Answers): boolean {
+  try {
+    const value: SavedAnswers = { v: 1, municipality, answers };
+    store('localStorage')?.setItem(SAVED_ANSWERS_KEY, JSON.stringify(value));
+    return store('localStorage') !== null;
+  } catch {
+    return false;
+  }
+}
+
+export function loadSaved(municipality: string): Answers | null {
+  try {
+    const raw = store('localStorage')?.getItem(SAVED_ANSWERS_KEY);
+    if (!raw) return null;
+    const saved = JSON.parse(raw) as Partial<SavedAnswers>;
+    if (saved.v !== 1 || saved.municipality !== municipality) return null;
+    return sanitizeAnswers(saved.answers);
+  } catch {
+    return null;
+  }
+}
+
+export function handOffForApplication(value: ApplyHandoff): boolean {
+  try {
+    store('sessionStorage')?.setItem(APPLY_ANSWERS_KEY, JSON.stringify(value));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "Clear my answers": both stores. */
+export function clearStored(): void {
+  for (const kind of ['localStorage', 'sessionStorage'] as const) {
+    try {
+      store(kind)?.removeItem(kind === 'localStorage' ? SAVED_ANSWERS_KEY : APPLY_ANSWERS_KEY);
+    } catch {
+      /* storage unavailable: nothing stored */
+    }
+  }
+}
+
+/** Today's date in Latvia (the engine has no clock; the law changes on Latvian calendar dates). */
+export function todayInLatvia(now = new Date()): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
+}

@@ -1,0 +1,21 @@
+/** Server/build side: the trimmed pack and strings the estimator page and the no-JS route pass on. */
+import { catalogue, publishedItemsFor } from '../../data/index.ts';
+import { parameters } from '../../data/parameters.ts';
+import { trimPack, type EstimatorPack } from '../../domain/estimator/pack.ts';
+import type { Municipality } from '../../domain/schemas/index.ts';
+import { resourcesFor, type Locale } from '../../i18n/index.ts';
+import type { Strings } from '../../i18n/tiny-t.ts';
+
+const packs = new Map<string, EstimatorPack>();
+
+export function estimatorPackFor(m: Municipality, locale: Locale): EstimatorPack {
+  const key = `${locale}:${m.id}`;
+  let p = packs.get(key);
+  if (!p) packs.set(key, (p = trimPack(m, publishedItemsFor(catalogue, m), parameters, locale)));
+  return p;
+}
+
+export function estimatorStrings(locale: Locale): { estimator: Strings; rules: Strings } {
+  const r = resourcesFor(locale);
+  return { estimator: (r.estimator ?? {}) as Strings, rules: (r.rules ?? {}) as Strings };
+}

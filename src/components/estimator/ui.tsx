@@ -1,0 +1,130 @@
+/**
+ * Form primitives of the estimator in the design system's markup (GOV.UK patterns): a label or
+ * legend for every control, hints linked with aria-describedby, the error repeated at the field
+ * with a visually hidden "Error:" prefix. Used by the island and by the server-rendered no-JS form.
+ */
+import type { ComponentChildren } from 'preact';
+import type { FieldError } from '../../domain/estimator/validate.ts';
+import type { TinyT } from '../../i18n/tiny-t.ts';
+
+export interface Ctx {
+  t: TinyT;
+  errors: FieldError[];
+}
+
+const errorOf = (ctx: Ctx, id: string) => ctx.errors.find((e) => e.field === id);
+
+function FieldErrorText({ ctx, id }: { ctx: Ctx; id: string }) {
+  const e = errorOf(ctx, id);
+  if (!e) return null;
+  return (
+    <span class="field__error" id={`${id}-error`}>
+      <span class="visually-hidden">{ctx.t('error.prefix')} </span>
+      {ctx.t(e.key, e.params)}
+    </span>
+  );
+}
+
+const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+
+export function TextField(props: {
+  ctx: Ctx;
+  id: string;
+  label: ComponentChildren;
+  hint?: ComponentChildren;
+  value: string;
+  onInput?: (value: string) => void;
+  /** "money": euros, decimal keyboard; "whole": digits only. */
+  kind: 'money' | 'whole';
+  width?: 'short' | 'medium';
+  autocomplete?: string;
+}) {
+  const { ctx, id, kind } = props;
+  const error = errorOf(ctx, id);
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <label class="field__label" for={id}>{props.label}</label>
+      {props.hint && <span class="field__hint" id={`${id}-hint`}>{props.hint}</span>}
+      <FieldErrorText ctx={ctx} id={id} />
+      <input
+          class={`input input--${props.width ?? 'short'}${error ? ' input--error' : ''}`}
+          id={id}
+          name={id}
+          type="text"
+          inputMode={kind === 'money' ? 'decimal' : 'numeric'}
+          spellcheck={false}
+          autocomplete={props.autocomplete ?? 'off'}
+          value={props.value}
+          aria-describedby={describedBy(props.hint ? `${id}-hint` : undefined, error && `${id}-error`)}
+          aria-invalid={error ? 'true' : undefined}
+        onInput={(e) => props.onInput?.((e.currentTarget as HTMLInputElement).value)}
+      />
+    </div>
+  );
+}
+
+export function Fieldset(props: { ctx: Ctx; id?: string; legend: ComponentChildren; hint?: ComponentChildren; large?: boolean; children: ComponentChildren; headingLevel?: 2 | 3 }) {
+  const { ctx, id } = props;
+  const error = id ? errorOf(ctx, id) : undefined;
+  const hintId = id && props.hint ? `${id}-fieldset-hint` : undefined;
+  const H = props.headingLevel ? (`h${props.headingLevel}` as 'h2') : null;
+  const legend = H ? <H class="fieldset__heading">{props.legend}</H> : props.legend;
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <fieldset class="fieldset" aria-describedby={describedBy(hintId, error && `${id}-error`)}>
+        <legend class={`fieldset__legend${props.large ? ' fieldset__legend--large' : ''}`}>{legend}</legend>
+        {props.hint && <span class="field__hint" id={hintId}>{props.hint}</span>}
+        {id && <FieldErrorText ctx={ctx} id={id} />}
+        {props.children}
+      </fieldset>
+    </div>
+  );
+}
+
+export function Radios<V extends string>(props: {
+  name: string;
+  value: string;
+  options: { value: V; label: ComponentChildren; hint?: ComponentChildren }[];
+  onChange?: (v: V) => void;
+  inline?: boolean;
+}) {
+  return (
+    <div class={`radios${props.inline ? ' radios--inline' : ''}`}>
+      {props.options.map((o, i) => {
+        const id = i === 0 ? props.name : `${props.name}-${o.value}`;
+        return (
+          <div class="radios__item" key={o.value}>
+            <input class="radios__input" type="radio" id={id} name={props.name} value={o.value} checked={props.value === o.value} onChange={() => props.onChange?.(o.value)} aria-describedby={o.hint ? `${id}-hint` : undefined} />
+            <label class="radios__label" for={id}>{o.label}</label>
+            {o.hint && <span class="radios__hint" id={`${id}-hint`}>{o.hint}</span>}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+export function Checkbox(props: { id: string; name?: string; value?: string; checked: boolean; label: ComponentChildren; hint?: ComponentChildren; onChange?: (checked: boolean) => void }) {
+  return (
+    <div class="checkboxes__item">
+      <input class="checkboxes__input" type="checkbox" id={props.id} name={props.name ?? props.id} value={props.value ?? 'yes'} checked={props.checked} onChange={(e) => props.onChange?.((e.currentTarget as HTMLInputElement).checked)} aria-describedby={props.hint ? `${props.id}-hint` : undefined} />
+      <label class="checkboxes__label" for={props.id}>{props.label}</label>
+      {props.hint && <span class="checkboxes__hint" id={`${props.id}-hint`}>{props.hint}</span>}
+    </div>
+  );
+}
+
+/** GOV.UK error summary: links to the fields; the island focuses it when errors appear. */
+export function ErrorSummary({ ctx, summaryRef }: { ctx: Ctx; summaryRef?: { current: HTMLDivElement | null } }) {
+  if (ctx.errors.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={summaryRef}>
+      <h2 class="error-summary__title" id="error-summary-title">{ctx.t('error.summaryTitle')}</h2>
+      <ul class="error-summary__list">
+        {ctx.errors.map((e) => (
+          <li key={e.field}><a href={`#${e.field}`}>{ctx.t(e.key, e.params)}</a></li>
+        ))}
+      </ul>
+    </div>
+  );
+}
