@@ -1,5 +1,12 @@
 /** Money, number and date formatting through Intl for lv-LV / ru-LV. Money is integer cents. */
-import { INTL_TAG, type Locale } from './locales.ts';
+import type { Locale } from './locales.ts';
+
+/**
+ * BCP 47 tags for Intl: Latvia's formats in both languages. Defined here, not in locales.ts, so an
+ * island can format money without importing locales.ts → domain/schemas/common.ts → zod (the
+ * estimator page's JavaScript budget is 35 KB gzip).
+ */
+export const INTL_TAG: Record<Locale, string> = { lv: 'lv-LV', ru: 'ru-LV' };
 
 const money = new Map<string, Intl.NumberFormat>();
 

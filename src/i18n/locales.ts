@@ -19,6 +19,3 @@ export function parseLocales(value: string | undefined): Locale[] {
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
-
-/** BCP 47 tags for Intl: Latvia's formats in both languages. */
-export const INTL_TAG: Record<Locale, string> = { lv: 'lv-LV', ru: 'ru-LV' };
