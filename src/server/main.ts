@@ -134,7 +134,11 @@ export async function main(): Promise<void> {
       const tooLarge = checkDeclaredLength(new Headers({ 'content-length': String(req.headers['content-length'] ?? '') }), config.MAX_BODY_BYTES);
       if (tooLarge) {
         logger.warn('guard.body_too_large', { path: pathname, client });
-        res.setHeader('Connection', 'close'); // do not read the rest of an oversized upload
+        // Let the client finish sending (discarding it) so it can read the 413 instead of
+        // seeing a reset connection — but never for more than a few seconds.
+        res.setHeader('Connection', 'close');
+        req.resume();
+        setTimeout(() => req.socket.destroy(), 5_000).unref();
         return sendError(req, res, tooLarge.status, tooLarge.code);
       }
     }
@@ -144,12 +148,20 @@ export async function main(): Promise<void> {
     await astro(req, res, () => notFound(req, res, pathname), locals);
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
       logger.error('http.unhandled', { code: (err as NodeJS.ErrnoException)?.code ?? (err as Error)?.name ?? 'unknown' });
       if (!res.headersSent) sendError(req, res, 500, 'INTERNAL');
       else res.destroy();
     });
+  };
+  const server = createServer(onRequest);
+  // `Expect: 100-continue`: say "continue" only to bodies we would accept; an oversized one gets
+  // its 413 before the client uploads anything.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (!(declared > config.MAX_BODY_BYTES)) res.writeContinue();
+    onRequest(req, res);
   });
   server.headersTimeout = 30_000;
   server.requestTimeout = 300_000; // slow rural uploads of a few MB still fit

@@ -13,8 +13,8 @@
  *   // catch (err) { if (isGuardError(err)) → answer err.status with a translated message }
  *
  * because a chunked body has no Content-Length and is only caught while streaming.
- * `checkSameOrigin` and `RateLimiter` are exported for tests and other servers; calling
- * `consumePost` again inside an endpoint would count a post twice — don't.
+ * `checkSameOrigin` and `RateLimiter` are exported for tests and other servers; do not consume
+ * from `sharedRateLimiter` again inside an endpoint — that would count each post twice.
  * The client address main.ts used is in `Astro.locals.atbalsts.client` (a hash, not the IP).
  */
 export { GuardError, isGuardError, type GuardCode } from './guard-error.ts';

@@ -25,17 +25,24 @@ export interface CspHashes {
   styles: string[];
 }
 
-/** Hashes of the inline island runtime of the Astro version installed next to the build. */
-export async function astroIslandHashes(fromDir: string): Promise<CspHashes> {
-  const require = createRequire(join(fromDir, 'noop.js'));
-  let astroRoot: string;
-  try {
-    astroRoot = join(require.resolve('astro/package.json'), '..');
-  } catch {
-    return { scripts: [], styles: [] };
+/**
+ * Hashes of the inline island runtime of the installed Astro (the one next to the server's
+ * code, which is the one that built the portal; `fromDir` is tried first).
+ */
+export async function astroIslandHashes(fromDir?: string): Promise<CspHashes> {
+  let astroRoot: string | undefined;
+  for (const base of [fromDir ? join(fromDir, 'noop.js') : undefined, import.meta.url]) {
+    if (!base || astroRoot) continue;
+    try {
+      astroRoot = join(createRequire(base).resolve('astro/package.json'), '..');
+    } catch {
+      // not resolvable from there
+    }
   }
+  if (!astroRoot) return { scripts: [], styles: [] };
+  const root = astroRoot;
   const load = async (rel: string) => {
-    const mod = (await import(pathToFileURL(join(astroRoot, rel)).href)) as { default?: string; ISLAND_STYLES?: string };
+    const mod = (await import(pathToFileURL(join(root, rel)).href)) as { default?: string; ISLAND_STYLES?: string };
     return mod;
   };
   const scripts: string[] = [];
