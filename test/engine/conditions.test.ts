@@ -54,6 +54,11 @@ const rows: Row[] = [
   { says: 'large family at 1 500,05 €: 1 cent over 300 € each, unlikely', household: { members: family(1500.05, 3, 6, 9) }, item: 'large-family-transport', verdict: 'unlikely' },
   { says: 'two children only: not a large family, unlikely', household: { members: family(600, 3, 6) }, item: 'large-family-transport', verdict: 'unlikely' },
   { says: 'large family with a 22-year-old student counted as a child: likely', household: { members: [...family(1200, 6, 9), child(22, { student: true })] }, item: 'large-family-transport', verdict: 'likely' },
+  // any-of: one alternative is enough (Bauska-type school meals)
+  { says: 'school meals: large family with high income qualifies as a large family', household: { members: family(6000, 7, 9, 12) }, item: 'school-meals', verdict: 'likely' },
+  { says: 'school meals: needy family with one pupil qualifies by status', household: { members: family(300, 8) }, item: 'school-meals', verdict: 'likely' },
+  { says: 'school meals: pupil with a disability qualifies whatever the income', household: { members: [adult(4000), child(10, { disability: 'III' })] }, item: 'school-meals', verdict: 'likely' },
+  { says: 'school meals: one pupil, high income, no disability: none of the alternatives, unlikely', household: { members: family(4000, 8) }, item: 'school-meals', verdict: 'unlikely' },
   // seed-only item: at best possible
   { says: 'item only known from an old seed: even a fitting 80-year-old gets "possible"', household: { members: [pensioner(900, { age: 80 })] }, item: 'sauna', verdict: 'possible' },
   { says: 'item for 75+ and a 60-year-old: unlikely', household: { members: [adult(900, { age: 60 })] }, item: 'sauna', verdict: 'unlikely' },
@@ -76,6 +81,12 @@ describe('municipal benefits: conditions and amounts', () => {
   it('the crisis benefit is granted without a means test and says so', () => {
     const e = run({ date: '2026-03-01', members: [adult(5000)], situations: ['crisis'] });
     expect(e.crisis).toEqual({ verdict: 'possible', reasons: [{ key: 'crisis.stated', params: {} }] });
+  });
+
+  it('any-of with no alternative met lists the reason of each alternative', () => {
+    const e = run({ date: '2026-03-01', members: family(4000, 8) });
+    const keys = e.benefits.find((b) => b.id === 'school-meals')!.reasons.map((r) => r.key);
+    expect(keys).toEqual(['condition.pupil.yes', 'condition.household.large-family.no', 'condition.status.no', 'condition.disability.no']);
   });
 
   it('income per member reason carries both numbers', () => {

@@ -8,11 +8,18 @@ import { isChild, isPupil } from './facts.ts';
 import { reason, type Reason } from './reasons.ts';
 import type { ItemAmount } from './types.ts';
 
-/** The amount entry in force on the date: dated entries first, then the newest undated one. */
+const CERTAINTY_RANK = { verified: 0, derived: 1, unverified: 2 } as const;
+
+/**
+ * The amount entry in force on the date: dated entries first, then the newest year, then the
+ * surest figure (a draft marked `unverified` never wins over a verified amount of the same year).
+ */
 export function amountOn(amounts: readonly Amount[], date: string): Amount | null {
   const fits = amounts.filter((a) => (a.from === undefined || a.from <= date) && (a.to === undefined || date <= a.to));
   if (fits.length === 0) return null;
-  return [...fits].sort((a, b) => Number(b.from !== undefined) - Number(a.from !== undefined) || b.year - a.year)[0]!;
+  return [...fits].sort(
+    (a, b) => Number(b.from !== undefined) - Number(a.from !== undefined) || b.year - a.year || CERTAINTY_RANK[a.certainty] - CERTAINTY_RANK[b.certainty],
+  )[0]!;
 }
 
 /** Children the amount is "per": those the item's own conditions name, newborns, or all children. */

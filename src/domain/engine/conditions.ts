@@ -3,7 +3,7 @@
  * one small function per type. Each returns a verdict and a reason; an item's verdict is the
  * weakest of its conditions (unlikely < unknown < possible < likely).
  */
-import type { Condition, Household } from '../schemas/index.ts';
+import type { Condition, Household, SimpleCondition } from '../schemas/index.ts';
 import { CHILD_MAX_AGE, isChild, isPensionerOrDisabled, isPupil, LARGE_FAMILY_CHILDREN, type Facts } from './facts.ts';
 import { reason, type Reason } from './reasons.ts';
 import type { AssetsResult, HouseholdStatus, IncomeResult, Verdict } from './types.ts';
@@ -127,7 +127,21 @@ function assessment(c: Of<'assessment'>): ConditionResult {
   return { verdict: 'possible', reason: reason('condition.assessment', { about: c.about }) };
 }
 
-export function evaluateCondition(c: Condition, x: ConditionContext): ConditionResult {
+/** `any-of`: holds when one of its conditions does; the best one speaks, or all when none fits. */
+function anyOf(c: Of<'any-of'>, x: ConditionContext): { verdict: Verdict; reasons: Reason[] } {
+  const results = c.conditions.map((sub) => evaluateSimple(sub, x));
+  const best = strongest(results.map((r) => r.verdict));
+  return { verdict: best, reasons: best === 'unlikely' ? results.map((r) => r.reason) : [results.find((r) => r.verdict === best)!.reason] };
+}
+
+/** Every condition of an item; `any-of` may give several reasons. */
+export function evaluateCondition(c: Condition, x: ConditionContext): { verdict: Verdict; reasons: Reason[] } {
+  if (c.type === 'any-of') return anyOf(c, x);
+  const r = evaluateSimple(c, x);
+  return { verdict: r.verdict, reasons: [r.reason] };
+}
+
+function evaluateSimple(c: SimpleCondition, x: ConditionContext): ConditionResult {
   switch (c.type) {
     case 'status': return status(c, x);
     case 'member-aged': return memberAged(c, x);
@@ -145,4 +159,9 @@ const RANK: Record<Verdict, number> = { unlikely: 0, unknown: 1, possible: 2, li
 /** The weakest verdict wins: all conditions must hold. */
 export function weakest(verdicts: Verdict[]): Verdict {
   return verdicts.reduce<Verdict>((w, v) => (RANK[v] < RANK[w] ? v : w), 'likely');
+}
+
+/** The strongest verdict wins: one alternative is enough. */
+export function strongest(verdicts: Verdict[]): Verdict {
+  return verdicts.reduce<Verdict>((w, v) => (RANK[v] > RANK[w] ? v : w), 'unlikely');
 }

@@ -27,7 +27,10 @@ export function evaluateItem(item: CatalogueItem, x: ConditionContext, gmi: GmiR
   }
   const results = (item.eligibility ?? []).map((c) => evaluateCondition(c, x));
   let verdict = weakest(results.map((r) => r.verdict));
-  const reasons: Reason[] = results.map((r) => r.reason);
+  // Nothing about the household is tested (only "conditions not stored"): the estimator cannot tell.
+  const nothingKnown = (item.eligibility ?? []).every((c) => c.type === 'assessment' && c.about === 'not-stored');
+  if (nothingKnown && verdict === 'possible') verdict = 'unknown';
+  const reasons: Reason[] = results.flatMap((r) => r.reasons);
   if (item.status.kind === 'unconfirmed' || item.status.kind === 'seed-only' || item.status.kind === 'suspended') {
     // Not confirmed as running now: never more than `possible`, and `unlikely` when suspended.
     reasons.push(reason(`item.status.${item.status.kind}`));
