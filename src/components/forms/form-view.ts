@@ -17,7 +17,8 @@ function labelFor(def: FormDef, path: string, t: TFunction): string | undefined 
   const section = def.sections.find((s) => s.id === parts[0]);
   const field = section?.fields.find((f) => f.name === parts[parts.length - 1]);
   if (!section || !field) return undefined;
-  const label = t(`forms:field.${field.labelKey}.label`);
+  // "Label: message" reads badly after a question mark or full stop.
+  const label = t(`forms:field.${field.labelKey}.label`).replace(/[.?:]+$/, '');
   return section.repeat && parts.length === 3 ? `${t(`forms:page.row.${section.id}`, { n: Number(parts[1]) + 1 })}: ${label}` : label;
 }
 
