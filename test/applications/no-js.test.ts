@@ -1,0 +1,159 @@
+/**
+ * The journey without JavaScript: plain HTML form posts (multipart) to the server, which answers
+ * with the same page re-rendered (errors in a summary linking to fields, errors at the fields,
+ * everything typed kept) or 303 to the thank-you page with the reference and a PDF link.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PortalServer } from '../helpers/portal-server.ts';
+import type { SmtpSink } from '../server/support/smtp-sink.ts';
+import { example, formFields, SAMPLES } from './helpers.ts';
+import { decode, hiddenFields, portalWithMail } from './portal.ts';
+
+let portal: PortalServer;
+let sink: SmtpSink;
+beforeAll(async () => {
+  ({ portal, sink } = await portalWithMail());
+}, 60_000);
+afterAll(async () => {
+  await portal?.stop();
+  await sink?.stop();
+});
+
+async function open(path: string) {
+  const res = await fetch(portal.url + path);
+  expect(res.status).toBe(200);
+  const html = await res.text();
+  return { html, hidden: hiddenFields(html) };
+}
+
+async function submit(path: string, hidden: Record<string, string>, fields: [string, string][], files: { name: string; content: Uint8Array }[] = [], extra: Record<string, string> = {}) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries({ ...hidden, renderedAt: String(Number(hidden.renderedAt) - 30_000), ...extra })) fd.append(k, v);
+  for (const [k, v] of fields) fd.append(k, v);
+  for (const f of files) fd.append('attachments', new Blob([f.content]), f.name);
+  return fetch(portal.url + path, { method: 'POST', body: fd, redirect: 'manual', headers: { origin: portal.url } });
+}
+
+describe('no-JS journey', () => {
+  it('renders a plain HTML form: labels for every control, fieldsets with legends, hidden meta fields, no required JS', async () => {
+    const { html, hidden } = await open('/lv/daugavpils/pieteikums/social-assistance/?item=gmi');
+    expect(html).toContain('enctype="multipart/form-data"');
+    expect(hidden.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{16,}$/);
+    expect(Number(hidden.renderedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(hidden['rows.members']).toBe('1');
+    for (const id of html.matchAll(/<(?:input|select|textarea)[^>]*\bid="(f-[^"]+)"/g)) {
+      if (id[1] === 'f-website') continue;
+      expect(html, `label for ${id[1]}`).toMatch(new RegExp(`<label[^>]*for="${id[1]}"`));
+    }
+    expect(html).toContain('<legend');
+    expect(html).toMatch(/autocomplete="given-name"/);
+    expect(html).not.toMatch(/placeholder=/);
+    // The item chosen on the catalogue page is pre-selected.
+    expect(html).toMatch(/name="request\.requests" value="gmi" checked/);
+    expect(decode(html)).toContain('jāparaksta visiem mājsaimniecības pilngadīgajiem locekļiem');
+  });
+
+  it('re-renders errors (summary + at the field) and keeps every typed value except files', async () => {
+    const path = '/lv/daugavpils/pieteikums/social-assistance/?item=gmi';
+    const { hidden } = await open(path);
+    const ex = example('social-assistance');
+    const fields = formFields({
+      ...ex.answers,
+      applicant: { ...(ex.answers.applicant as object), personalCode: '220785-11238' },
+      bank: { iban: 'LV80BANK0000435195009' },
+    });
+    const res = await submit(path, hidden, fields, [{ name: 'izziņa.pdf', content: SAMPLES.pdf }]);
+    expect(res.status).toBe(400);
+    const html = decode(await res.text());
+    expect(html).toMatch(/class="error-summary"[^>]*tabindex="-1"/);
+    expect(html).toContain('<a href="#f-applicant-personalCode">Personas kods: Personas kods nav derīgs. Pārbaudiet ciparus.</a>');
+    expect(html).toContain('<a href="#f-bank-iban">');
+    expect(html).toMatch(/<span class="field__error" id="f-applicant-personalCode-error"><span class="visually-hidden">Kļūda: <\/span>Personas kods nav derīgs/);
+    expect(html).toMatch(/id="f-applicant-personalCode"[^>]*aria-describedby="f-applicant-personalCode-hint f-applicant-personalCode-error"|aria-describedby="f-applicant-personalCode-hint f-applicant-personalCode-error"/);
+    // Kept values: text, repeated rows, radios, checkboxes, selects, textareas (Latvian and Cyrillic).
+    expect(html).toMatch(/name="applicant\.givenName"[^>]*value="Jānis"|value="Jānis"[^>]*name="applicant\.givenName"/);
+    expect(html).toContain('value="220785-11238"');
+    expect(html).toContain('value="Ļubova"');
+    expect(html).toContain('value="498,40"');
+    expect(html).toMatch(/name="property\.vehicles" value="yes" checked/);
+    expect(html).toMatch(/name="request\.requests" value="housing-benefit" checked/);
+    expect(html).toMatch(/<option value="unemployed-registered" selected/);
+    expect(html).toContain('Opel Astra, 2004</textarea>');
+    expect(html).toContain('value="LV80BANK0000435195009"');
+    // Three household-member rows were posted? Two were — both are shown again.
+    expect(html).toContain('name="members.1.givenName"');
+    // The page title says there are errors (screen readers hear it first).
+    expect(html).toMatch(/<title>Lūdzu, izlabojiet kļūdas/);
+  });
+
+  it('adds a household member without JavaScript, keeping what was typed', async () => {
+    const path = '/ru/daugavpils/pieteikums/social-assistance/';
+    const { hidden } = await open(path);
+    const res = await submit(path, hidden, [['applicant.givenName', 'Наталья'], ['members.0.givenName', 'Иван']], [], { _action: 'add:members' });
+    expect(res.status).toBe(200);
+    const html = decode(await res.text());
+    expect(html).toContain('name="members.1.givenName"');
+    expect(html).toContain('value="Иван"');
+    expect(html).toContain('value="Наталья"');
+    expect(html).toContain('name="rows.members" value="2"');
+    expect(html).not.toContain('error-summary');
+    expect(html).toContain('Член домохозяйства 2');
+  });
+
+  it('sends: 303 to the thank-you page with the reference, PDF for download, then 410 for an unknown link', async () => {
+    const path = '/lv/daugavpils/pieteikums/municipal-benefit/?item=newborn';
+    const { hidden } = await open(path);
+    const ex = example('municipal-benefit');
+    const res = await submit(path, hidden, formFields(ex.answers), [{ name: 'dzimšanas apliecība.jpg', content: SAMPLES.jpeg }]);
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    expect(location).toMatch(/^\/lv\/daugavpils\/pieteikums\/nosutits\/\?ref=DAU-\d{4}-[A-Z0-9]{5}$/);
+    const reference = new URL(location, portal.url).searchParams.get('ref')!;
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/atbalsts_pdf=[A-Za-z0-9_-]{43}/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    const thanks = await fetch(portal.url + location, { headers: { cookie: cookie.split(';')[0]! } });
+    const html = decode(await thanks.text());
+    expect(thanks.status).toBe(200);
+    expect(html).toContain(reference);
+    expect(html).toContain('5 darba dienu laikā');
+    expect(html).toContain('eParakstu');
+    expect(html).toContain('Tiešsaistes pieteikums vēl nav parakstīts iesniegums');
+    const pdfHref = /href="([^"]+lejupielade\/[^"]+)"/.exec(html)?.[1];
+    expect(pdfHref).toBeDefined();
+    // The token is not in the thank-you URL (library computers keep history).
+    expect(location).not.toContain(pdfHref!.split('/').at(-2)!);
+    const pdf = await fetch(portal.url + pdfHref!);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const gone = await fetch(`${portal.url}/lv/daugavpils/pieteikums/lejupielade/${'A'.repeat(43)}/`);
+    expect(gone.status).toBe(410);
+    expect(decode(await gone.text())).toContain('Saite vairs nedarbojas');
+    // Without the cookie the thank-you page shows no PDF link.
+    const other = decode(await (await fetch(portal.url + location)).text());
+    expect(other).toContain(reference);
+    expect(other).not.toContain('lejupielade/');
+    // Posting the same rendered form again (double click) gives the same reference.
+    const again = await submit(path, hidden, formFields(ex.answers));
+    expect(again.headers.get('location')).toBe(location);
+    await sink.waitFor(2);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(sink.messages.filter((m) => (m.subject ?? '').includes(reference) && JSON.stringify(m.to).includes('socd@socd.lv'))).toHaveLength(1);
+  });
+
+  it('the thank-you page refuses a reference of another municipality or garbage', async () => {
+    expect((await fetch(`${portal.url}/lv/daugavpils/pieteikums/nosutits/?ref=BAU-2026-ABCDE`)).status).toBe(404);
+    expect((await fetch(`${portal.url}/lv/daugavpils/pieteikums/nosutits/?ref=<script>`)).status).toBe(404);
+  });
+
+  it('the choose page lists what can be applied for in each group, in Russian too', async () => {
+    const { html } = await open('/ru/daugavpils/pieteikums/');
+    expect(html).toContain('/ru/daugavpils/pieteikums/municipal-benefit/?item=newborn');
+    expect(html).toContain('/ru/daugavpils/pieteikums/social-service/?item=home-care');
+    expect(html).toContain('/ru/daugavpils/pieteikums/question/');
+    const chooser = await open('/lv/daugavpils/pieteikums/social-service/');
+    expect(chooser.html).toContain('?item=home-care');
+  });
+});
