@@ -92,7 +92,6 @@ export function declarationSection(allAdultsSign: boolean): SectionDef {
 export const privacySection: SectionDef = {
   id: 'privacy',
   legendKey: 'privacy',
-  hint: true,
   fields: [{ name: 'acknowledged', type: 'checkbox', labelKey: 'privacy.acknowledged', required: true }],
 };
 
