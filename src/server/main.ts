@@ -16,21 +16,14 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, setConfig, type Config } from './env.ts';
-import { checkDeclaredLength } from './guards/body-limit.ts';
-import { checkSameOrigin } from './guards/same-origin.ts';
 import { sharedRateLimiter } from './guards/rate-limit.ts';
-import { compressResponse } from './http/dynamic-compression.ts';
+import { createPortalHandler, type AstroHandler } from './http/portal-handler.ts';
 import { sendError } from './http/error-responses.ts';
 import { astroIslandHashes, buildCsp, cspHashesFromBuild, securityHeaders } from './http/security-headers.ts';
-import { createStaticHandler, safePathname } from './http/static.ts';
+import { createStaticHandler } from './http/static.ts';
 import { purgeIdempotencyRecords } from './idempotency.ts';
-import { hashIp, logger } from './log.ts';
+import { logger } from './log.ts';
 import { startOutboxWorker } from './outbox/worker.ts';
-
-type AstroHandler = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void, locals?: object) => Promise<void>;
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const KNOWN_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 function readConfigOrExit(): Config {
   try {
@@ -63,90 +56,7 @@ export async function main(): Promise<void> {
   const ipSalt = randomBytes(16).toString('hex'); // per process: hashes cannot be joined across restarts
   const worker = await startOutboxWorker(config);
 
-  function clientAddress(req: IncomingMessage): string | undefined {
-    if (config.TRUST_PROXY) {
-      const forwarded = req.headers['x-forwarded-for'];
-      const list = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-      // The proxy appends the address it saw; the last entry is the one we can trust.
-      if (list.length > 0) return list[list.length - 1];
-    }
-    return req.socket.remoteAddress;
-  }
-
-  async function notFound(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-    const isRead = req.method === 'GET' || req.method === 'HEAD';
-    // Only slug-like paths (letters of any script, digits, - and _) get the slash redirect; a
-    // probe like /..;/etc or /.git/config gets a plain 404.
-    const sluggy = pathname.split('/').slice(1).every((segment) => /^[\p{L}\p{N}_-]+$/u.test(segment));
-    if (!pathname.endsWith('/') && sluggy) {
-      // trailingSlash: 'always' — /lv/daugavpils → /lv/daugavpils/ (308 keeps a POST a POST).
-      const query = req.url!.includes('?') ? req.url!.slice(req.url!.indexOf('?')) : '';
-      res.setHeader('Location', encodeURI(pathname + '/') + query);
-      res.setHeader('Cache-Control', 'no-store');
-      res.writeHead(isRead ? 301 : 308);
-      res.end();
-      return;
-    }
-    const locale = pathname.startsWith('/ru/') ? 'ru' : 'lv';
-    for (const candidate of [`${locale}/404/index.html`, `${locale}/404.html`, '404.html', '404/index.html']) {
-      if (isRead && (await files.sendFile(req, res, candidate, 404))) return;
-    }
-    sendError(req, res, 404, 'NOT_FOUND');
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = performance.now();
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    const method = req.method ?? 'GET';
-    const pathname = safePathname(req.url);
-    res.on('finish', () => {
-      const fields = { method, path: pathname?.slice(0, 200) ?? 'invalid', status: res.statusCode, ms: Math.round(performance.now() - started) };
-      if (res.statusCode >= 500) logger.error('http.request', fields);
-      else if (SAFE_METHODS.has(method) && res.statusCode < 400) logger.debug('http.request', fields);
-      else logger.info('http.request', fields);
-    });
-    if (!KNOWN_METHODS.has(method)) return sendError(req, res, 405, 'METHOD_NOT_ALLOWED', { Allow: 'GET, HEAD, POST' });
-    if (pathname === undefined) return sendError(req, res, 400, 'BAD_PATH');
-
-    const outcome = await files.handle(req, res);
-    if (outcome.kind === 'served') return;
-    if (outcome.kind === 'bad-request') return sendError(req, res, 400, 'BAD_PATH');
-    if (outcome.kind === 'method-not-allowed') return sendError(req, res, 405, 'METHOD_NOT_ALLOWED', { Allow: 'GET, HEAD' });
-    if (outcome.kind === 'redirect') {
-      res.setHeader('Location', outcome.location);
-      res.writeHead(301);
-      res.end();
-      return;
-    }
-
-    const client = hashIp(clientAddress(req), ipSalt);
-    if (!SAFE_METHODS.has(method)) {
-      const origin = checkSameOrigin(req.headers, config.PUBLIC_ORIGIN, 'encrypted' in req.socket);
-      if (!origin.ok) {
-        logger.warn('guard.cross_origin', { path: pathname, basis: origin.basis, client });
-        return sendError(req, res, 403, 'CROSS_ORIGIN');
-      }
-      const rate = limiter.consume(client ?? 'unknown');
-      if (!rate.ok) {
-        logger.warn('guard.rate_limited', { path: pathname, client, retryAfter: rate.retryAfter });
-        return sendError(req, res, 429, 'RATE_LIMITED', { 'Retry-After': String(rate.retryAfter) });
-      }
-      const tooLarge = checkDeclaredLength(new Headers({ 'content-length': String(req.headers['content-length'] ?? '') }), config.MAX_BODY_BYTES);
-      if (tooLarge) {
-        logger.warn('guard.body_too_large', { path: pathname, client });
-        // Let the client finish sending (discarding it) so it can read the 413 instead of
-        // seeing a reset connection — but never for more than a few seconds.
-        res.setHeader('Connection', 'close');
-        req.resume();
-        setTimeout(() => req.socket.destroy(), 5_000).unref();
-        return sendError(req, res, tooLarge.status, tooLarge.code);
-      }
-    }
-
-    compressResponse(req, res);
-    const locals = { atbalsts: { client } };
-    await astro(req, res, () => notFound(req, res, pathname), locals);
-  }
+  const handle = createPortalHandler({ config, astro, files, limiter, headers, ipSalt });
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
