@@ -23,7 +23,9 @@ import { astroIslandHashes, buildCsp, cspHashesFromBuild, securityHeaders } from
 import { createStaticHandler } from './http/static.ts';
 import { purgeIdempotencyRecords } from './idempotency.ts';
 import { logger } from './log.ts';
-import { startOutboxWorker } from './outbox/worker.ts';
+import { OutboxError } from './outbox/types.ts';
+import { ensureLayout, outboxLayout } from './outbox/layout.ts';
+import { startOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
 
 function readConfigOrExit(): Config {
   try {
@@ -54,7 +56,7 @@ export async function main(): Promise<void> {
   const files = createStaticHandler(clientDir);
   const limiter = sharedRateLimiter(config.RATE_LIMIT_PER_MINUTE);
   const ipSalt = randomBytes(16).toString('hex'); // per process: hashes cannot be joined across restarts
-  const worker = await startOutboxWorker(config);
+  await ensureLayout(outboxLayout(config.outboxDir)); // an unwritable outbox stops start-up here
 
   const handle = createPortalHandler({ config, astro, files, limiter, headers, ipSalt });
 
@@ -83,6 +85,18 @@ export async function main(): Promise<void> {
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   logger.info('server.listening', { url: `http://${config.HOST === 'localhost' ? 'localhost' : host}:${address.port}`, port: address.port, dist: config.distDir });
+
+  // After listen: a second instance that cannot get the port never touches the outbox.
+  let worker: OutboxWorker;
+  try {
+    worker = await startOutboxWorker(config);
+  } catch (err) {
+    if (err instanceof OutboxError && err.code === 'OUTBOX_LOCKED') {
+      process.stderr.write(`Config error: OUTBOX_DIR must belong to one server only (${err.message})\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
 
   const housekeeping = setInterval(() => {
     purgeIdempotencyRecords(config.idempotencyDir).catch(() => {});

@@ -5,13 +5,13 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, utimes } from 'node:fs/promises';
+import { readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enqueue, outboxLayout } from '../../src/server/outbox/index.ts';
 import { housekeeping, startOutboxWorker } from '../../src/server/outbox/worker.ts';
-import { startPortal, type PortalServer } from '../helpers/portal-server.ts';
+import { startPortal, startPortalExpectingFailure, type PortalServer } from '../helpers/portal-server.ts';
 import { sampleItem, tempDir, testConfig } from './support/fixtures.ts';
 import { captureLogs, waitUntil } from './support/logs.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
@@ -101,5 +101,36 @@ describe('atomic enqueue', () => {
     const layout = outboxLayout(config.outboxDir);
     expect(await readdir(layout.tmp)).toEqual([]);
     expect(await readdir(layout.queue)).toEqual([item.reference]);
+  });
+});
+
+describe('one worker per outbox', () => {
+  it('a second server on the same OUTBOX_DIR refuses to start', async () => {
+    const first = await startPortal();
+    portals.push(first);
+    await first.waitForLog((l) => l.event === 'outbox.started');
+    const second = await startPortalExpectingFailure({ OUTBOX_DIR: first.dirs.outbox });
+    expect(second.code).toBe(78);
+    expect(second.output).toContain('Config error: OUTBOX_DIR must belong to one server only');
+  });
+
+  it('takes over the lock of a process that died', async () => {
+    const root = await tempDir('lock');
+    const config = testConfig(root);
+    const dead = spawn(process.execPath, ['-e', '0']);
+    await new Promise((r) => dead.once('exit', r));
+    const layout = outboxLayout(config.outboxDir);
+    const { ensureLayout } = await import('../../src/server/outbox/layout.ts');
+    await ensureLayout(layout);
+    await writeFile(join(layout.root, 'worker.lock'), String(dead.pid));
+    const logs = captureLogs();
+    try {
+      const worker = await startOutboxWorker(config);
+      await worker.stop();
+      expect(logs.lines.some((l) => l.event === 'outbox.stale_lock_taken_over')).toBe(true);
+      expect(existsSync(join(layout.root, 'worker.lock'))).toBe(false);
+    } finally {
+      logs.restore();
+    }
   });
 });

@@ -45,7 +45,8 @@ export type OutboxErrorCode =
   | 'OUTBOX_DUPLICATE'
   | 'OUTBOX_WRITE_FAILED'
   | 'OUTBOX_FILE_MISSING'
-  | 'OUTBOX_ITEM_CORRUPT';
+  | 'OUTBOX_ITEM_CORRUPT'
+  | 'OUTBOX_LOCKED';
 
 /** Infrastructure or contract error with a stable `code` (never carries personal data). */
 export class OutboxError extends Error {

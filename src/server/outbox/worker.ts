@@ -11,10 +11,10 @@ import type { Config } from '../env.ts';
 import { logger } from '../log.ts';
 import { isReference } from '../reference.ts';
 import { backoffMs, buildMail, classifyFailure, readState, writeState } from './delivery.ts';
-import { moveDurable } from './durable-fs.ts';
+import { moveDurable, writeFileDurable } from './durable-fs.ts';
 import { ensureLayout, ITEM_FILE, outboxLayout, type OutboxLayout } from './layout.ts';
 import { createMailTransport, type MailTransport } from './transport.ts';
-import type { DeliveryState, OutboxItem } from './types.ts';
+import { OutboxError, type DeliveryState, type OutboxItem } from './types.ts';
 import { setOutboxWake } from './wake.ts';
 
 const DAY_MS = 86_400_000;
@@ -37,6 +37,7 @@ export interface WorkerOptions {
 export async function startOutboxWorker(config: Config, options: WorkerOptions = {}): Promise<OutboxWorker> {
   const layout = outboxLayout(config.outboxDir);
   await ensureLayout(layout);
+  const releaseLock = await acquireWorkerLock(layout);
   const transport = options.transport ?? createMailTransport(config);
   const random = options.random ?? Math.random;
 
@@ -193,9 +194,43 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
       watcher?.close();
       await running;
       transport.close();
+      await releaseLock();
       logger.info('outbox.stopped', {});
     },
   };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * One worker per outbox: two would send the same application twice. `worker.lock` holds the
+ * owner's pid; a lock whose process is gone (crash, reboot) — or is us, as after a container
+ * restart where every run is pid 1 — is taken over.
+ */
+export async function acquireWorkerLock(layout: OutboxLayout): Promise<() => Promise<void>> {
+  const path = join(layout.root, 'worker.lock');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await writeFileDurable(path, String(process.pid));
+      return () => rm(path, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const owner = Number((await readFile(path, 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+        throw new OutboxError('OUTBOX_LOCKED', `another process (pid ${owner}) is sending from ${layout.root}`);
+      }
+      logger.warn('outbox.stale_lock_taken_over', { pid: owner || undefined });
+      await rm(path, { force: true });
+    }
+  }
+  throw new OutboxError('OUTBOX_LOCKED', `could not take the lock in ${layout.root}`);
 }
 
 async function removeDir(layout: OutboxLayout, dir: string, reference: string): Promise<void> {
