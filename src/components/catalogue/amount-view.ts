@@ -71,10 +71,10 @@ export function amountView(a: Amount, locale: Locale, t: TFunction): AmountView 
   return view;
 }
 
-/** Short figure for list cards: only the newest fixed/up-to amount, else nothing. */
-export function amountHeadline(amounts: Amount[], locale: Locale, t: TFunction): string | undefined {
+/** Short figure for list cards: the newest fixed/up-to amount with its year, else nothing. */
+export function amountHeadline(amounts: Amount[], locale: Locale, t: TFunction): { figure: string; year: number; check: boolean } | undefined {
   const newest = [...amounts].sort((a, b) => b.year - a.year)[0];
-  if (!newest) return undefined;
+  if (!newest || (newest.rule.type !== 'fixed' && newest.rule.type !== 'up-to')) return undefined;
   const v = amountView(newest, locale, t);
-  return v.figure && (newest.rule.type === 'fixed' || newest.rule.type === 'up-to') ? v.figure : undefined;
+  return v.figure ? { figure: v.figure, year: newest.year, check: v.check } : undefined;
 }
