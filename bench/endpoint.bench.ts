@@ -1,0 +1,158 @@
+/**
+ * The application endpoint under load on 127.0.0.1 (autocannon against the real server process,
+ * scripts/start.mjs, no SMTP: the worker writes .eml files as on a fresh machine):
+ * - accepted applications/s: valid JSON applications (question form, each with its own
+ *   Idempotency-Key), each validated, rendered to a Latvian PDF + e-mails and fsync'ed into the
+ *   outbox before the 201;
+ * - rejected requests/s: invalid applications (wrong personal-code check digit) → 400 with
+ *   translated field errors;
+ * - p99 latency of both; and the JavaScript the form page loads (gzip).
+ * Uses ATBALSTS_DIST (a built portal) or builds into .build/bench.
+ */
+// @ts-expect-error -- autocannon ships no type declarations (no @types package added: dependency freeze)
+import autocannon from 'autocannon';
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(import.meta.dirname, '..');
+
+function distDir(): string {
+  const preset = process.env.ATBALSTS_DIST;
+  if (preset && existsSync(join(preset, 'server/entry.mjs'))) return resolve(preset);
+  const dir = join(root, '.build/bench');
+  execFileSync(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', dir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  return dir;
+}
+
+async function startServer(dist: string, tmp: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(join(root, 'node_modules/.bin/node'), [join(root, 'scripts/start.mjs')], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DIST_DIR: dist,
+      OUTBOX_DIR: join(tmp, 'outbox'),
+      MAIL_DIR: join(tmp, 'mail'),
+      RATE_LIMIT_PER_MINUTE: '100000',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const port = await new Promise<number>((resolvePort, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    const onData = (c: Buffer) => {
+      if (out.length < 100_000) out += c.toString(); // logs keep flowing under load; keep only the start
+      const m = /"event":"server\.listening"[^\n]*"port":(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolvePort(Number(m[1]));
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => new Promise<void>((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))),
+  };
+}
+
+interface Result {
+  rps: number;
+  p99: number;
+  p50: number;
+  statuses: Record<string, number>;
+  total: number;
+}
+
+function load(url: string, body: string, opts: { duration: number; connections: number; uniqueKey: boolean }): Promise<Result> {
+  let n = 0;
+  return new Promise((resolveRun, reject) => {
+    const statuses: Record<string, number> = {};
+    const instance = autocannon(
+      {
+        url,
+        method: 'POST',
+        duration: opts.duration,
+        connections: opts.connections,
+        timeout: 60,
+        headers: { 'content-type': 'application/json' },
+        body,
+        requests: [
+          {
+            setupRequest: (req: Record<string, unknown>) => ({
+              ...req,
+              headers: { ...(req.headers as Record<string, string>), 'idempotency-key': opts.uniqueKey ? `bench-${process.pid}-${Date.now()}-${n++}` : 'bench-fixed-key-000000' },
+            }),
+          },
+        ],
+      },
+      (err: Error | null, result: { requests: { average: number }; latency: { p99: number; p50: number }; requests_total?: number }) => {
+        if (err) return reject(err);
+        resolveRun({ rps: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, statuses, total: Object.values(statuses).reduce((a, b) => a + b, 0) });
+      },
+    );
+    instance.on('response', (_client: unknown, statusCode: number) => {
+      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+    });
+  });
+}
+
+/** Gzip size of every JS file the page loads (entry scripts, islands, their imports). */
+async function pageJsGzip(url: string, clientDir: string): Promise<{ bytes: number; files: number }> {
+  const html = await (await fetch(url)).text();
+  const entries = [...html.matchAll(/(?:<script[^>]+src|component-url|renderer-url)="(\/[^"]+)"/g)].map((m) => m[1]!.slice(1));
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !existsSync(join(clientDir, file))) return;
+    seen.add(file);
+    const src = readFileSync(join(clientDir, file), 'utf8');
+    for (const m of src.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) visit(relative(clientDir, resolve(dirname(join(clientDir, file)), m[1]!)));
+  };
+  entries.forEach(visit);
+  const bytes = [...seen].reduce((s, f) => s + gzipSync(readFileSync(join(clientDir, f)), { level: 9 }).length, 0);
+  return { bytes, files: seen.size };
+}
+
+export async function run(): Promise<string> {
+  const dist = distDir();
+  const tmp = mkdtempSync(join(tmpdir(), 'atbalsts-bench-'));
+  const server = await startServer(dist, tmp);
+  try {
+    const example = JSON.parse(readFileSync(join(root, 'examples/applications/question.json'), 'utf8'));
+    const invalid = structuredClone(example);
+    invalid.answers.applicant.personalCode = '010190-12348';
+    const endpoint = `${server.url}/api/daugavpils/applications/question/`;
+    // Warm-up: the first PDF loads the fonts, the first requests compile the handler.
+    for (let i = 0; i < 3; i++) await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `bench-warm-${Date.now()}-${i}-x` }, body: JSON.stringify(example) });
+    const accepted = await load(endpoint, JSON.stringify(example), { duration: 15, connections: 4, uniqueKey: true });
+    const rejected = await load(endpoint, JSON.stringify(invalid), { duration: 5, connections: 16, uniqueKey: true });
+    const js = await pageJsGzip(`${server.url}/lv/daugavpils/pieteikums/social-assistance/`, join(dist, 'client'));
+    const kb = (b: number) => (b / 1024).toFixed(1);
+    return [
+      '## Application endpoint',
+      '',
+      'autocannon on 127.0.0.1 against the real server process (`scripts/start.mjs`), JSON API `POST /api/daugavpils/applications/question/`.',
+      'An accepted application is validated, rendered (Latvian PDF with DejaVu Sans, staff e-mail, receipt, application.json) and',
+      "fsync'ed into the outbox before the 201; the outbox worker writes .eml files meanwhile (no SMTP configured).",
+      '',
+      `Load average at the end of the run: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${cpus().length} CPUs (other work on the machine slows these figures).`,
+      '',
+      '| scenario | connections | requests/s | p50 ms | p99 ms | statuses |',
+      '|---|---:|---:|---:|---:|---|',
+      `| accepted applications (201) | 4 | ${accepted.rps.toFixed(1)} | ${accepted.p50} | ${accepted.p99} | ${JSON.stringify(accepted.statuses)} |`,
+      `| rejected: wrong personal code (400) | 16 | ${rejected.rps.toFixed(1)} | ${rejected.p50} | ${rejected.p99} | ${JSON.stringify(rejected.statuses)} |`,
+      '',
+      `Form page JavaScript (\`/lv/daugavpils/pieteikums/social-assistance/\`, everything it loads): **${kb(js.bytes)} KB gzip** in ${js.files} files (budget 35 KB).`,
+    ].join('\n');
+  } finally {
+    await server.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
