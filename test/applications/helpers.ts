@@ -54,7 +54,7 @@ export function formFields(answers: Record<string, unknown>): [string, string][]
 export function multipartRequest(fields: [string, string][], files: { name: string; content: Uint8Array; field?: string; type?: string }[] = []): Request {
   const fd = new FormData();
   for (const [k, v] of fields) fd.append(k, v);
-  for (const f of files) fd.append(f.field ?? 'attachments', new Blob([f.content], { type: f.type ?? 'application/octet-stream' }), f.name);
+  for (const f of files) fd.append(f.field ?? 'attachments', new Blob([f.content as Uint8Array<ArrayBuffer>], { type: f.type ?? 'application/octet-stream' }), f.name);
   return new Request('http://127.0.0.1/lv/daugavpils/pieteikums/x/', { method: 'POST', body: fd });
 }
 

@@ -30,7 +30,7 @@ async function submit(path: string, hidden: Record<string, string>, fields: [str
   const fd = new FormData();
   for (const [k, v] of Object.entries({ ...hidden, renderedAt: String(Number(hidden.renderedAt) - 30_000), ...extra })) fd.append(k, v);
   for (const [k, v] of fields) fd.append(k, v);
-  for (const f of files) fd.append('attachments', new Blob([f.content]), f.name);
+  for (const f of files) fd.append('attachments', new Blob([f.content as Uint8Array<ArrayBuffer>]), f.name);
   return fetch(portal.url + path, { method: 'POST', body: fd, redirect: 'manual', headers: { origin: portal.url } });
 }
 
