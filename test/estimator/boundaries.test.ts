@@ -1,0 +1,95 @@
+/**
+ * What the island may load: its whole import graph (type-only imports excluded) reaches neither
+ * zod, i18next, server code nor node:* — the page's JavaScript budget is 35 KB gzip and islands
+ * never import server code (DESIGN). Also: both languages' estimator strings are complete.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resourcesFor } from '../../src/i18n/i18n.ts';
+import type { Strings } from '../../src/i18n/tiny-t.ts';
+
+/** Runtime imports of a TS module: `import x from`, `import {a}`, `export … from`, not `import type`. */
+function runtimeImports(file: string): string[] {
+  const src = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const out: string[] = [];
+  for (const m of src.matchAll(/^\s*(import|export)\s+(?!type\b)([^'";]*?)\s*from\s*['"]([^'"]+)['"]/gm)) {
+    const names = m[2]!;
+    // `import { type A, type B } from` is type-only too.
+    if (/^\{[^}]*\}$/.test(names.trim()) && names.replace(/[{}\s]/g, '').split(',').every((n) => n.startsWith('type'))) continue;
+    out.push(m[3]!);
+  }
+  for (const m of src.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) out.push(m[1]!);
+  return out;
+}
+
+function graph(entry: string): { files: string[]; packages: string[] } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const spec of runtimeImports(file)) {
+      if (spec.startsWith('.')) {
+        const target = resolve(dirname(file), spec);
+        if (!existsSync(target)) throw new Error(`${file}: cannot resolve ${spec}`);
+        visit(target);
+      } else packages.add(spec);
+    }
+  };
+  visit(resolve(entry));
+  return { files: [...files].map((f) => f.slice(process.cwd().length + 1)).sort(), packages: [...packages].sort() };
+}
+
+describe('the estimator island stays small and client-only', () => {
+  const g = graph('src/components/estimator/Estimator.tsx');
+
+  it('imports only preact from packages', () => {
+    expect(g.packages).toEqual(['preact/hooks']);
+  });
+
+  it('never reaches schemas (zod), i18next setup, data loading or server code', () => {
+    const banned = g.files.filter((f) => /^src\/(domain\/schemas|data|server)\/|^src\/i18n\/(i18n|locales|index)\.ts$/.test(f));
+    expect(banned).toEqual([]);
+  });
+
+  it('the engine and the estimator domain never import Astro, Preact or Node', () => {
+    const domain = g.files.filter((f) => f.startsWith('src/domain/'));
+    expect(domain.length).toBeGreaterThan(10);
+    for (const f of domain) for (const spec of runtimeImports(f)) expect(spec, f).not.toMatch(/^(astro|preact|node:)/);
+  });
+});
+
+function flatten(o: Strings, prefix = ''): [string, string][] {
+  return Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : flatten(v as Strings, `${prefix}${k}.`)));
+}
+
+describe('estimator strings', () => {
+  const lv = new Map(flatten(resourcesFor('lv').estimator as Strings));
+  const ru = new Map(flatten(resourcesFor('ru').estimator as Strings));
+  const base = (k: string) => k.replace(/_(zero|one|few|many|other)$/, '');
+  const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',');
+
+  it('same keys in both languages, plural forms as each language needs', () => {
+    expect([...new Set([...lv.keys()].map(base))].sort()).toEqual([...new Set([...ru.keys()].map(base))].sort());
+    for (const k of new Set([...lv.keys()].filter((x) => x !== base(x)).map(base))) {
+      expect([...lv.keys()].filter((x) => base(x) === k && x !== k).sort(), k).toEqual([`${k}_one`, `${k}_other`, `${k}_zero`]);
+      expect([...ru.keys()].filter((x) => base(x) === k && x !== k).sort(), k).toEqual([`${k}_few`, `${k}_many`, `${k}_one`, `${k}_other`]);
+    }
+  });
+
+  it('same placeholders in both languages; no HTML; nothing empty', () => {
+    const byBase = (m: Map<string, string>) => {
+      const out = new Map<string, string>();
+      for (const [k, v] of m) out.set(base(k), placeholders(v));
+      return out;
+    };
+    const l = byBase(lv);
+    const r = byBase(ru);
+    for (const [k, p] of l) expect(r.get(k), k).toBe(p);
+    for (const v of [...lv.values(), ...ru.values()]) {
+      expect(v.trim()).not.toBe('');
+      expect(v).not.toMatch(/<[a-z]/i);
+    }
+  });
+});
