@@ -107,7 +107,7 @@ describe('no-JS journey', () => {
     const res = await submit(path, hidden, formFields(ex.answers), [{ name: 'dzimšanas apliecība.jpg', content: SAMPLES.jpeg }]);
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
-    expect(location).toMatch(/^\/lv\/daugavpils\/pieteikums\/nosutits\/\?ref=DAU-\d{4}-[A-Z0-9]{5}$/);
+    expect(location).toMatch(/^\/lv\/daugavpils\/pieteikums\/nosutits\/\?ref=DAU-\d{4}-[A-Z0-9]{5}&item=newborn$/);
     const reference = new URL(location, portal.url).searchParams.get('ref')!;
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/atbalsts_pdf=[A-Za-z0-9_-]{43}/);

@@ -9,6 +9,7 @@ import { formDefinition } from '../../domain/forms/index.ts';
 import type { CatalogueItem } from '../../domain/schemas/catalogue.ts';
 import type { IslandProps } from './island-props.ts';
 import { addRow, applyEntries, checkName, clearForm, fileProblems, loadDraft, namesIn, saveDraft, setError, type Msg } from './enhance.ts';
+import { applyHandoff, handoffRows, readHandoff } from './estimate-handoff.ts';
 
 export default function ApplicationForm(props: IslandProps) {
   const [step, setStep] = useState(0);
@@ -35,6 +36,22 @@ export default function ApplicationForm(props: IslandProps) {
       }
       applyEntries(form, draft.entries);
       if (draft.entries.length) setNotice(msg('island.draftRestored'));
+    }
+    const handoff = !serverErrors && !draft && props.form === 'social-assistance' ? readHandoff(props.municipality) : null;
+    if (handoff) {
+      for (const [section, n] of Object.entries(handoffRows(handoff))) {
+        const max = def.sections.find((s) => s.id === section)?.repeat?.max ?? 0;
+        while (form.querySelectorAll(`[data-rows="${section}"] > [data-row]`).length < Math.min(n, max)) {
+          if (!addRow(form, section, max, (k) => msg(`row.${section}`, { n: k }))) break;
+        }
+      }
+      const byName = (name: string) => [...form.elements].filter((e) => (e as HTMLInputElement).name === name) as HTMLInputElement[];
+      applyHandoff(
+        handoff,
+        (name, value) => byName(name).forEach((el) => (el.value = value)),
+        (name, value) => byName(name).forEach((el) => (el.checked = el.checked || el.value === value)),
+      );
+      saveDraft(form, draftKey);
     }
     const onBlur = (e: Event) => {
       const el = e.target as HTMLInputElement;
@@ -91,9 +108,14 @@ export default function ApplicationForm(props: IslandProps) {
   useEffect(() => {
     const form = formRef.current;
     if (!form || steps === 0) return;
-    sectionsRef.current.forEach((s, i) => (s.hidden = i !== step));
+    // `hidden` for semantics plus display:none, because layout classes (.button-group) set display.
+    const show = (el: HTMLElement, on: boolean) => {
+      el.hidden = !on;
+      el.style.display = on ? '' : 'none';
+    };
+    sectionsRef.current.forEach((s, i) => show(s, i === step));
     const submit = form.querySelector<HTMLElement>('[data-submit]');
-    if (submit) submit.hidden = step !== steps - 1;
+    if (submit) show(submit, step === steps - 1);
   }, [step, steps]);
 
   const go = (to: number) => {

@@ -11,6 +11,7 @@ export type ItemFacts = Pick<CatalogueItem, 'id' | 'kind' | 'situations' | 'elig
 
 export interface IslandProps {
   form: FormId;
+  municipality: string;
   item: ItemFacts | null;
   locale: Locale;
   messages: Record<string, string>;
@@ -26,7 +27,7 @@ const ERROR_KEYS = [
 ];
 const ISLAND_KEYS = ['step', 'next', 'previous', 'clear', 'cleared', 'draftRestored', 'confirmClear', 'fixErrors'];
 
-export function islandProps(form: FormId, item: CatalogueItem | undefined, locale: Locale, t: TFunction): IslandProps {
+export function islandProps(form: FormId, municipality: string, item: CatalogueItem | undefined, locale: Locale, t: TFunction): IslandProps {
   const messages: Record<string, string> = {};
   for (const k of ERROR_KEYS) messages[`error.${k}`] = t(`forms:error.${k}`, { name: '{{name}}', max: '{{max}}' });
   for (const k of ISLAND_KEYS) messages[`island.${k}`] = t(`forms:island.${k}`, { n: '{{n}}', total: '{{total}}' });
@@ -35,6 +36,7 @@ export function islandProps(form: FormId, item: CatalogueItem | undefined, local
   messages['row.incomes'] = t('forms:page.row.incomes', { n: '{{n}}' });
   return {
     form,
+    municipality,
     item: item
       ? { id: item.id, kind: item.kind, situations: item.situations, eligibility: item.eligibility, application: item.application, amounts: item.amounts.map((a) => ({ rule: { type: a.rule.type } })) }
       : null,
