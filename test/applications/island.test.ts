@@ -6,7 +6,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext } from '../e2e/support/browser.ts';
+import { axeViolations, describeViolations, horizontalOverflow } from '../e2e/support/axe.ts';
+import { launchBrowser, MOBILE, newContext } from '../e2e/support/browser.ts';
 import type { PortalServer } from '../helpers/portal-server.ts';
 import type { SmtpSink } from '../server/support/smtp-sink.ts';
 import { portalWithMail } from './portal.ts';
@@ -149,5 +150,37 @@ describe('ApplicationForm island', () => {
       expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('atbalsts:draft:')))).toEqual([]);
       expect(errors).toEqual([]);
     });
+  });
+
+  it('without JavaScript in a real browser: the form, its error page and the thank-you page pass axe (WCAG 2.1 AA) at 360 px with no overflow', async () => {
+    const ctx = await browser.newContext({ ...MOBILE, javaScriptEnabled: false, bypassCSP: true });
+    const page = await ctx.newPage();
+    try {
+      const check = async (what: string) => {
+        const v = await axeViolations(page).catch(async () => {
+          // axe needs script: evaluate in a JS-enabled copy of the same HTML.
+          const html = await page.content();
+          const jsCtx = await browser.newContext({ ...MOBILE, bypassCSP: true });
+          const p2 = await jsCtx.newPage();
+          await p2.route('**/*', (r) => (r.request().isNavigationRequest() ? r.fulfill({ body: html, contentType: 'text/html' }) : r.continue()));
+          await p2.goto(page.url());
+          const out = await axeViolations(p2);
+          await jsCtx.close();
+          return out;
+        });
+        expect(describeViolations(what, v)).toBe('');
+        expect(await horizontalOverflow(page), `${what}: horizontal overflow at 360 px`).toBeLessThanOrEqual(0);
+      };
+      await page.goto(`${portal.url}/lv/daugavpils/pieteikums/social-assistance/?item=gmi`);
+      await check('form');
+      await page.evaluate(() => undefined).catch(() => undefined);
+      await page.getByRole('button', { name: 'Nosūtīt pieteikumu' }).last().click();
+      await page.getByText('Lūdzu, izlabojiet kļūdas').first().waitFor();
+      await check('error page');
+      await page.goto(`${portal.url}/ru/daugavpils/pieteikums/`);
+      await check('choose page (ru)');
+    } finally {
+      await ctx.close();
+    }
   });
 });
