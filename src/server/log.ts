@@ -7,12 +7,13 @@
  * e-mail address or a Latvian personal code, so a slip does not leak personal data.
  */
 import { createHash } from 'node:crypto';
+import { inspect } from 'node:util';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'alert';
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, alert: 50 };
-const EMAIL = /[^\s@]+@[^\s@]+/;
+const EMAIL = /[^\s@,;<>()"']+@[^\s@,;<>()"']+/;
 const PERSONAL_CODE = /\b\d{6}-?\d{5}\b/;
 
 function minLevel(): number {
@@ -53,4 +54,28 @@ export const logger = {
 export function hashIp(ip: string | undefined, salt: string): string | undefined {
   if (!ip) return undefined;
   return createHash('sha256').update(salt).update(ip).digest('base64url').slice(0, 10);
+}
+
+/** Strips query strings from anything URL-like: a GET form's query can hold a resident's answers. */
+function withoutQueries(text: string): string {
+  return text.replace(/(\/[^\s?"'<>]*)\?[^\s"'<>]*/g, '$1?…');
+}
+
+/**
+ * Routes console output of libraries (Astro's logger, the Node adapter's `console.error(err)`)
+ * into the same one-line JSON format: multi-line stack traces become one line, queries are
+ * stripped and personal-looking values redacted. Called once by the server at start-up.
+ */
+export function routeConsoleToJsonLogs(): void {
+  const make = (level: LogLevel) => (...args: unknown[]) => {
+    const text = args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : typeof a === 'string' ? a : inspect(a, { depth: 3 }))).join(' ');
+    const oneLine = withoutQueries(text.replace(/\u001b\[[0-9;]*m/g, '')).replace(/\s*\n\s*/g, ' | ').slice(0, 4000);
+    const message = EMAIL.test(oneLine) || PERSONAL_CODE.test(oneLine) ? oneLine.replace(new RegExp(EMAIL, 'g'), '[redacted]').replace(new RegExp(PERSONAL_CODE, 'g'), '[redacted]') : oneLine;
+    log(level, 'console', { message });
+  };
+  console.log = make('info');
+  console.info = make('info');
+  console.debug = make('debug');
+  console.warn = make('warn');
+  console.error = make('error');
 }

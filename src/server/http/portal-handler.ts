@@ -65,8 +65,12 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   const method = req.method ?? 'GET';
   const pathname = safePathname(req.url);
-  res.on('finish', () => {
-    const fields = { method, path: pathname?.slice(0, 200) ?? 'invalid', status: res.statusCode, ms: Math.round(performance.now() - started) };
+  // 'close' fires for finished and for aborted responses alike; `complete` tells them apart.
+  res.once('close', () => {
+    const fields = {
+      method, path: pathname?.slice(0, 200) ?? 'invalid', status: res.statusCode, ms: Math.round(performance.now() - started),
+      complete: res.writableFinished ? undefined : false,
+    };
     if (res.statusCode >= 500) logger.error('http.request', fields);
     else if (SAFE_METHODS.has(method) && res.statusCode < 400) logger.debug('http.request', fields);
     else logger.info('http.request', fields);
