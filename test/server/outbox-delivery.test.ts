@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enqueue, outboxLayout } from '../../src/server/outbox/index.ts';
-import { startOutboxWorker, type OutboxWorker } from '../../src/server/outbox/worker.ts';
+import { housekeeping, startOutboxWorker, type OutboxWorker } from '../../src/server/outbox/worker.ts';
 import { captureLogs, waitUntil } from './support/logs.ts';
 import { sampleItem, tempDir, testConfig } from './support/fixtures.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
@@ -84,6 +84,12 @@ describe('outbox delivery', () => {
     const state = JSON.parse(await readFile(join(layout.sent, item.reference, 'state.json'), 'utf8'));
     expect(Object.keys(state.delivered).sort()).toEqual(['receipt', 'staff']);
     expect(state.completedAt).toBeTruthy();
+    const day = 86_400_000;
+    await housekeeping(layout, config, Date.now() + 2 * day);
+    expect(existsSync(join(layout.sent, item.reference))).toBe(true);
+    await housekeeping(layout, config, Date.now() + 3 * day + 60_000);
+    expect(existsSync(join(layout.sent, item.reference))).toBe(false);
+    expect(logs.lines.some((l) => l.event === 'outbox.purged' && l.reference === item.reference)).toBe(true);
   });
 
   it('queues while SMTP is down and delivers when it comes back', async () => {
