@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, horizontalOverflow } from '../e2e/support/axe.ts';
-import { launchBrowser, MOBILE, newContext } from '../e2e/support/browser.ts';
+import { launchBrowser, MOBILE } from '../e2e/support/browser.ts';
 import type { PortalServer } from '../helpers/portal-server.ts';
 import type { SmtpSink } from '../server/support/smtp-sink.ts';
 import { portalWithMail } from './portal.ts';
@@ -26,14 +26,22 @@ afterAll(async () => {
 });
 
 async function withPage(fn: (page: Page, errors: string[]) => Promise<void>): Promise<void> {
-  const ctx = await newContext(browser, portal.url);
-  const page = await ctx.newPage();
   const errors: string[] = [];
+  // The portal's real Content-Security-Policy applies (no bypass): the island must run under it.
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const foreignRequests: string[] = [];
+  ctx.on('request', (r) => {
+    if (!r.url().startsWith(portal.url) && !r.url().startsWith('data:')) foreignRequests.push(r.url());
+  });
+  const page = await ctx.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('dialog', (d) => void d.accept());
   try {
     await fn(page, errors);
-    expect(ctx.foreignRequests).toEqual([]);
+    expect(foreignRequests).toEqual([]);
   } finally {
     await ctx.close();
   }
