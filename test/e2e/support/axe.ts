@@ -21,7 +21,8 @@ export async function installAxe(ctx: BrowserContext): Promise<void> {
 }
 
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  // The portal's CSP forbids inline scripts; contexts are created with bypassCSP for this injection only.
+  // Normally loaded by installAxe (init scripts are not subject to the page's CSP). A script tag
+  // is the fallback for contexts without it; under the portal's CSP that needs bypassCSP.
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe;
