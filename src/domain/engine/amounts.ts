@@ -34,6 +34,10 @@ export function relevantChildren(item: CatalogueItem, h: Household): number {
   return h.members.filter(isChild).length;
 }
 
+const NO_REASONS: Reason[] = [];
+const DERIVED: Reason[] = [reason('amount.certainty.derived')];
+const UNVERIFIED: Reason[] = [reason('amount.certainty.unverified')];
+
 export interface AmountResult {
   amount: ItemAmount | null;
   reasons: Reason[];
@@ -41,8 +45,7 @@ export interface AmountResult {
 
 export function itemAmount(a: Amount, children: number): AmountResult {
   const base = { per: 'once' as const, certainty: a.certainty, year: a.year };
-  const notes: Reason[] = [];
-  if (a.certainty !== 'verified') notes.push(reason(`amount.certainty.${a.certainty}`));
+  const notes: Reason[] = a.certainty === 'verified' ? NO_REASONS : a.certainty === 'derived' ? DERIVED : UNVERIFIED;
   const r = a.rule;
   switch (r.type) {
     case 'fixed':
@@ -73,6 +76,6 @@ export function itemAmount(a: Amount, children: number): AmountResult {
     case 'formula':
     case 'in-kind':
     case 'described':
-      return { amount: null, reasons: [] };
+      return { amount: null, reasons: NO_REASONS };
   }
 }

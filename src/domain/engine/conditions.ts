@@ -5,11 +5,13 @@
  */
 import type { Condition, Household, SimpleCondition } from '../schemas/index.ts';
 import { CHILD_MAX_AGE, isChild, isPensionerOrDisabled, isPupil, LARGE_FAMILY_CHILDREN, type Facts } from './facts.ts';
-import { reason, type Reason } from './reasons.ts';
+import { reason, type Reason, type ReasonKey, type ReasonParams } from './reasons.ts';
 import type { AssetsResult, HouseholdStatus, IncomeResult, Verdict } from './types.ts';
 
 export interface ConditionContext {
   household: Household;
+  /** Stated situations plus those the answers imply (heating type); null when not answered. */
+  situations: ReadonlySet<string> | null;
   facts: Facts;
   status: HouseholdStatus;
   incomeStatus: HouseholdStatus;
@@ -23,7 +25,9 @@ export interface ConditionResult {
 }
 
 type Of<T extends Condition['type']> = Extract<Condition, { type: T }>;
-const yesNo = (ok: boolean, yes: Reason, no: Reason): ConditionResult => (ok ? { verdict: 'likely', reason: yes } : { verdict: 'unlikely', reason: no });
+/** likely with the `yes` reason, or unlikely with the `no` reason (only the one needed is built). */
+const yesNo = (ok: boolean, yes: ReasonKey, no: ReasonKey, params?: ReasonParams): ConditionResult =>
+  ok ? { verdict: 'likely', reason: reason(yes, params) } : { verdict: 'unlikely', reason: reason(no, params) };
 
 function status(c: Of<'status'>, x: ConditionContext): ConditionResult {
   const wanted = c.anyOf as HouseholdStatus[];
@@ -47,22 +51,22 @@ function memberAged(c: Of<'member-aged'>, x: ConditionContext): ConditionResult 
   const inRange = (age: number) => (c.min === undefined || age >= c.min) && (c.max === undefined || age <= c.max);
   if (c.who === 'pupil') {
     const ok = x.household.members.some((m) => isPupil(m) && inRange(m.age));
-    return yesNo(ok, reason('condition.pupil.yes'), reason('condition.pupil.no'));
+    return yesNo(ok, 'condition.pupil.yes', 'condition.pupil.no');
   }
   if (c.who === 'child') {
     const ok = x.household.members.some((m) => isChild(m) && inRange(m.age));
-    if (c.min === undefined && c.max === undefined) return yesNo(ok, reason('condition.child.yes'), reason('condition.child.no'));
+    if (c.min === undefined && c.max === undefined) return yesNo(ok, 'condition.child.yes', 'condition.child.no');
     const params = { min: c.min ?? 0, max: Math.min(c.max ?? CHILD_MAX_AGE, CHILD_MAX_AGE) };
-    return yesNo(ok, reason('condition.child-aged.yes', params), reason('condition.child-aged.no', params));
+    return yesNo(ok, 'condition.child-aged.yes', 'condition.child-aged.no', params);
   }
   const ok = x.household.members.some((m) => inRange(m.age));
   if (c.max === undefined) {
     const min = c.min ?? 0;
-    return yesNo(ok, reason('condition.member-aged.atLeast.yes', { min }), reason('condition.member-aged.atLeast.no', { min }));
+    return yesNo(ok, 'condition.member-aged.atLeast.yes', 'condition.member-aged.atLeast.no', { min });
   }
-  if (c.min === undefined) return yesNo(ok, reason('condition.member-aged.atMost.yes', { max: c.max }), reason('condition.member-aged.atMost.no', { max: c.max }));
+  if (c.min === undefined) return yesNo(ok, 'condition.member-aged.atMost.yes', 'condition.member-aged.atMost.no', { max: c.max });
   const params = { min: c.min, max: c.max };
-  return yesNo(ok, reason('condition.member-aged.yes', params), reason('condition.member-aged.no', params));
+  return yesNo(ok, 'condition.member-aged.yes', 'condition.member-aged.no', params);
 }
 
 /** Jubilee benefits: someone is this age now (likely) or turns it within the year (possible). */
@@ -90,7 +94,7 @@ function household(c: Of<'household'>, x: ConditionContext): ConditionResult {
   const key = `condition.household.${c.is}` as const;
   if (c.is === 'large-family') {
     const ok = f.childrenAndStudents >= LARGE_FAMILY_CHILDREN;
-    return yesNo(ok, reason(`${key}.yes`, { children: f.childrenAndStudents }), reason(`${key}.no`, { children: f.childrenAndStudents }));
+    return yesNo(ok, `${key}.yes`, `${key}.no`, { children: f.childrenAndStudents });
   }
   const needsDisability = c.is !== 'lives-alone' && c.is !== 'has-pensioner';
   const ok =
@@ -102,14 +106,19 @@ function household(c: Of<'household'>, x: ConditionContext): ConditionResult {
   if (!ok && needsDisability && x.household.members.some((m) => !isPensionerOrDisabled(m) && m.disability === null)) {
     return { verdict: 'unknown', reason: reason('condition.household.unknown') };
   }
-  return yesNo(ok, reason(`${key}.yes`), reason(`${key}.no`));
+  return yesNo(ok, `${key}.yes`, `${key}.no`);
+}
+
+/** The situations a condition can see: the stated ones plus the heating type from the housing answer. */
+export function situationsOf(h: Household): ReadonlySet<string> | null {
+  const stated = new Set<string>(h.situations ?? []);
+  if (h.housing.heating === 'district') stated.add('district-heating');
+  if (h.housing.heating === 'stove') stated.add('stove-heating');
+  return h.situations === null && stated.size === 0 ? null : stated;
 }
 
 function situation(c: Of<'situation'>, x: ConditionContext): ConditionResult {
-  const stated = new Set(x.household.situations ?? []);
-  if (x.household.housing.heating === 'district') stated.add('district-heating');
-  if (x.household.housing.heating === 'stove') stated.add('stove-heating');
-  if (stated.has(c.situation)) return { verdict: 'likely', reason: reason('condition.situation.yes', { situation: c.situation }) };
+  if (x.situations?.has(c.situation)) return { verdict: 'likely', reason: reason('condition.situation.yes', { situation: c.situation }) };
   if (x.household.situations === null) return { verdict: 'unknown', reason: reason('condition.situation.unknown') };
   return { verdict: 'unlikely', reason: reason('condition.situation.no', { situation: c.situation }) };
 }
@@ -119,7 +128,7 @@ function incomePerMember(c: Of<'income-per-member-at-most'>, x: ConditionContext
   const params = { perMemberCents: x.income.perMemberCents, limitCents: c.cents };
   // Compare the total with limit × members so no cent is lost to the per-member division.
   const ok = x.income.countedCents <= c.cents * x.facts.members;
-  return yesNo(ok, reason('condition.income-per-member.yes', params), reason('condition.income-per-member.no', params));
+  return yesNo(ok, 'condition.income-per-member.yes', 'condition.income-per-member.no', params);
 }
 
 /** Only the social service can check it: the best verdict is `possible`. */
@@ -155,7 +164,7 @@ function evaluateSimple(c: SimpleCondition, x: ConditionContext): ConditionResul
   throw new Error(`Unknown condition type ${(c as { type: string }).type}`);
 }
 
-const RANK: Record<Verdict, number> = { unlikely: 0, unknown: 1, possible: 2, likely: 3 };
+export const RANK: Record<Verdict, number> = { unlikely: 0, unknown: 1, possible: 2, likely: 3 };
 /** The weakest verdict wins: all conditions must hold. */
 export function weakest(verdicts: Verdict[]): Verdict {
   return verdicts.reduce<Verdict>((w, v) => (RANK[v] < RANK[w] ? v : w), 'likely');

@@ -1,14 +1,15 @@
 /** evaluate(household, ctx): the whole estimate, composed from the small rule modules. */
 import type { CatalogueItem, Household, Municipality, NationalParameters } from '../schemas/index.ts';
 import { assetTest } from './assets.ts';
-import type { ConditionContext } from './conditions.ts';
+import { situationsOf, type ConditionContext } from './conditions.ts';
 import { mergeDocuments } from './documents.ts';
 import { factsOf } from './facts.ts';
 import { gmiBenefit } from './gmi.ts';
 import { housingBenefit } from './housing.ts';
 import { countIncome } from './income.ts';
-import { evaluateItem } from './items.ts';
-import { parametersOn } from './parameters-on.ts';
+import { evaluateItem, type ConditionMemo } from './items.ts';
+import { parametersOnCached } from './parameters-on.ts';
+import { prepare } from './prepared.ts';
 import { reason, type Reason } from './reasons.ts';
 import { suggestServices } from './services.ts';
 import { statusOf } from './status.ts';
@@ -31,7 +32,7 @@ function crisisBenefit(h: Household): { verdict: Verdict; reasons: Reason[] } {
 }
 
 export function evaluate(household: Household, ctx: EvaluationContext): Estimate {
-  const p = parametersOn(ctx.parameters, ctx.municipality, household.date);
+  const p = parametersOnCached(ctx.parameters, ctx.municipality, household.date);
   const facts = factsOf(household);
   const n = facts.members;
   const gmi = thresholdSum(p.thresholds.gmi, n);
@@ -45,8 +46,11 @@ export function evaluate(household: Household, ctx: EvaluationContext): Estimate
   const gmiResult = gmiBenefit(status.status, income, assets, gmi);
   const housing = housingBenefit(household, facts, status.status, income, assets, gmi, gmiResult.verdict === 'unlikely' ? 0 : (gmiResult.amountCents ?? 0), p.housing);
 
-  const x: ConditionContext = { household, facts, status: status.status, incomeStatus: status.incomeStatus, income, assets };
-  const benefits = ctx.items.filter((i) => i.eligibility !== undefined).map((i) => evaluateItem(i, x, gmiResult, housing));
+  const x: ConditionContext = { household, situations: situationsOf(household), facts, status: status.status, incomeStatus: status.incomeStatus, income, assets };
+  const prepared = prepare(ctx.items);
+  const year = Number(household.date.slice(0, 4));
+  const memo: ConditionMemo = new Array(prepared.conditionCount);
+  const benefits = prepared.ruled.map((p) => evaluateItem(p, x, gmiResult, housing, year, memo));
   const notes = [...p.notes];
   if (assets.provisional) notes.push(reason('assets.savings.provisional'));
 
@@ -77,7 +81,7 @@ export function evaluate(household: Household, ctx: EvaluationContext): Estimate
     housing,
     crisis: crisisBenefit(household),
     benefits,
-    services: suggestServices(ctx.items, x),
-    documents: mergeDocuments(ctx.items, benefits),
+    services: suggestServices(prepared.services, x),
+    documents: mergeDocuments(prepared, benefits),
   };
 }

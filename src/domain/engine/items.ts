@@ -3,9 +3,9 @@
  * amount for this household where the rule gives one. GMI and housing benefit take the verdict
  * and amount of the law's formulas (gmi.ts, housing.ts), which know more than a condition list.
  */
-import type { CatalogueItem } from '../schemas/index.ts';
-import { amountOn, itemAmount, relevantChildren } from './amounts.ts';
-import { evaluateCondition, weakest, type ConditionContext } from './conditions.ts';
+import { itemAmount, relevantChildren } from './amounts.ts';
+import { evaluateCondition, RANK, weakest, type ConditionContext } from './conditions.ts';
+import type { PreparedItem } from './prepared.ts';
 import { reason, type Reason } from './reasons.ts';
 import type { GmiResult, HousingResult, ItemAmount, ItemResult, Verdict } from './types.ts';
 
@@ -18,30 +18,36 @@ function formulaResult(f: 'gmi' | 'housing-benefit', gmi: GmiResult, housing: Ho
   return { verdict: r.verdict, amount, reasons: r.reasons };
 }
 
-export function evaluateItem(item: CatalogueItem, x: ConditionContext, gmi: GmiResult, housing: HousingResult): ItemResult {
-  const entry = amountOn(item.amounts, x.household.date);
+/** Condition results of one evaluation, by condition id (prepared.ts): equal conditions are evaluated once. */
+export type ConditionMemo = ({ verdict: Verdict; reasons: Reason[] } | undefined)[];
+
+export function evaluateItem(p: PreparedItem, x: ConditionContext, gmi: GmiResult, housing: HousingResult, year: number, memo: ConditionMemo): ItemResult {
+  const item = p.item;
+  const entry = p.amountOn(x.household.date);
   const formula = entry?.rule.type === 'formula' ? entry.rule.formula : FORMULA_BY_ID[item.id];
-  if (formula) {
-    const r = formulaResult(formula, gmi, housing, Number(x.household.date.slice(0, 4)));
-    return { id: item.id, kind: item.kind, ...r };
+  if (formula) return { id: item.id, kind: item.kind, ...formulaResult(formula, gmi, housing, year) };
+  const reasons: Reason[] = [];
+  let verdict: Verdict = 'likely';
+  const conditions = item.eligibility ?? [];
+  for (let i = 0; i < conditions.length; i++) {
+    const id = p.conditionIds[i]!;
+    const r = (memo[id] ??= evaluateCondition(conditions[i]!, x));
+    if (RANK[r.verdict] < RANK[verdict]) verdict = r.verdict;
+    for (const why of r.reasons) reasons.push(why);
   }
-  const results = (item.eligibility ?? []).map((c) => evaluateCondition(c, x));
-  let verdict = weakest(results.map((r) => r.verdict));
   // Nothing about the household is tested (only "conditions not stored"): the estimator cannot tell.
-  const nothingKnown = (item.eligibility ?? []).every((c) => c.type === 'assessment' && c.about === 'not-stored');
-  if (nothingKnown && verdict === 'possible') verdict = 'unknown';
-  const reasons: Reason[] = results.flatMap((r) => r.reasons);
-  if (item.status.kind === 'unconfirmed' || item.status.kind === 'seed-only' || item.status.kind === 'suspended') {
+  if (p.nothingKnown && verdict === 'possible') verdict = 'unknown';
+  if (p.statusReason) {
     // Not confirmed as running now: never more than `possible`, and `unlikely` when suspended.
-    reasons.push(reason(`item.status.${item.status.kind}`));
+    reasons.push(p.statusReason);
     verdict = item.status.kind === 'suspended' ? 'unlikely' : weakest([verdict, 'possible']);
   }
   let amount: ItemAmount | null = null;
   if (entry && verdict !== 'unlikely') {
     const a = itemAmount(entry, relevantChildren(item, x.household));
     amount = a.amount;
-    reasons.push(...a.reasons);
-    if (amount && entry.year < Number(x.household.date.slice(0, 4))) reasons.push(reason('amount.figureYear', { year: entry.year }));
+    for (const r of a.reasons) reasons.push(r);
+    if (amount && entry.year < year) reasons.push(reason('amount.figureYear', { year: entry.year }));
   }
   return { id: item.id, kind: item.kind, verdict, amount, reasons };
 }

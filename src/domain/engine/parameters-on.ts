@@ -75,3 +75,20 @@ export function parametersOn(p: NationalParameters, municipality: Municipality, 
     notes,
   };
 }
+
+const memo = new WeakMap<NationalParameters, WeakMap<Municipality, Map<string, ParametersOn>>>();
+
+/** parametersOn, remembered per (parameters, municipality, date): the inputs are immutable data. */
+export function parametersOnCached(p: NationalParameters, municipality: Municipality, date: string): ParametersOn {
+  let byMunicipality = memo.get(p);
+  if (!byMunicipality) memo.set(p, (byMunicipality = new WeakMap()));
+  let byDate = byMunicipality.get(municipality);
+  if (!byDate) byMunicipality.set(municipality, (byDate = new Map()));
+  let on = byDate.get(date);
+  if (!on) {
+    if (byDate.size >= 1000) byDate.clear();
+    on = parametersOn(p, municipality, date);
+    byDate.set(date, on);
+  }
+  return on;
+}

@@ -174,8 +174,15 @@ export interface Reason {
   params: ReasonParams;
 }
 
-export function reason(key: ReasonKey, params: ReasonParams = {}): Reason {
-  return { key, params };
+const EMPTY: ReasonParams = Object.freeze({}) as ReasonParams;
+/** Every reason without params, built once and shared (frozen): the engine allocates less. */
+const WITHOUT_PARAMS = Object.fromEntries(
+  (Object.keys(REASON_PARAMS) as ReasonKey[]).map((key) => [key, Object.freeze({ key, params: EMPTY })]),
+) as Record<ReasonKey, Reason>;
+
+/** A reason. Results share reason objects: treat them as immutable. */
+export function reason(key: ReasonKey, params?: ReasonParams): Reason {
+  return params ? { key, params } : WITHOUT_PARAMS[key];
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { CatalogueItem, LifeSituation, TargetGroup } from '../schemas/index.ts';
 import type { ConditionContext } from './conditions.ts';
 import { isChild, LARGE_FAMILY_CHILDREN } from './facts.ts';
-import { reason, type Reason } from './reasons.ts';
+import { reason, type Reason, type ReasonKey } from './reasons.ts';
 import type { ServiceSuggestion } from './types.ts';
 
 /** Pension age is asked as `pensioner`; 65+ also counts for suggesting old-age services. */
@@ -52,18 +52,29 @@ export function lifeSituationsOf(x: ConditionContext): Set<LifeSituation> {
   return out;
 }
 
-export function suggestServices(items: readonly CatalogueItem[], x: ConditionContext): ServiceSuggestion[] {
+/** One shared reason object per target group (built once: the engine allocates less per call). */
+const GROUP_REASON = new Map<string, Reason>(
+  ['families-with-children', 'large-families', 'children-with-disability', 'persons-with-disability', 'pensioners', 'needy-low-income', 'orphans', 'foster-guardians', 'unemployed', 'homeless', 'released-prisoners', 'violence-victims'].map(
+    (g) => [g, reason(`service.group.${g}` as ReasonKey)],
+  ),
+);
+
+/** `services`: the items without eligibility rules that are services (prepared.ts). */
+export function suggestServices(services: readonly CatalogueItem[], x: ConditionContext): ServiceSuggestion[] {
   const groups = targetGroupsOf(x);
   const lives = lifeSituationsOf(x);
   const needsCare = x.household.members.some((m) => m.needsCare === true) || (x.household.situations ?? []).includes('needs-help-at-home');
   const out: ServiceSuggestion[] = [];
-  for (const item of items) {
-    if (item.kind !== 'service' || item.eligibility) continue;
-    const reasons: Reason[] = [];
-    for (const g of item.targetGroups) if (g !== 'any-resident' && groups.has(g)) reasons.push(reason(`service.group.${g}`));
-    for (const s of item.situations) if (lives.has(s)) reasons.push(reason('service.situation', { situation: s }));
-    if (needsCare && item.situations.includes('old-age-care')) reasons.push(reason('service.needsCare'));
-    if (reasons.length) out.push({ id: item.id, reasons: [...reasons, reason('service.assessment')] });
+  if (groups.size === 0 && lives.size === 0 && !needsCare) return out;
+  for (const item of services) {
+    let reasons: Reason[] | null = null;
+    for (const g of item.targetGroups) if (groups.has(g)) (reasons ??= []).push(GROUP_REASON.get(g)!);
+    for (const s of item.situations) if (lives.has(s)) (reasons ??= []).push(reason('service.situation', { situation: s }));
+    if (needsCare && item.situations.includes('old-age-care')) (reasons ??= []).push(reason('service.needsCare'));
+    if (reasons) {
+      reasons.push(reason('service.assessment'));
+      out.push({ id: item.id, reasons });
+    }
   }
   return out;
 }

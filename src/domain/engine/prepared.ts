@@ -1,0 +1,78 @@
+/**
+ * Work that depends only on the catalogue items (not on the household) is done once per item
+ * list and remembered: which items have rules, which are services to suggest, document keys,
+ * the amount entry in force on a date. Pure memoisation keyed by the (immutable) item list, so
+ * evaluate() stays a pure function of its inputs — it only gets faster on the second call.
+ */
+import type { Amount, CatalogueItem } from '../schemas/index.ts';
+import { amountOn } from './amounts.ts';
+import { reason, type Reason } from './reasons.ts';
+
+export interface PreparedItem {
+  item: CatalogueItem;
+  /** Only "conditions not stored": nothing about the household is tested. */
+  nothingKnown: boolean;
+  /** Lower-cased Latvian document texts (the merge key). */
+  docKeys: string[];
+  /** Index of each eligibility condition in the per-evaluation memo (equal conditions share one). */
+  conditionIds: number[];
+  amountOn: (date: string) => Amount | null;
+  /** Said when the item is not confirmed as running now (unconfirmed, seed-only, suspended). */
+  statusReason: Reason | null;
+}
+
+export interface Prepared {
+  /** Items with `eligibility`, in catalogue order. */
+  ruled: PreparedItem[];
+  /** Services without eligibility rules (suggested by target group and situation). */
+  services: CatalogueItem[];
+  byId: Map<string, PreparedItem>;
+  /** Number of distinct conditions over all items (size of the memo). */
+  conditionCount: number;
+}
+
+const MAX_DATES_PER_ITEM = 500;
+
+function prepareItem(item: CatalogueItem, ids: Map<string, number>): PreparedItem {
+  const byDate = new Map<string, Amount | null>();
+  const kind = item.status.kind;
+  return {
+    item,
+    statusReason: kind === 'unconfirmed' || kind === 'seed-only' || kind === 'suspended' ? reason(`item.status.${kind}`) : null,
+    nothingKnown: (item.eligibility ?? []).every((c) => c.type === 'assessment' && c.about === 'not-stored'),
+    docKeys: item.documents.map((d) => d.lv.trim().toLowerCase()),
+    conditionIds: (item.eligibility ?? []).map((c) => {
+      const key = JSON.stringify(c);
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      return id;
+    }),
+    amountOn: (date) => {
+      let a = byDate.get(date);
+      if (a === undefined) {
+        if (byDate.size >= MAX_DATES_PER_ITEM) byDate.clear();
+        a = amountOn(item.amounts, date);
+        byDate.set(date, a);
+      }
+      return a;
+    },
+  };
+}
+
+const cache = new WeakMap<readonly CatalogueItem[], Prepared>();
+
+export function prepare(items: readonly CatalogueItem[]): Prepared {
+  let p = cache.get(items);
+  if (!p) {
+    const ids = new Map<string, number>();
+    const all = items.map((i) => prepareItem(i, ids));
+    p = {
+      conditionCount: ids.size,
+      ruled: all.filter((x) => x.item.eligibility !== undefined),
+      services: items.filter((i) => i.kind === 'service' && !i.eligibility),
+      byId: new Map(all.map((x) => [x.item.id, x])),
+    };
+    cache.set(items, p);
+  }
+  return p;
+}
