@@ -50,7 +50,8 @@ export function displayValue(field: FieldDef, raw: string | string[] | undefined
 
 function rowsOf(fields: FieldDef[], row: Row, t: TFunction, locale: Locale): AnswerRow[] {
   return fields.map((f) => ({
-    label: t(`forms:field.${f.labelKey}.label`),
+    // Money values carry "€" themselves; the form label's ", €" would repeat it.
+    label: f.type === 'money' ? t(`forms:field.${f.labelKey}.label`).replace(/,\s*€$/, '') : t(`forms:field.${f.labelKey}.label`),
     value: displayValue(f, row[f.name], t, locale),
     multiline: f.type === 'textarea',
   }));
@@ -65,7 +66,7 @@ export function answerSections(def: FormDef, values: Values, t: TFunction, local
       const rows = Array.isArray(v) ? v : [];
       if (rows.length === 0) out.push({ id: s.id, heading: legend, rows: [{ label: t('mail:staff.noRows'), value: DASH, multiline: false }] });
       rows.forEach((row, i) => {
-        out.push({ id: `${s.id}.${i}`, heading: `${legend}: ${t(`forms:page.row.${s.id}`, { n: i + 1 })}`, rows: rowsOf(s.fields, row, t, locale) });
+        out.push({ id: `${s.id}.${i}`, heading: t(`forms:page.row.${s.id}`, { n: i + 1 }), rows: rowsOf(s.fields, row, t, locale) });
       });
     } else {
       out.push({ id: s.id, heading: legend, rows: rowsOf(s.fields, Array.isArray(v) || !v ? {} : v, t, locale) });

@@ -16,7 +16,9 @@ export function receiptMessage(s: Submission): OutboxMessage | null {
   const t = tFor(locale);
   const service = s.municipality.socialService;
   const form = formTitle(s, locale);
-  const docs = [t('mail:receipt.documentsId'), ...(s.item?.documents ?? []).map((d) => d[locale])];
+  // The item's own list (from the pack) when there is one; otherwise at least an identity document.
+  const itemDocs = (s.item?.documents ?? []).map((d) => d[locale]);
+  const docs = itemDocs.length ? itemDocs : [t('mail:receipt.documentsId')];
   const contacts = [
     ...service.phones.map((p) => t('mail:receipt.phone', { phone: p.number })),
     ...(service.email ? [t('mail:receipt.email', { email: service.email })] : []),
