@@ -67,13 +67,24 @@ process.once('exit', () => {
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
+/** The build to serve: vitest's global setup provides it; outside vitest, ATBALSTS_DIST or ./dist. */
+function defaultDistDir(): string {
+  try {
+    const provided = inject('distDir');
+    if (provided) return provided;
+  } catch {
+    // not inside a vitest worker with the global setup
+  }
+  return process.env.ATBALSTS_DIST ?? join(REPO, 'dist');
+}
+
 function freshDirs(): PortalDirs {
   const root = mkdtempSync(join(tmpdir(), 'atbalsts-portal-'));
   return { root, outbox: join(root, 'outbox'), mail: join(root, 'mail'), idempotency: join(root, 'idempotency') };
 }
 
 export async function startPortal(options: StartPortalOptions = {}): Promise<PortalServer> {
-  const distDir = options.distDir ?? inject('distDir');
+  const distDir = options.distDir ?? defaultDistDir();
   const dirs = options.dirs ?? freshDirs();
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !(CONFIG_VARIABLES as readonly string[]).includes(name)),
@@ -182,7 +193,7 @@ export async function startPortalExpectingFailure(env: Record<string, string>, d
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !(CONFIG_VARIABLES as readonly string[]).includes(name)));
   const child = spawn(process.execPath, [join(REPO, 'scripts/start.mjs')], {
     cwd: REPO,
-    env: { ...inherited, HOST: '127.0.0.1', PORT: '0', DIST_DIR: distDir ?? inject('distDir'), OUTBOX_DIR: dirs.outbox, MAIL_DIR: dirs.mail, ...env },
+    env: { ...inherited, HOST: '127.0.0.1', PORT: '0', DIST_DIR: distDir ?? defaultDistDir(), OUTBOX_DIR: dirs.outbox, MAIL_DIR: dirs.mail, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   live.add(child);
