@@ -182,6 +182,7 @@ const cases: Case[] = [
   { name: 'HTML form: field that does not exist', send: () => page('question', [...q(), ['applicant.role', 'admin']]), status: 400, key: 'error.unknownField' },
   { name: 'HTML form: cross-site post', send: () => page('question', q(), [], { origin: 'https://evil.example' }), status: 403, text: 'Pieprasījums noraidīts' },
   { name: 'HTML form in Russian: wrong check digit', send: () => page('social-service', formFields(with_('social-service', (b) => (a(b).applicant.personalCode = '090456-23108')).answers), [], { locale: 'ru', item: 'home-care' }), status: 400, key: 'error.personalCode.checksum', locale: 'ru' },
+  { name: 'API in Russian (Accept-Language: ru): wrong check digit', send: () => api('municipal-benefit', with_('municipal-benefit', (b) => (a(b).applicant.personalCode = '050688-12341')), { 'accept-language': 'ru-LV,ru;q=0.9' }), status: 400, key: 'error.personalCode.checksum', locale: 'ru' },
   { name: 'GET on the API', send: () => fetch(`${portal.url}/api/daugavpils/applications/question/`), status: 405 },
 ];
 
@@ -207,6 +208,7 @@ async function expectTranslated(res: Response, c: Case): Promise<void> {
     for (const m of [body.message, ...(body.errors ?? []).map((e) => e.message)]) {
       if (m !== undefined) expect(m).not.toMatch(/^forms:|^error\./);
     }
+    if (c.locale === 'ru') expect(text).toContain(t(`forms:${c.key}`));
   } else {
     const expected = t(`forms:${c.key}`, { name: 'x.pdf', max: 10, seconds: 0 }).split('{{')[0]!.split('“')[0]!.trim();
     expect(decode(text)).toContain(expected);

@@ -7,13 +7,19 @@ import type { APIRoute } from 'astro';
 import { handleApplication } from '../../../../server/applications/handler.ts';
 import { serverDeps } from '../../../../server/applications/deps.ts';
 import { guardJson, jsonResponse } from '../../../../server/applications/respond.ts';
+import type { Locale } from '../../../../i18n/index.ts';
 
 export const prerender = false;
+
+/** Messages in Russian when the client asks for it (Accept-Language: ru…), else Latvian. */
+function messageLocale(request: Request): Locale {
+  return /^\s*ru\b/i.test(request.headers.get('accept-language') ?? '') ? 'ru' : 'lv';
+}
 
 export const POST: APIRoute = async ({ request, params }) => {
   try {
     const outcome = await handleApplication({ request, municipality: params.municipality ?? '', form: params.form ?? '', mode: 'json' }, serverDeps());
-    return jsonResponse(outcome, 'lv');
+    return jsonResponse(outcome, messageLocale(request));
   } catch {
     // Unreachable by design (the handler maps every failure); a last guard so input never yields a 500.
     return guardJson(503, 'UNAVAILABLE', 'error.request.unavailable', 'lv', 30);
