@@ -9,8 +9,6 @@ import type { PreparedItem } from './prepared.ts';
 import { reason, type Reason } from './reasons.ts';
 import type { GmiResult, HousingResult, ItemAmount, ItemResult, Verdict } from './types.ts';
 
-const FORMULA_BY_ID: Record<string, 'gmi' | 'housing-benefit'> = { gmi: 'gmi', 'housing-benefit': 'housing-benefit' };
-
 function formulaResult(f: 'gmi' | 'housing-benefit', gmi: GmiResult, housing: HousingResult, year: number): { verdict: Verdict; amount: ItemAmount | null; reasons: Reason[] } {
   const r = f === 'gmi' ? gmi : housing;
   const amount: ItemAmount | null =
@@ -24,7 +22,7 @@ export type ConditionMemo = ({ verdict: Verdict; reasons: Reason[] } | undefined
 export function evaluateItem(p: PreparedItem, x: ConditionContext, gmi: GmiResult, housing: HousingResult, year: number, memo: ConditionMemo): ItemResult {
   const item = p.item;
   const entry = p.amountOn(x.household.date);
-  const formula = entry?.rule.type === 'formula' ? entry.rule.formula : FORMULA_BY_ID[item.id];
+  const formula = entry?.rule.type === 'formula' ? entry.rule.formula : p.formulaById;
   if (formula) return { id: item.id, kind: item.kind, ...formulaResult(formula, gmi, housing, year) };
   const reasons: Reason[] = [];
   let verdict: Verdict = 'likely';

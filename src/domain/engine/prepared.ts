@@ -4,7 +4,9 @@
  * the amount entry in force on a date. Pure memoisation keyed by the (immutable) item list, so
  * evaluate() stays a pure function of its inputs — it only gets faster on the second call.
  */
-import type { Amount, CatalogueItem } from '../schemas/index.ts';
+import type { Amount, CatalogueItem, LifeSituation, TargetGroup } from '../schemas/index.ts';
+// Plain constants, not index.ts: the engine runs in the estimator island, which must not load zod.
+import { LIFE_SITUATIONS, TARGET_GROUPS } from '../schemas/vocabulary.ts';
 import { amountOn } from './amounts.ts';
 import { reason, type Reason } from './reasons.ts';
 
@@ -19,13 +21,28 @@ export interface PreparedItem {
   amountOn: (date: string) => Amount | null;
   /** Said when the item is not confirmed as running now (unconfirmed, seed-only, suspended). */
   statusReason: Reason | null;
+  /** GMI and housing benefit are computed by the law's formulas whatever their amount entries say. */
+  formulaById: 'gmi' | 'housing-benefit' | undefined;
 }
+
+/** A service to suggest, with its target groups and life situations as bit masks (fast matching). */
+export interface PreparedService {
+  item: CatalogueItem;
+  groupMask: number;
+  lifeMask: number;
+  oldAgeCare: boolean;
+  /** Suggestions already built, by which of its groups/situations matched (they are immutable). */
+  suggestions: Map<number, { id: string; reasons: Reason[] }>;
+}
+
+export const groupBit = (g: TargetGroup): number => (g === 'any-resident' ? 0 : 1 << TARGET_GROUPS.indexOf(g));
+export const lifeBit = (s: LifeSituation): number => 1 << LIFE_SITUATIONS.indexOf(s);
 
 export interface Prepared {
   /** Items with `eligibility`, in catalogue order. */
   ruled: PreparedItem[];
   /** Services without eligibility rules (suggested by target group and situation). */
-  services: CatalogueItem[];
+  services: PreparedService[];
   byId: Map<string, PreparedItem>;
   /** Number of distinct conditions over all items (size of the memo). */
   conditionCount: number;
@@ -38,6 +55,7 @@ function prepareItem(item: CatalogueItem, ids: Map<string, number>): PreparedIte
   const kind = item.status.kind;
   return {
     item,
+    formulaById: item.id === 'gmi' || item.id === 'housing-benefit' ? item.id : undefined,
     statusReason: kind === 'unconfirmed' || kind === 'seed-only' || kind === 'suspended' ? reason(`item.status.${kind}`) : null,
     nothingKnown: (item.eligibility ?? []).every((c) => c.type === 'assessment' && c.about === 'not-stored'),
     docKeys: item.documents.map((d) => d.lv.trim().toLowerCase()),
@@ -69,7 +87,15 @@ export function prepare(items: readonly CatalogueItem[]): Prepared {
     p = {
       conditionCount: ids.size,
       ruled: all.filter((x) => x.item.eligibility !== undefined),
-      services: items.filter((i) => i.kind === 'service' && !i.eligibility),
+      services: items
+        .filter((i) => i.kind === 'service' && !i.eligibility)
+        .map((item) => ({
+          item,
+          groupMask: item.targetGroups.reduce((m, g) => m | groupBit(g), 0),
+          lifeMask: item.situations.reduce((m, s) => m | lifeBit(s), 0),
+          oldAgeCare: item.situations.includes('old-age-care'),
+          suggestions: new Map(),
+        })),
       byId: new Map(all.map((x) => [x.item.id, x])),
     };
     cache.set(items, p);

@@ -3,7 +3,8 @@
  * target groups or life situations matches the household (age, disability, children, care needs,
  * crisis, homelessness…). The social service assesses; a suggestion is never a verdict.
  */
-import type { CatalogueItem, LifeSituation, TargetGroup } from '../schemas/index.ts';
+import type { LifeSituation, TargetGroup } from '../schemas/index.ts';
+import { groupBit, lifeBit, type PreparedService } from './prepared.ts';
 import type { ConditionContext } from './conditions.ts';
 import { isChild, LARGE_FAMILY_CHILDREN } from './facts.ts';
 import { reason, type Reason, type ReasonKey } from './reasons.ts';
@@ -59,22 +60,35 @@ const GROUP_REASON = new Map<string, Reason>(
   ),
 );
 
-/** `services`: the items without eligibility rules that are services (prepared.ts). */
-export function suggestServices(services: readonly CatalogueItem[], x: ConditionContext): ServiceSuggestion[] {
+/** `services`: the services without eligibility rules, prepared with bit masks (prepared.ts). */
+export function suggestServices(services: readonly PreparedService[], x: ConditionContext): ServiceSuggestion[] {
   const groups = targetGroupsOf(x);
   const lives = lifeSituationsOf(x);
   const needsCare = x.household.members.some((m) => m.needsCare === true) || (x.household.situations ?? []).includes('needs-help-at-home');
   const out: ServiceSuggestion[] = [];
-  if (groups.size === 0 && lives.size === 0 && !needsCare) return out;
-  for (const item of services) {
-    let reasons: Reason[] | null = null;
-    for (const g of item.targetGroups) if (groups.has(g)) (reasons ??= []).push(GROUP_REASON.get(g)!);
-    for (const s of item.situations) if (lives.has(s)) (reasons ??= []).push(reason('service.situation', { situation: s }));
-    if (needsCare && item.situations.includes('old-age-care')) (reasons ??= []).push(reason('service.needsCare'));
-    if (reasons) {
+  let groupMask = 0;
+  for (const g of groups) groupMask |= groupBit(g);
+  let lifeMask = 0;
+  for (const s of lives) lifeMask |= lifeBit(s);
+  for (const s of services) {
+    const care = needsCare && s.oldAgeCare;
+    const g = s.groupMask & groupMask;
+    const l = s.lifeMask & lifeMask;
+    if (g === 0 && l === 0 && !care) continue;
+    // The suggestion depends only on which groups and situations matched: build it once.
+    const key = (g * 0x10000 + l) * 2 + (care ? 1 : 0);
+    let suggestion = s.suggestions.get(key);
+    if (!suggestion) {
+      const item = s.item;
+      const reasons: Reason[] = [];
+      for (const tg of item.targetGroups) if (groups.has(tg)) reasons.push(GROUP_REASON.get(tg)!);
+      for (const life of item.situations) if (lives.has(life)) reasons.push(reason('service.situation', { situation: life }));
+      if (care) reasons.push(reason('service.needsCare'));
       reasons.push(reason('service.assessment'));
-      out.push({ id: item.id, reasons });
+      suggestion = Object.freeze({ id: item.id, reasons: Object.freeze(reasons) as Reason[] });
+      s.suggestions.set(key, suggestion);
     }
+    out.push(suggestion);
   }
   return out;
 }
