@@ -240,3 +240,25 @@ describe('guards for state-changing requests', () => {
     expect(portal.output()).not.toContain('127.0.0.1"');
   });
 });
+
+describe('behind a reverse proxy (TRUST_PROXY=true, no PUBLIC_ORIGIN)', () => {
+  it('takes the scheme from X-Forwarded-Proto and the client from X-Forwarded-For', async () => {
+    const proxied = await startPortal({ env: { TRUST_PROXY: 'true', RATE_LIMIT_PER_MINUTE: '2' } });
+    try {
+      const host = new URL(proxied.url).host;
+      const post = (client: string, origin = `https://${host}`) => rawRequest(proxied.url, '/api/health/', {
+        method: 'POST',
+        headers: { origin, 'x-forwarded-proto': 'https', 'x-forwarded-for': `203.0.113.7, ${client}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect((await post('198.51.100.1')).status).not.toBe(403);
+      expect((await post('198.51.100.1', `http://${host}`)).status).toBe(403);
+      // Two tokens per client: the third post of one client is refused, another client is not.
+      await post('198.51.100.1');
+      expect((await post('198.51.100.1')).status).toBe(429);
+      expect((await post('198.51.100.2')).status).not.toBe(429);
+    } finally {
+      await proxied.stop();
+    }
+  });
+});

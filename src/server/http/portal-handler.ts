@@ -91,7 +91,10 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 
   const client = hashIp(clientAddress(req), ipSalt);
   if (!SAFE_METHODS.has(method)) {
-    const origin = checkSameOrigin(req.headers, config.PUBLIC_ORIGIN, 'encrypted' in req.socket);
+    // Without PUBLIC_ORIGIN, the expected origin is built from Host; behind a trusted TLS proxy
+    // the scheme comes from X-Forwarded-Proto.
+    const https = 'encrypted' in req.socket || (config.TRUST_PROXY && String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() === 'https');
+    const origin = checkSameOrigin(req.headers, config.PUBLIC_ORIGIN, https);
     if (!origin.ok) {
       logger.warn('guard.cross_origin', { path: pathname, basis: origin.basis, client });
       return sendError(req, res, 403, 'CROSS_ORIGIN');
