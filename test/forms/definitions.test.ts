@@ -51,7 +51,7 @@ describe('form definitions', () => {
   });
 
   it('every error key the validators can emit exists in both languages', async () => {
-    const src = await import.meta.glob('../../src/domain/forms/*.ts', { query: '?raw', import: 'default', eager: true });
+    const src = import.meta.glob('../../src/domain/forms/*.ts', { query: '?raw', import: 'default', eager: true });
     const used = new Set<string>();
     for (const text of Object.values(src) as string[]) for (const m of text.matchAll(/'(error\.[a-zA-Z.]+)'/g)) used.add(m[1]!);
     expect(used.size).toBeGreaterThan(20);

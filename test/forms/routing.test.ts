@@ -15,7 +15,7 @@ describe('staff recipients', () => {
     ['social-assistance', 'gmi', 'palidziba@novads.lv', 'no item mailbox: form mailbox'],
     ['question', undefined, 'jautajumi@novads.lv', 'form mailbox'],
     ['municipal-benefit', 'funeral', 'socialais@novads.lv', 'neither: default'],
-  ] as const)('%s / %s → %s (%s)', (form, item, expected) => {
+  ] as const)('%s / %s → %s (%s)', (form, item, expected, _why) => {
     expect(staffRecipients({ mailboxes }, form, item)).toEqual([expected]);
   });
 });
