@@ -13,44 +13,13 @@ import {
   localizedTextSchema,
   sourceRefSchema,
 } from './common.ts';
+import { LIFE_SITUATIONS, TARGET_GROUPS } from './vocabulary.ts';
 
-/** Life situations: entry points on the home page and the filter on lists. */
-export const LIFE_SITUATIONS = [
-  'low-income',
-  'housing-costs',
-  'new-baby',
-  'children-family',
-  'school',
-  'illness-disability',
-  'old-age-care',
-  'death-in-family',
-  'crisis',
-  'violence',
-  'job-loss',
-  'leaving-prison',
-  'leaving-care',
-  'homelessness',
-  'caring-for-relative',
-] as const;
+export { LIFE_SITUATIONS, TARGET_GROUPS };
+
 export const lifeSituationSchema = z.enum(LIFE_SITUATIONS);
 export type LifeSituation = z.infer<typeof lifeSituationSchema>;
 
-/** Target groups: the second filter on lists. */
-export const TARGET_GROUPS = [
-  'any-resident',
-  'needy-low-income',
-  'families-with-children',
-  'large-families',
-  'children-with-disability',
-  'persons-with-disability',
-  'pensioners',
-  'orphans',
-  'foster-guardians',
-  'unemployed',
-  'homeless',
-  'released-prisoners',
-  'violence-victims',
-] as const;
 export const targetGroupSchema = z.enum(TARGET_GROUPS);
 export type TargetGroup = z.infer<typeof targetGroupSchema>;
 

@@ -1,0 +1,41 @@
+/**
+ * Closed lists of the catalogue vocabulary as plain constants, without zod: browser code (the
+ * rules engine inside the estimator island) can use them without loading zod, which would break
+ * the estimator page's 35 KB JavaScript budget. catalogue.ts builds its schemas from them.
+ */
+
+/** Life situations: entry points on the home page and the filter on lists. */
+export const LIFE_SITUATIONS = [
+  'low-income',
+  'housing-costs',
+  'new-baby',
+  'children-family',
+  'school',
+  'illness-disability',
+  'old-age-care',
+  'death-in-family',
+  'crisis',
+  'violence',
+  'job-loss',
+  'leaving-prison',
+  'leaving-care',
+  'homelessness',
+  'caring-for-relative',
+] as const;
+
+/** Target groups: the second filter on lists. */
+export const TARGET_GROUPS = [
+  'any-resident',
+  'needy-low-income',
+  'families-with-children',
+  'large-families',
+  'children-with-disability',
+  'persons-with-disability',
+  'pensioners',
+  'orphans',
+  'foster-guardians',
+  'unemployed',
+  'homeless',
+  'released-prisoners',
+  'violence-victims',
+] as const;
