@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deps, example, formFields, FORMS, htmlMeta, jsonRequest, multipartRequest, queued, run, tempDirs } from './helpers.ts';
 
@@ -48,5 +48,16 @@ describe('application handler', () => {
     expect(b.reference).toBe(a.reference);
     expect(c.reference).toBe(a.reference);
     expect(queued(d.outboxDir!)).toHaveLength(1);
+  });
+
+  it('answers 503 and acknowledges nothing when the outbox cannot be written (disk problem)', async () => {
+    const dirs = tempDirs();
+    writeFileSync(join(dirs.root, 'not-a-dir'), 'x');
+    const d = deps({ ...dirs, outboxDir: join(dirs.root, 'not-a-dir', 'outbox') });
+    const outcome = await run({ request: jsonRequest(example('question'), { 'idempotency-key': 'disk-full-test-key-0001' }), form: 'question', mode: 'json' }, d);
+    expect(outcome).toMatchObject({ kind: 'rejected', status: 503, code: 'OUTBOX_WRITE_FAILED', key: 'error.request.unavailable' });
+    // The resident's retry with the same key, once the disk is back, stores it.
+    const again = await run({ request: jsonRequest(example('question'), { 'idempotency-key': 'disk-full-test-key-0001' }), form: 'question', mode: 'json' }, deps(dirs));
+    expect(again.kind).toBe('accepted');
   });
 });
