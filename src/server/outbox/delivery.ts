@@ -8,7 +8,6 @@ import type { SendMailOptions } from 'nodemailer';
 import type { Config } from '../env.ts';
 import { writeFileAtomic } from './durable-fs.ts';
 import { FILES_DIR, STATE_FILE } from './layout.ts';
-import type { MailTransport } from './transport.ts';
 import { OutboxError, type DeliveryState, type OutboxItem, type OutboxMessage } from './types.ts';
 import { FILE_NAME } from './validate.ts';
 
