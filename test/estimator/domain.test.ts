@@ -111,3 +111,30 @@ describe('the trimmed pack', () => {
     expect({ ...trimmed, documents: trimmed.documents.map((d) => d.text.lv) }).toEqual({ ...full, documents: full.documents.map((d) => d.text.lv) });
   });
 });
+
+describe('suspended items are never shown as likely', () => {
+  // Households that satisfy as much as possible: needy, children of all ages, disability, every situation.
+  const households = [
+    { age: 70, pensioner: true, disability: 'I' as const },
+    { age: 35, disability: 'II' as const },
+    { age: 0, disability: 'III' as const },
+    { age: 8, disability: null, student: true },
+    { age: 16, disability: null, student: true },
+  ].map((m, i, all) => all.slice(0, i + 1));
+  it.each(MUNICIPALITY_IDS)('%s', (id) => {
+    const pack = packFor(id, 'lv');
+    const suspended = new Set(pack.items.filter((i) => i.status.kind === 'suspended').map((i) => i.id));
+    for (const members of households) {
+      for (const situations of [[], [...HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR]]) {
+        const parsed = parseHousehold({
+          date: '2026-03-01', municipality: id,
+          members: members.map((m) => ({ ...m, incomes: [] })),
+          housing: { costsMonthly: 300, heating: 'stove' }, assets: { savings: 0, otherRealEstate: false, vehicles: 0 }, situations,
+        });
+        if (!parsed.ok) throw new Error('bad household');
+        const e = evaluate(parsed.value, contextOf(pack));
+        for (const b of e.benefits) if (suspended.has(b.id)) expect(b.verdict, `${id} ${b.id}`).not.toBe('likely');
+      }
+    }
+  });
+});

@@ -79,6 +79,17 @@ describe('no-JS estimator route', () => {
     expect(removed.match(/name="m\d-age"/g)).toHaveLength(1);
   });
 
+  it('"change answers" on the results brings the filled form back', async () => {
+    const fields: [string, string][] = [['members', '1'], ['m0-age', '67'], ['m0-disability', 'none'], ['m0-pensioner', 'yes'], ['m0-income-pension', '431,20'], ['savings', '0'], ['other-real-estate', 'no'], ['vehicles', '0'], ['housing-costs', '150'], ['heating', 'other']];
+    const results = await (await post('ru', 'rezeknes-novads', [...fields, ['action', 'results']])).text();
+    expect(results).toContain('id="results-heading"');
+    const hidden = [...results.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/?>/g)].map((m) => [m[1]!, m[2]!] as [string, string]);
+    const form = await (await post('ru', 'rezeknes-novads', [...hidden, ['action', 'edit']])).text();
+    expect(form).toMatch(/value="431,20"/);
+    expect(form).toMatch(/id="m0-pensioner"[^>]*checked|checked[^>]*id="m0-pensioner"/);
+    expect(form).not.toContain('class="error-summary"');
+  });
+
   it('unknown municipality → 404; other methods → 405', async () => {
     expect((await fetch(url('lv', 'nowhere'))).status).toBe(404);
     expect((await fetch(url('lv', 'daugavpils'), { method: 'PUT', headers: { origin: portal.url } })).status).not.toBe(200);
