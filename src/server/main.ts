@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, setConfig, type Config } from './env.ts';
 import { sharedRateLimiter } from './guards/rate-limit.ts';
 import { createPortalHandler, type AstroHandler } from './http/portal-handler.ts';
-import { sendError } from './http/error-responses.ts';
+import { sendError, setErrorPageRussian } from './http/error-responses.ts';
 import { astroIslandHashes, buildCsp, cspHashesFromBuild, securityHeaders } from './http/security-headers.ts';
 import { createStaticHandler } from './http/static.ts';
 import { purgeIdempotencyRecords } from './idempotency.ts';
@@ -55,6 +55,7 @@ export async function main(): Promise<void> {
   const csp = buildCsp({ scripts: hashes.flatMap((h) => h.scripts), styles: hashes.flatMap((h) => h.styles) });
   const headers = securityHeaders(csp, config.PUBLIC_ORIGIN?.startsWith('https:') ?? false);
   const files = createStaticHandler(clientDir);
+  setErrorPageRussian(existsSync(join(clientDir, 'ru')));
   const limiter = sharedRateLimiter(config.RATE_LIMIT_PER_MINUTE);
   const ipSalt = randomBytes(16).toString('hex'); // per process: hashes cannot be joined across restarts
   await ensureLayout(outboxLayout(config.outboxDir)); // an unwritable outbox stops start-up here

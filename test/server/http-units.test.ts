@@ -92,3 +92,19 @@ describe('compressResponse (on-demand pages)', () => {
     }
   });
 });
+
+describe('server-made error pages', () => {
+  it('are bilingual, Latvian first — and Latvian only for a LOCALES=lv build', async () => {
+    const { errorPage, setErrorPageRussian } = await import('../../src/server/http/error-responses.ts');
+    const both = errorPage(429);
+    expect(both.indexOf('Pārāk daudz mēģinājumu')).toBeGreaterThan(-1);
+    expect(both.indexOf('Слишком много попыток')).toBeGreaterThan(both.indexOf('Pārāk daudz mēģinājumu'));
+    expect(both).not.toMatch(/<script|style=/);
+    setErrorPageRussian(false);
+    try {
+      expect(errorPage(429)).not.toMatch(/lang="ru"|\/ru\/|[а-я]/i);
+    } finally {
+      setErrorPageRussian(true);
+    }
+  });
+});

@@ -31,8 +31,24 @@ function wantsJson(req: IncomingMessage): boolean {
   return /application\/json/.test(type) || (/application\/json/.test(accept) && !/text\/html/.test(accept));
 }
 
+// A Latvian-only deployment (LOCALES=lv at build time) shows no trace of Russian.
+let withRussian = true;
+
+/** main.ts sets this from the build: true when it contains the /ru/ pages. */
+export function setErrorPageRussian(value: boolean): void {
+  withRussian = value;
+}
+
 export function errorPage(status: number): string {
   const w = WORDING[status] ?? WORDING[500]!;
+  const russian = withRussian
+    ? `<section lang="ru">
+<h2>${escapeHtml(w.ru[0])}</h2>
+<p>${escapeHtml(w.ru[1])}</p>
+<p><a href="/ru/">Главная страница</a></p>
+</section>
+`
+    : '';
   return `<!doctype html>
 <html lang="lv">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(w.lv[0])} — Atbalsts</title></head>
@@ -41,12 +57,7 @@ export function errorPage(status: number): string {
 <h1>${escapeHtml(w.lv[0])}</h1>
 <p>${escapeHtml(w.lv[1])}</p>
 <p><a href="/lv/">Sākumlapa</a></p>
-<section lang="ru">
-<h2>${escapeHtml(w.ru[0])}</h2>
-<p>${escapeHtml(w.ru[1])}</p>
-<p><a href="/ru/">Главная страница</a></p>
-</section>
-</main>
+${russian}</main>
 </body>
 </html>
 `;
