@@ -65,7 +65,7 @@ describe('static pages are sent compressed', () => {
     for (const res of [identity, br, gz]) {
       expect(res.headers.vary).toBe('Accept-Encoding');
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(res.headers['cache-control']).toBe('public, max-age=300');
+      expect(res.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
       expect(Number(res.headers['content-length'])).toBe(res.body.length);
     }
     expect(brotliDecompressSync(br.body).equals(identity.body)).toBe(true);

@@ -22,7 +22,9 @@ export type StaticOutcome =
   | { kind: 'not-found'; pathname: string }
   | { kind: 'method-not-allowed' };
 
-const HTML_CACHE = 'public, max-age=300';
+// HTML: cached but revalidated every time (a 304 costs a few hundred bytes). A longer max-age
+// would let a browser show an old page whose /_astro/ files a new deploy has removed.
+const HTML_CACHE = 'public, max-age=0, must-revalidate';
 const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 const OTHER_CACHE = 'public, max-age=3600';
 
