@@ -15,7 +15,8 @@ import type { EstimatorData } from '../../src/components/estimator/Estimator.tsx
 
 let portal: PortalServer;
 beforeAll(async () => {
-  portal = await startPortal();
+  // Many posts from one address in a few seconds: above the production per-address limit.
+  portal = await startPortal({ env: { RATE_LIMIT_PER_MINUTE: '10000' } });
 });
 afterAll(async () => {
   await portal?.stop();
@@ -88,6 +89,15 @@ describe('no-JS estimator route', () => {
     expect(form).toMatch(/value="431,20"/);
     expect(form).toMatch(/id="m0-pensioner"[^>]*checked|checked[^>]*id="m0-pensioner"/);
     expect(form).not.toContain('class="error-summary"');
+  });
+
+  it('never a 500 on odd input: unknown fields, huge values, too many people, another content type', async () => {
+    const odd = await post('lv', 'daugavpils', [['members', '999'], ['m0-age', '9'.repeat(5000)], ['m7-age', '-3'], ['heating', 'volcano'], ['situation', 'x'], ['date', '1999-01-01'], ['junk', 'y']]);
+    expect(odd.status).toBe(400);
+    const html = await odd.text();
+    expect(html.match(/name="m\d-age"/g)).toHaveLength(8);
+    const multipart = await fetch(url('lv', 'daugavpils'), { method: 'POST', headers: { origin: portal.url }, body: (() => { const f = new FormData(); f.set('members', '2'); return f; })() });
+    expect([200, 400, 403, 413, 415]).toContain(multipart.status);
   });
 
   it('unknown municipality → 404; other methods → 405', async () => {
