@@ -28,15 +28,31 @@ export interface Facts {
 }
 
 export function factsOf(h: Household): Facts {
-  const children = h.members.filter(isChild).length;
-  const childrenAndStudents = h.members.filter((m) => isChild(m) || (m.student && m.age <= YOUTH_IN_EDUCATION_MAX_AGE)).length;
-  const adults = h.members.filter((m) => !isChild(m));
+  // One pass over the members (the engine runs this for every evaluation).
+  let children = 0;
+  let childrenAndStudents = 0;
+  let adults = 0;
+  let adultsPensionerOrDisabled = 0;
+  let allPensionerOrDisabled = true;
+  let disabilityUnknown = false;
+  for (const m of h.members) {
+    const child = isChild(m);
+    const pd = isPensionerOrDisabled(m);
+    if (child) children++;
+    else {
+      adults++;
+      if (pd) adultsPensionerOrDisabled++;
+    }
+    if (child || (m.student && m.age <= YOUTH_IN_EDUCATION_MAX_AGE)) childrenAndStudents++;
+    if (!pd) allPensionerOrDisabled = false;
+    if (m.disability === null) disabilityUnknown = true;
+  }
   return {
     members: h.members.length,
     children,
     childrenAndStudents,
-    pensionerOrDisabledOnly: h.members.every(isPensionerOrDisabled),
-    pensionerOrDisabledWithChildren: children > 0 && adults.length > 0 && adults.every(isPensionerOrDisabled),
-    disabilityUnknown: h.members.some((m) => m.disability === null),
+    pensionerOrDisabledOnly: allPensionerOrDisabled,
+    pensionerOrDisabledWithChildren: children > 0 && adults > 0 && adultsPensionerOrDisabled === adults,
+    disabilityUnknown,
   };
 }

@@ -46,8 +46,12 @@ export function countIncome(h: Household, minimumWageCents: number | null): Inco
     if (m.incomes === null) known = false;
     else for (const inc of m.incomes) lines.push(line(i, inc.type, inc.monthlyCents, m.age, minimumWageCents));
   });
-  const countedCents = lines.reduce((s, l) => s + l.countedCents, 0);
-  const excludedCents = lines.reduce((s, l) => s + l.monthlyCents - l.countedCents, 0);
+  let countedCents = 0;
+  let excludedCents = 0;
+  for (const l of lines) {
+    countedCents += l.countedCents;
+    excludedCents += l.monthlyCents - l.countedCents;
+  }
   const reasons: Reason[] = known ? [reason('income.counted', { countedCents })] : [reason('income.unknown')];
   for (const l of lines) if (l.reason) reasons.push(l.reason);
   return { known, countedCents, excludedCents, perMemberCents: Math.floor(countedCents / h.members.length), lines, reasons };

@@ -4,7 +4,7 @@
  * and amount of the law's formulas (gmi.ts, housing.ts), which know more than a condition list.
  */
 import { itemAmount, relevantChildren } from './amounts.ts';
-import { evaluateCondition, RANK, weakest, type ConditionContext } from './conditions.ts';
+import { evaluateCondition, RANK, type ConditionContext } from './conditions.ts';
 import type { PreparedItem } from './prepared.ts';
 import { reason, type Reason } from './reasons.ts';
 import type { GmiResult, HousingResult, ItemAmount, ItemResult, Verdict } from './types.ts';
@@ -23,14 +23,17 @@ export function evaluateItem(p: PreparedItem, x: ConditionContext, gmi: GmiResul
   const item = p.item;
   const entry = p.amountOn(x.household.date);
   const formula = entry?.rule.type === 'formula' ? entry.rule.formula : p.formulaById;
-  if (formula) return { id: item.id, kind: item.kind, ...formulaResult(formula, gmi, housing, year) };
+  if (formula) {
+    const r = formulaResult(formula, gmi, housing, year);
+    return { id: item.id, kind: item.kind, verdict: r.verdict, amount: r.amount, reasons: r.reasons };
+  }
   const reasons: Reason[] = [];
   let verdict: Verdict = 'likely';
   const conditions = item.eligibility ?? [];
   for (let i = 0; i < conditions.length; i++) {
     const id = p.conditionIds[i]!;
     const r = (memo[id] ??= evaluateCondition(conditions[i]!, x));
-    if (RANK[r.verdict] < RANK[verdict]) verdict = r.verdict;
+    if (verdict !== 'unlikely' && RANK[r.verdict] < RANK[verdict]) verdict = r.verdict;
     for (const why of r.reasons) reasons.push(why);
   }
   // Nothing about the household is tested (only "conditions not stored"): the estimator cannot tell.
@@ -38,7 +41,7 @@ export function evaluateItem(p: PreparedItem, x: ConditionContext, gmi: GmiResul
   if (p.statusReason) {
     // Not confirmed as running now: never more than `possible`, and `unlikely` when suspended.
     reasons.push(p.statusReason);
-    verdict = item.status.kind === 'suspended' ? 'unlikely' : weakest([verdict, 'possible']);
+    verdict = item.status.kind === 'suspended' ? 'unlikely' : verdict === 'likely' ? 'possible' : verdict;
   }
   let amount: ItemAmount | null = null;
   if (entry && verdict !== 'unlikely') {

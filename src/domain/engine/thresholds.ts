@@ -8,13 +8,14 @@ export function thresholdSum(pair: PersonPair, members: number): ThresholdSum {
   return { firstCents: pair.firstCents, othersCents: pair.othersCents, others, totalCents: pair.firstCents + others * pair.othersCents };
 }
 
+const KEYS = {
+  gmi: ['threshold.gmi.single', 'threshold.gmi.multi'],
+  needy: ['threshold.needy.single', 'threshold.needy.multi'],
+  lowIncome: ['threshold.lowIncome.single', 'threshold.lowIncome.multi'],
+} as const satisfies Record<string, readonly [ReasonKey, ReasonKey]>;
+
 /** "425,00 € + 2 × 298,00 € = 1 021,00 €" as a reason. */
 export function thresholdReason(kind: 'gmi' | 'needy' | 'lowIncome', t: ThresholdSum): Reason {
-  if (t.others === 0) return reason(`threshold.${kind}.single` as ReasonKey, { firstCents: t.firstCents });
-  return reason(`threshold.${kind}.multi` as ReasonKey, {
-    firstCents: t.firstCents,
-    othersCents: t.othersCents,
-    others: t.others,
-    totalCents: t.totalCents,
-  });
+  if (t.others === 0) return reason(KEYS[kind][0], { firstCents: t.firstCents });
+  return reason(KEYS[kind][1], { firstCents: t.firstCents, othersCents: t.othersCents, others: t.others, totalCents: t.totalCents });
 }
