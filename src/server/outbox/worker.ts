@@ -54,7 +54,7 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
     }
     let names: string[];
     try {
-      names = (await readdir(layout.queue)).filter(isReference).sort();
+      names = await inArrivalOrder(layout.queue, (await readdir(layout.queue)).filter(isReference));
     } catch (err) {
       logger.error('outbox.queue_unreadable', { code: (err as NodeJS.ErrnoException).code ?? 'unknown' });
       return;
@@ -198,6 +198,13 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
       logger.info('outbox.stopped', {});
     },
   };
+}
+
+/** Oldest first by the folder's mtime: arrival in queue/, or the last attempt (a retried item
+ * queues behind fresh applications). */
+async function inArrivalOrder(dir: string, names: string[]): Promise<string[]> {
+  const stamped = await Promise.all(names.map(async (name) => ({ name, at: (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
+  return stamped.sort((a, b) => a.at - b.at || a.name.localeCompare(b.name)).map((s) => s.name);
 }
 
 function isAlive(pid: number): boolean {
