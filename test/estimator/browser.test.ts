@@ -79,6 +79,13 @@ describe('estimator in the browser', () => {
     expect(await focused(page)).toBe('results-heading');
     await check(page, 'results');
     expect(await page.locator('.verdict').count()).toBeGreaterThan(3);
+    // The phone's Back button goes one step back, not off the page; Forward returns to the results.
+    const url = page.url();
+    await page.goBack();
+    await page.waitForSelector('[data-step="situations"]');
+    expect(page.url()).toBe(url);
+    await page.goForward();
+    await page.waitForSelector('#results-heading');
     expect(errors).toEqual([]);
     expect(ctx.foreignRequests).toEqual([]);
     await ctx.close();

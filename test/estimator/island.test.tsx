@@ -171,3 +171,19 @@ describe('estimator island', () => {
     expect(screen.getByLabelText(est.start.members.label).tagName).toBe('SELECT');
   });
 });
+
+describe('browser history', () => {
+  it('the browser Back button goes to the previous step, Forward returns; invalid steps are not skipped', async () => {
+    mount();
+    cont();
+    expect(heading().dataset.step).toBe('members');
+    const pop = (state: unknown) => window.dispatchEvent(new PopStateEvent('popstate', { state }));
+    const { act } = await import('@testing-library/preact');
+    act(() => pop({ atbalstsEstimatorStep: 0 }));
+    expect(heading().dataset.step).toBe('municipality');
+    // Forward to the incomes step while the members step is unanswered: the members step shows.
+    act(() => pop({ atbalstsEstimatorStep: 2 }));
+    expect(heading().dataset.step).toBe('members');
+    expect(document.activeElement).toBe(heading());
+  });
+});

@@ -12,7 +12,7 @@ import { contextOf } from '../../domain/estimator/pack.ts';
 import { toHousehold } from '../../domain/estimator/to-household.ts';
 import { STEPS, validateStep, type FieldError } from '../../domain/estimator/validate.ts';
 import { createTinyT } from '../../i18n/tiny-t.ts';
-import { clearStored, loadSaved, todayInLatvia } from './browser.ts';
+import { clearStored, loadSaved, recordStep, stepOf, todayInLatvia } from './browser.ts';
 import { CheckAnswers } from './CheckAnswers.tsx';
 import type { EstimatorData } from './Estimator.tsx';
 import { Results } from './Results.tsx';
@@ -44,6 +44,26 @@ export function EstimatorSteps({ pack, strings, date }: EstimatorData & { date?:
       setNotice('notice.restored');
     }
   }, [m.id]);
+
+  // Browser Back/Forward move between steps; a step is only shown when the ones before it are valid.
+  const answersRef = useRef(answers);
+  answersRef.current = answers;
+  useEffect(() => {
+    recordStep(0, true);
+    const onPop = (e: PopStateEvent) => {
+      const wanted = stepOf(e.state);
+      if (wanted === null) return;
+      const firstInvalid = STEPS.slice(0, wanted).findIndex((s) => validateStep(s, answersRef.current).length > 0);
+      const target = firstInvalid >= 0 ? firstInvalid : wanted;
+      if (target !== wanted) recordStep(target, true);
+      setErrors([]);
+      setReturnToResults(false);
+      setStep(target);
+      setFocus(target === RESULTS ? 'results' : 'heading');
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
 
   useEffect(() => {
     // Print the whole estimate, also the collapsed list of unlikely benefits.
@@ -78,6 +98,7 @@ export function EstimatorSteps({ pack, strings, date }: EstimatorData & { date?:
     setErrors([]);
     setStep(next);
     setFocus(f);
+    recordStep(next);
   };
   const patch = (p: Partial<Answers>) => setAnswers((a) => ({ ...a, ...p }));
   const patchMember = (i: number) => (p: Partial<MemberAnswers>) =>

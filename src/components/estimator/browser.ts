@@ -64,3 +64,24 @@ export function todayInLatvia(now = new Date()): string {
     return now.toISOString().slice(0, 10);
   }
 }
+
+/**
+ * Steps in the browser history, so the phone's Back button goes to the previous step instead of
+ * leaving the page (and losing the answers). The URL stays the same: nothing is put in it.
+ */
+const STEP_KEY = 'atbalstsEstimatorStep';
+
+export function recordStep(step: number, replace = false): void {
+  try {
+    const state = { ...(history.state as object | null), [STEP_KEY]: step };
+    if (replace) history.replaceState(state, '');
+    else history.pushState(state, '');
+  } catch {
+    /* history unavailable: the in-page Back button still works */
+  }
+}
+
+export function stepOf(state: unknown): number | null {
+  const v = (state as Record<string, unknown> | null)?.[STEP_KEY];
+  return typeof v === 'number' ? v : null;
+}
