@@ -54,14 +54,15 @@ describe('ApplicationForm island', () => {
     await withPage(async (page, errors) => {
       await page.goto(`${portal.url}/lv/daugavpils/pieteikums/social-assistance/`);
       await page.getByText(/1\. solis no \d+/).waitFor();
-      expect(await visibleSteps(page)).toEqual(['request']);
-      expect(await page.locator('[data-submit]').isHidden()).toBe(true);
+      // Steps are applied in an effect after the counter renders: poll rather than race it.
+      await expect.poll(() => visibleSteps(page)).toEqual(['request']);
+      await expect.poll(() => page.locator('[data-submit]').isHidden()).toBe(true);
       await page.getByRole('button', { name: 'Tālāk' }).click();
       await page.getByText('Izvēlieties atbildi.').first().waitFor();
       expect(await visibleSteps(page)).toEqual(['request']);
       await page.getByLabel('Garantētā minimālā ienākuma (GMI) pabalstu').check({ force: true });
       await page.getByRole('button', { name: 'Tālāk' }).click();
-      expect(await visibleSteps(page)).toEqual(['applicant']);
+      await expect.poll(() => visibleSteps(page)).toEqual(['applicant']);
       const code = page.locator('#f-applicant-personalCode');
       await code.fill('220785-11238');
       await code.blur();
