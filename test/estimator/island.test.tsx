@@ -179,10 +179,14 @@ describe('browser history', () => {
     expect(heading().dataset.step).toBe('members');
     const pop = (state: unknown) => window.dispatchEvent(new PopStateEvent('popstate', { state }));
     const { act } = await import('@testing-library/preact');
-    act(() => pop({ atbalstsEstimatorStep: 0 }));
+    act(() => {
+      pop({ atbalstsEstimatorStep: 0 });
+    });
     expect(heading().dataset.step).toBe('municipality');
     // Forward to the incomes step while the members step is unanswered: the members step shows.
-    act(() => pop({ atbalstsEstimatorStep: 2 }));
+    act(() => {
+      pop({ atbalstsEstimatorStep: 2 });
+    });
     expect(heading().dataset.step).toBe('members');
     expect(document.activeElement).toBe(heading());
   });

@@ -166,7 +166,7 @@ export function EstimatorSteps({ pack, strings, date }: EstimatorData & { date?:
           <>
             <Results estimate={estimate} pack={pack} t={t} headingRef={resultsRef} />
             <CheckAnswers answers={answers} t={t} onChange={change} />
-            <ResultsActions pack={pack} t={t} answers={answers} estimate={estimate} onSaved={() => setNotice('notice.saved')} onClear={clear} />
+            <ResultsActions pack={pack} t={t} answers={answers} estimate={estimate} onSaved={(ok) => setNotice(ok ? 'notice.saved' : 'notice.saveFailed')} onClear={clear} />
           </>
         )}
       </div>

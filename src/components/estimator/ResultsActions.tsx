@@ -15,7 +15,7 @@ interface Props {
   t: TinyT;
   answers: Answers;
   estimate: Estimate;
-  onSaved: () => void;
+  onSaved: (ok: boolean) => void;
   onClear: () => void;
 }
 
@@ -40,7 +40,7 @@ export function ResultsActions({ pack, t, answers, estimate, onSaved, onClear }:
       <p class="hint">{t('result.next.applyPrivacy')}</p>
       <div class="button-group">
         <button type="button" class="button button--secondary" onClick={() => window.print()}>{t('action.print')}</button>
-        <button type="button" class="button button--secondary" onClick={() => saveOnDevice(m, answers) && onSaved()}>{t('action.save')}</button>
+        <button type="button" class="button button--secondary" onClick={() => onSaved(saveOnDevice(m, answers))}>{t('action.save')}</button>
         <button type="button" class="button button--secondary" onClick={onClear}>{t('action.clear')}</button>
       </div>
       <p class="hint">{t('result.next.saveHint')}</p>

@@ -16,11 +16,13 @@ function store(kind: 'localStorage' | 'sessionStorage'): Storage | null {
 
 export function saveOnDevice(municipality: string, answers: Answers): boolean {
   try {
+    const local = store('localStorage');
+    if (!local) return false;
     const value: SavedAnswers = { v: 1, municipality, answers };
-    store('localStorage')?.setItem(SAVED_ANSWERS_KEY, JSON.stringify(value));
-    return store('localStorage') !== null;
+    local.setItem(SAVED_ANSWERS_KEY, JSON.stringify(value));
+    return true;
   } catch {
-    return false;
+    return false; // private mode, quota, or storage disabled
   }
 }
 
