@@ -50,7 +50,7 @@ function Benefit({ r, pack, t, name, href }: { r: { verdict: Verdict; amount?: I
         {amount && r.verdict !== 'unlikely' && <> <strong class="result-amount">{amount}</strong></>}
       </p>
       <Reasons reasons={r.reasons} t={t} locale={l} />
-      {href && <p class="meta"><a href={href}>{t('result.moreAbout', { name })}</a></p>}
+      {href && <p class="meta no-print"><a href={href}>{t('result.moreAbout', { name })}</a></p>}
     </>
   );
 }
