@@ -60,6 +60,17 @@ describe('date changes of the law', () => {
     });
   }
 
+  it('15.5.2023: no housing coefficient is stored for May 2023 → housing benefit unknown, and it says why', () => {
+    const e = run({ date: '2023-05-15', members: [pensioner(400)], costs: 300 });
+    expect(e.housing.verdict).toBe('unknown');
+    expect(e.housing.amountCents).toBeNull();
+    expect(e.housing.reasons.map((r) => r.key)).toContain('housing.noCoefficient');
+  });
+
+  it('1.10.2022: the flat energy-crisis coefficient 3 applies to a pensioner with 400 €: 109 × 3 + 300 − 400 = 227 € (possible: no municipal threshold in the fixture)', () => {
+    expect(run({ date: '2022-10-01', members: [pensioner(400)], costs: 300 }).housing).toMatchObject({ coefficient: 3, amountCents: 22700, verdict: 'possible' });
+  });
+
   it('1.1.2027: the reason names the last verified date', () => {
     const e = run(single('2027-01-01', 400));
     expect(e.notes).toContainEqual({ key: 'parameters.extrapolated', params: { lastVerifiedDate: '2026-12-31' } });

@@ -70,6 +70,11 @@ describe('reason texts (rules namespace)', () => {
     );
   });
 
+  it('formatReasonParams formats money, dates and numbers and leaves ids alone', () => {
+    const out = formatReasonParams({ amountCents: 26750, toDate: '2026-04-30', coefficient: 2.5, situation: 'crisis' }, (c) => `${c / 100} €`, (d) => `[${d}]`, (n) => `#${n}`);
+    expect(out).toEqual({ amountCents: '267.5 €', toDate: '[2026-04-30]', coefficient: '#2.5', situation: 'crisis' });
+  });
+
   it('the params the engine emits are exactly the declared ones', () => {
     const estimates: Estimate[] = [
       run({ date: '2026-03-01', members: [pensioner(500)], costs: 300, situations: ['crisis', 'district-heating'] }),
