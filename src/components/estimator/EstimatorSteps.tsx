@@ -148,7 +148,7 @@ export function EstimatorSteps({ pack, strings, date }: EstimatorData & { date?:
   );
   const clearButton = (
     <p class="no-print">
-      <button type="button" class="button button--secondary" onClick={clear}>{t('action.clear')}</button>
+      <button type="button" class="button button--link" onClick={clear}>{t('action.clear')}</button>
     </p>
   );
 
