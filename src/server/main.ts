@@ -80,32 +80,9 @@ export async function main(): Promise<void> {
   server.headersTimeout = 30_000;
   server.requestTimeout = 300_000; // slow rural uploads of a few MB still fit
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.PORT, config.HOST, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  logger.info('server.listening', { url: `http://${config.HOST === 'localhost' ? 'localhost' : host}:${address.port}`, port: address.port, dist: config.distDir });
-
-  // After listen: a second instance that cannot get the port never touches the outbox.
-  let worker: OutboxWorker;
-  try {
-    worker = await startOutboxWorker(config);
-  } catch (err) {
-    if (err instanceof OutboxError && err.code === 'OUTBOX_LOCKED') {
-      process.stderr.write(`Config error: OUTBOX_DIR must belong to one server only (${err.message})\n`);
-      process.exit(78);
-    }
-    throw err;
-  }
-
-  const housekeeping = setInterval(() => {
-    purgeIdempotencyRecords(config.idempotencyDir).catch(() => {});
-  }, 3_600_000);
-  housekeeping.unref();
-  void purgeIdempotencyRecords(config.idempotencyDir).catch(() => {});
-
+  // Signals are handled from here on, so a SIGTERM during start-up is graceful too.
+  let worker: OutboxWorker | undefined;
+  let housekeeping: NodeJS.Timeout | undefined;
   let closing = false;
   async function shutdown(signal: string): Promise<void> {
     if (closing) return;
@@ -120,11 +97,41 @@ export async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await closed;
-    await worker.stop();
+    await (worker ?? (await workerStarting?.catch(() => undefined)))?.stop();
     clearTimeout(force);
     logger.info('server.stopped', { signal });
     process.exit(0);
   }
+  let workerStarting: Promise<OutboxWorker> | undefined;
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+
+  // After listen: a second instance that cannot get the port never touches the outbox.
+  try {
+    workerStarting = startOutboxWorker(config);
+    worker = await workerStarting;
+  } catch (err) {
+    if (err instanceof OutboxError && err.code === 'OUTBOX_LOCKED') {
+      process.stderr.write(`Config error: OUTBOX_DIR must belong to one server only (${err.message})\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+  if (closing) return;
+
+  housekeeping = setInterval(() => {
+    purgeIdempotencyRecords(config.idempotencyDir).catch(() => {});
+  }, 3_600_000);
+  housekeeping.unref();
+  void purgeIdempotencyRecords(config.idempotencyDir).catch(() => {});
+
+  // Ready: the readiness signal for process managers and test helpers (portal-server.ts).
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  logger.info('server.listening', { url: `http://${config.HOST === 'localhost' ? 'localhost' : host}:${address.port}`, port: address.port, dist: config.distDir });
 }

@@ -24,7 +24,7 @@ describe('graceful shutdown', () => {
           res.on('data', (c: Buffer) => (text += c.toString()));
           res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
         });
-        req.on('error', reject);
+        req.on('error', (err) => reject(new Error(`${err.message}\n${portal.output()}`)));
         req.write(body.subarray(0, 40));
         setTimeout(() => {
           portal.child.kill('SIGTERM');
