@@ -59,6 +59,9 @@ const rows: Row[] = [
   { says: 'school meals: needy family with one pupil qualifies by status', household: { members: family(300, 8) }, item: 'school-meals', verdict: 'likely' },
   { says: 'school meals: pupil with a disability qualifies whatever the income', household: { members: [adult(4000), child(10, { disability: 'III' })] }, item: 'school-meals', verdict: 'likely' },
   { says: 'school meals: one pupil, high income, no disability: none of the alternatives, unlikely', household: { members: family(4000, 8) }, item: 'school-meals', verdict: 'unlikely' },
+  // several amounts of one year: verified beats a draft; equal variants give a range, not a guess
+  { says: 'a verified 200 € beats an unverified draft 400 € of the same year', household: { members: [...family(1500), child(0)], situations: ['new-baby'] }, item: 'newborn-draft', verdict: 'likely', amount: 200 },
+  { says: 'two verified amounts (115 € / 145 € with 3+ children): no single amount is claimed', household: { members: family(300, 8) }, item: 'health-care', verdict: 'likely', amount: null },
   // seed-only item: at best possible
   { says: 'item only known from an old seed: even a fitting 80-year-old gets "possible"', household: { members: [pensioner(900, { age: 80 })] }, item: 'sauna', verdict: 'possible' },
   { says: 'item for 75+ and a 60-year-old: unlikely', household: { members: [adult(900, { age: 60 })] }, item: 'sauna', verdict: 'unlikely' },
@@ -87,6 +90,11 @@ describe('municipal benefits: conditions and amounts', () => {
     const e = run({ date: '2026-03-01', members: family(4000, 8) });
     const keys = e.benefits.find((b) => b.id === 'school-meals')!.reasons.map((r) => r.key);
     expect(keys).toEqual(['condition.pupil.yes', 'condition.household.large-family.no', 'condition.status.no', 'condition.disability.no']);
+  });
+
+  it('amount variants give the range with both numbers', () => {
+    const e = run({ date: '2026-03-01', members: family(300, 8) });
+    expect(e.benefits.find((b) => b.id === 'health-care')!.reasons).toContainEqual({ key: 'amount.range', params: { minCents: 11500, maxCents: 14500 } });
   });
 
   it('income per member reason carries both numbers', () => {

@@ -51,6 +51,8 @@ export const fixtureItems: CatalogueItem[] = [
   item('lonely-pensioner', { eligibility: [{ type: 'household', is: 'pensioner-or-disabled-alone' }], amounts: [amount({ type: 'up-to', cents: 5000, per: 'year' })] }),
   item('large-family-transport', { eligibility: [{ type: 'household', is: 'large-family' }, { type: 'income-per-member-at-most', cents: 30000 }] }),
   item('school-meals', { eligibility: [{ type: 'member-aged', who: 'pupil' }, { type: 'any-of', conditions: [{ type: 'household', is: 'large-family' }, { type: 'status', anyOf: ['needy', 'low-income'] }, { type: 'disability', who: 'child' }] }] }),
+  item('health-care', { eligibility: [{ type: 'status', anyOf: ['needy'] }], amounts: [amount({ type: 'up-to', cents: 11500, per: 'year' }), amount({ type: 'up-to', cents: 14500, per: 'year' }), amount({ type: 'described' })] }),
+  item('newborn-draft', { eligibility: [{ type: 'situation', situation: 'new-baby' }], amounts: [amount({ type: 'fixed', cents: 20000, per: 'once', perChild: true }), amount({ type: 'fixed', cents: 40000, per: 'once', perChild: true }, { certainty: 'unverified' })] }),
   item('sauna', { eligibility: [{ type: 'member-aged', min: 75 }], status: { kind: 'seed-only', year: 2018 } }),
   item('home-care', { kind: 'service', eligibility: [{ type: 'situation', situation: 'needs-help-at-home' }, { type: 'assessment', about: 'functional-capacity' }] }),
   item('day-centre', { kind: 'service', targetGroups: ['pensioners', 'persons-with-disability'], situations: ['old-age-care'] }),

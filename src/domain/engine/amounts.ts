@@ -10,16 +10,43 @@ import type { ItemAmount } from './types.ts';
 
 const CERTAINTY_RANK = { verified: 0, derived: 1, unverified: 2 } as const;
 
-/**
- * The amount entry in force on the date: dated entries first, then the newest year, then the
- * surest figure (a draft marked `unverified` never wins over a verified amount of the same year).
- */
-export function amountOn(amounts: readonly Amount[], date: string): Amount | null {
+const NUMERIC = new Set(['fixed', 'up-to', 'by-children']);
+
+export interface AmountsOn {
+  /** The entry in force: dated entries first, then the newest year, then the surest figure, then a number over text. */
+  entry: Amount | null;
+  /**
+   * Numeric entries as good as `entry` (same kind of date, year and certainty): variants of one
+   * benefit for different households (e.g. 115 €, or 145 € with 3+ children). When there are
+   * several, the engine gives the range instead of guessing which applies.
+   */
+  variants: Amount[];
+}
+
+const rank = (a: Amount): [number, number, number, number] => [
+  a.from !== undefined ? 0 : 1,
+  -a.year,
+  CERTAINTY_RANK[a.certainty],
+  NUMERIC.has(a.rule.type) || a.rule.type === 'formula' ? 0 : 1,
+];
+
+export function amountsOn(amounts: readonly Amount[], date: string): AmountsOn {
   const fits = amounts.filter((a) => (a.from === undefined || a.from <= date) && (a.to === undefined || date <= a.to));
-  if (fits.length === 0) return null;
-  return [...fits].sort(
-    (a, b) => Number(b.from !== undefined) - Number(a.from !== undefined) || b.year - a.year || CERTAINTY_RANK[a.certainty] - CERTAINTY_RANK[b.certainty],
-  )[0]!;
+  if (fits.length === 0) return { entry: null, variants: [] };
+  const sorted = [...fits].sort((a, b) => {
+    const ra = rank(a);
+    const rb = rank(b);
+    return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2] || ra[3] - rb[3];
+  });
+  const entry = sorted[0]!;
+  const top = rank(entry);
+  const variants = sorted.filter((a) => NUMERIC.has(a.rule.type) && rank(a).slice(0, 3).join() === top.slice(0, 3).join());
+  return { entry, variants };
+}
+
+/** The amount entry in force on the date (see amountsOn). */
+export function amountOn(amounts: readonly Amount[], date: string): Amount | null {
+  return amountsOn(amounts, date).entry;
 }
 
 /** Children the amount is "per": those the item's own conditions name, newborns, or all children. */

@@ -16,12 +16,21 @@ function formulaResult(f: 'gmi' | 'housing-benefit', gmi: GmiResult, housing: Ho
   return { verdict: r.verdict, amount, reasons: r.reasons };
 }
 
+/** { minCents, maxCents } when the variants give different amounts, else null. */
+function rangeOf(cents: (number | undefined)[]): { minCents: number; maxCents: number } | null {
+  const known = cents.filter((c): c is number => c !== undefined);
+  if (known.length < 2) return null;
+  const minCents = Math.min(...known);
+  const maxCents = Math.max(...known);
+  return minCents === maxCents ? null : { minCents, maxCents };
+}
+
 /** Condition results of one evaluation, by condition id (prepared.ts): equal conditions are evaluated once. */
 export type ConditionMemo = ({ verdict: Verdict; reasons: Reason[] } | undefined)[];
 
 export function evaluateItem(p: PreparedItem, x: ConditionContext, gmi: GmiResult, housing: HousingResult, year: number, memo: ConditionMemo): ItemResult {
   const item = p.item;
-  const entry = p.amountOn(x.household.date);
+  const { entry, variants } = p.amountsOn(x.household.date);
   const formula = entry?.rule.type === 'formula' ? entry.rule.formula : p.formulaById;
   if (formula) {
     const r = formulaResult(formula, gmi, housing, year);
@@ -45,10 +54,17 @@ export function evaluateItem(p: PreparedItem, x: ConditionContext, gmi: GmiResul
   }
   let amount: ItemAmount | null = null;
   if (entry && verdict !== 'unlikely') {
-    const a = itemAmount(entry, relevantChildren(item, x.household));
-    amount = a.amount;
-    for (const r of a.reasons) reasons.push(r);
-    if (amount && entry.year < year) reasons.push(reason('amount.figureYear', { year: entry.year }));
+    const children = relevantChildren(item, x.household);
+    const range = variants.length > 1 ? rangeOf(variants.map((v) => itemAmount(v, children).amount?.cents)) : null;
+    if (range) {
+      // Several amounts for different households (e.g. more with 3+ children): give the range, don't guess.
+      reasons.push(reason('amount.range', range));
+    } else {
+      const a = itemAmount(entry, children);
+      amount = a.amount;
+      for (const r of a.reasons) reasons.push(r);
+    }
+    if ((amount || range) && entry.year < year) reasons.push(reason('amount.figureYear', { year: entry.year }));
   }
   return { id: item.id, kind: item.kind, verdict, amount, reasons };
 }

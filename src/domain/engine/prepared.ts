@@ -7,7 +7,7 @@
 import type { Amount, CatalogueItem, LifeSituation, TargetGroup } from '../schemas/index.ts';
 // Plain constants, not index.ts: the engine runs in the estimator island, which must not load zod.
 import { LIFE_SITUATIONS, TARGET_GROUPS } from '../schemas/vocabulary.ts';
-import { amountOn } from './amounts.ts';
+import { amountsOn, type AmountsOn } from './amounts.ts';
 import { reason, type Reason } from './reasons.ts';
 
 export interface PreparedItem {
@@ -18,7 +18,7 @@ export interface PreparedItem {
   docKeys: string[];
   /** Index of each eligibility condition in the per-evaluation memo (equal conditions share one). */
   conditionIds: number[];
-  amountOn: (date: string) => Amount | null;
+  amountsOn: (date: string) => AmountsOn;
   /** Said when the item is not confirmed as running now (unconfirmed, seed-only, suspended). */
   statusReason: Reason | null;
   /** GMI and housing benefit are computed by the law's formulas whatever their amount entries say. */
@@ -51,7 +51,7 @@ export interface Prepared {
 const MAX_DATES_PER_ITEM = 500;
 
 function prepareItem(item: CatalogueItem, ids: Map<string, number>): PreparedItem {
-  const byDate = new Map<string, Amount | null>();
+  const byDate = new Map<string, AmountsOn>();
   const kind = item.status.kind;
   return {
     item,
@@ -65,11 +65,11 @@ function prepareItem(item: CatalogueItem, ids: Map<string, number>): PreparedIte
       if (id === undefined) ids.set(key, (id = ids.size));
       return id;
     }),
-    amountOn: (date) => {
+    amountsOn: (date) => {
       let a = byDate.get(date);
       if (a === undefined) {
         if (byDate.size >= MAX_DATES_PER_ITEM) byDate.clear();
-        a = amountOn(item.amounts, date);
+        a = amountsOn(item.amounts, date);
         byDate.set(date, a);
       }
       return a;

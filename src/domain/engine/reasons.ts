@@ -141,6 +141,7 @@ export const REASON_PARAMS = {
   'amount.byChildren.total': ['children', 'amountCents'],
   'amount.byChildren.capped': ['children', 'amountCents', 'maxCents'],
   'amount.percentOfCosts': ['percent'],
+  'amount.range': ['minCents', 'maxCents'],
   'amount.notComputed': [],
   'amount.certainty.derived': [],
   'amount.certainty.unverified': [],
