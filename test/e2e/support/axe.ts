@@ -49,14 +49,42 @@ export async function cutOffElements(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const out: string[] = [];
+    // Inside a 1 px clipped box (.visually-hidden, e.g. the honeypot field) nothing is seen.
+    const insideHiddenBox = (el: Element): boolean => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        const r = a.getBoundingClientRect();
+        if (r.width <= 1 || r.height <= 1) return true;
+      }
+      return false;
+    };
     for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
       const r = el.getBoundingClientRect();
       if (r.width <= 1 || r.height <= 1 || r.right <= width + 1 || r.left < -1000) continue;
-      if (getComputedStyle(el).visibility === 'hidden') continue;
+      if (getComputedStyle(el).visibility === 'hidden' || insideHiddenBox(el)) continue;
       const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
       out.push(`${el.tagName.toLowerCase()}${cls} (right edge ${Math.round(r.right)} px > ${width} px: "${(el.textContent ?? '').trim().slice(0, 40)}")`);
       if (out.length >= 5) break;
     }
     return out;
   });
+}
+
+/**
+ * axe for a page shown WITHOUT JavaScript. axe itself needs JavaScript, so the page's DOM as the
+ * resident sees it (`page.content()`, scripts removed, <noscript> content shown) is loaded at the
+ * same URL in a tab of a JavaScript context that has axe installed; styles still come from the
+ * portal. `axeTab` is reused between calls.
+ */
+export async function axeViolationsWithoutJs(page: Page, axeTab: Page): Promise<AxeViolation[]> {
+  const html = (await page.content())
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+    .replace(/<\/?noscript>/gi, '');
+  const url = page.url().split('#')[0]!;
+  await axeTab.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  try {
+    await axeTab.goto(url, { waitUntil: 'load' });
+    return await axeViolations(axeTab);
+  } finally {
+    await axeTab.unroute(url);
+  }
 }
