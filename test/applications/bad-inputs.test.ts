@@ -176,6 +176,7 @@ const cases: Case[] = [
   { name: 'files on the question form', send: () => api('question', { ...example('question'), attachments: [file('a.pdf', SAMPLES.pdf)] }), status: 400, key: 'error.file.notAllowed' },
   { name: 'HTML form: disguised file', send: () => page('question', q(), [{ name: 'x.pdf', content: SAMPLES.html }]), status: 400, key: 'error.file.notAllowed' },
   // HTML form abuse
+  { name: 'HTML form: file over 10 MB (cut off while streaming, answers kept)', send: () => page('social-service', formFields(example('social-service').answers), [{ name: 'skenējums.pdf', content: big(10 * 1024 * 1024 + 10) }], { item: 'home-care' }), status: 400, key: 'error.file.tooLarge' },
   { name: 'HTML form: honeypot filled', send: () => page('question', q(), [], { honeypot: 'http://spam.example' }), status: 400, key: 'error.spam.check' },
   { name: 'HTML form: posted faster than a person can', send: () => page('question', q(), [], { renderedAt: Date.now() }), status: 400, key: 'error.spam.check' },
   { name: 'HTML form: field posted twice', send: () => page('question', [...q(), ['applicant.givenName', 'Other']]), status: 400, key: 'error.unknownField' },
