@@ -204,6 +204,7 @@ describe('application forms: with the island, plain, after an empty POST, and th
           if ((await submit.count()) === 0) continue; // the municipal-benefit choice page has no form
           const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), submit.click()]);
           expect(res.status(), `${path}: empty POST`).toBe(400);
+          await page.locator('.error-summary').waitFor(); // the re-rendered page, not the one that posted
           await page.waitForLoadState('load');
           expect(await page.locator('.error-summary a').count(), `${path}: error summary with links`).toBeGreaterThan(0);
           found.push(...(await check(page, `${path} after an empty POST (${tFor(l)('forms:summary.title')})`, view)));

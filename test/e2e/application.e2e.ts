@@ -148,6 +148,7 @@ describe('application without JavaScript: the plain form posts and re-renders', 
         const submit = page.getByRole('button', { name: t('forms:page.submitQuestion'), exact: true });
         const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), submit.click()]);
         expect(res.status()).toBe(400);
+        await page.locator('.error-summary').waitFor(); // the re-rendered page, not the one that posted
         await page.waitForLoadState('load');
         // The error page is a new render: the server's minimum fill time counts from here again.
         const errorPageAt = Date.now();
