@@ -16,8 +16,6 @@
  * outcome. JSON clients are integrations: no honeypot or fill time, the rate limit applies.
  */
 import { randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { z } from 'zod';
 import { publishedItemsFor, type Catalogue } from '../../data/build-catalogue.ts';
 import { FILE_LIMITS } from '../../domain/forms/files.ts';
 import { formDefinition, isFormId, ITEM_FORMS, META, MIN_FILL_MS } from '../../domain/forms/index.ts';
@@ -26,13 +24,13 @@ import type { FormDef, Values } from '../../domain/forms/types.ts';
 import { fromFormEntries } from '../../domain/forms/validate.ts';
 import type { CatalogueItem } from '../../domain/schemas/catalogue.ts';
 import type { Locale } from '../../i18n/index.ts';
-import { isGuardError, limitedNodeStream, readBodyLimited } from '../guards/index.ts';
 import { IdempotencyError, isIdempotencyKey, withIdempotency } from '../idempotency.ts';
 import { logger } from '../log.ts';
 import { OutboxError } from '../outbox/index.ts';
 import { putDownload, tokenFor } from '../downloads/store.ts';
 import { storeApplication } from './store.ts';
-import { MultipartError, parseFormStream, type ParsedForm, type RawUpload } from './multipart.ts';
+import type { RawUpload } from './multipart.ts';
+import { readBody } from './read-body.ts';
 import { rejected, type ErrorItem, type Outcome } from './outcome.ts';
 import { checkUploads } from './uploads.ts';
 
@@ -57,20 +55,6 @@ export interface HandlerDeps {
   minFillMs?: number;
 }
 
-const jsonBodySchema = z.strictObject({
-  locale: z.enum(['lv', 'ru']).optional(),
-  item: z.string().max(64).optional(),
-  answers: z.record(z.string(), z.unknown()),
-  attachments: z
-    .array(z.strictObject({ filename: z.string().max(255), contentBase64: z.string().max(Math.ceil((FILE_LIMITS.maxFileBytes * 4) / 3) + 8) }))
-    .max(FILE_LIMITS.maxFiles + 1)
-    .optional(),
-});
-
-function mediaType(request: Request): string {
-  return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-}
-
 function rowsFrom(def: FormDef, values: Values, posted: Map<string, string>): Record<string, number> {
   const rows: Record<string, number> = {};
   for (const s of def.sections) {
@@ -88,54 +72,12 @@ function resolveItem(deps: HandlerDeps, municipality: string, id: string | undef
   return m ? publishedItemsFor(deps.catalogue, m).find((i) => i.id === id) : undefined;
 }
 
-async function readInput(input: HandlerInput, deps: HandlerDeps): Promise<
-  | { ok: true; fields: [string, string][]; parsed: ParsedForm }
-  | { ok: true; json: z.infer<typeof jsonBodySchema>; files: RawUpload[] }
-  | { ok: false; outcome: Outcome }
-> {
-  const type = mediaType(input.request);
-  try {
-    if (input.mode === 'json') {
-      if (type !== 'application/json') return { ok: false, outcome: rejected(415, 'UNSUPPORTED_MEDIA_TYPE', 'error.request.contentType') };
-      const bytes = await readBodyLimited(input.request, deps.maxBodyBytes);
-      let data: unknown;
-      try {
-        data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-      } catch {
-        return { ok: false, outcome: rejected(400, 'JSON_BROKEN', 'error.request.json') };
-      }
-      const body = jsonBodySchema.safeParse(data);
-      if (!body.success) return { ok: false, outcome: rejected(400, 'JSON_SHAPE', 'error.shape') };
-      const files: RawUpload[] = (body.data.attachments ?? []).map((a) => {
-        const bytes = Buffer.from(a.contentBase64, 'base64');
-        return { field: 'attachments', name: a.filename, bytes: new Uint8Array(bytes.subarray(0, FILE_LIMITS.maxFileBytes)), truncated: bytes.byteLength > FILE_LIMITS.maxFileBytes };
-      });
-      return { ok: true, json: body.data, files };
-    }
-    if (type !== 'multipart/form-data' && type !== 'application/x-www-form-urlencoded') {
-      return { ok: false, outcome: rejected(415, 'UNSUPPORTED_MEDIA_TYPE', 'error.request.contentType') };
-    }
-    const stream = input.request.body ? limitedNodeStream(input.request, deps.maxBodyBytes) : Readable.from([]);
-    const parsed = await parseFormStream(stream, input.request.headers.get('content-type') ?? '');
-    return { ok: true, fields: parsed.fields, parsed };
-  } catch (err) {
-    if (isGuardError(err)) {
-      if (err.code === 'BODY_TOO_LARGE') return { ok: false, outcome: rejected(413, err.code, 'error.request.tooLarge') };
-      return { ok: false, outcome: rejected(400, err.code, 'error.request.multipart') };
-    }
-    if (err instanceof MultipartError) {
-      return { ok: false, outcome: rejected(err.code === 'MULTIPART_LIMITS' ? 413 : 400, err.code, err.code === 'MULTIPART_LIMITS' ? 'error.request.tooLarge' : 'error.request.multipart') };
-    }
-    return { ok: false, outcome: rejected(400, 'BODY_ABORTED', 'error.request.multipart') };
-  }
-}
-
 export async function handleApplication(input: HandlerInput, deps: HandlerDeps): Promise<Outcome> {
   if (input.request.method !== 'POST') return rejected(405, 'METHOD_NOT_ALLOWED', 'error.request.method');
   const municipality = deps.catalogue.municipalities.find((m) => m.id === input.municipality);
   if (!municipality || !isFormId(input.form)) return rejected(404, 'NOT_FOUND', 'error.item.unknown');
   const form = input.form;
-  const read = await readInput(input, deps);
+  const read = await readBody(input, deps.maxBodyBytes);
   if (!read.ok) return read.outcome;
 
   let values: Values;
