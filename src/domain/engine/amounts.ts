@@ -53,12 +53,21 @@ export function amountOn(amounts: readonly Amount[], date: string): Amount | nul
 export function relevantChildren(item: CatalogueItem, h: Household): number {
   for (const c of item.eligibility ?? []) {
     if (c.type === 'member-aged' && c.who !== 'anyone') {
-      const inRange = (age: number) => (c.min === undefined || age >= c.min) && (c.max === undefined || age <= c.max);
-      return h.members.filter((m) => (c.who === 'pupil' ? isPupil(m) : isChild(m)) && inRange(m.age)).length;
+      let n = 0;
+      for (const m of h.members) {
+        if ((c.who === 'pupil' ? isPupil(m) : isChild(m)) && (c.min === undefined || m.age >= c.min) && (c.max === undefined || m.age <= c.max)) n++;
+      }
+      return n;
     }
-    if (c.type === 'situation' && c.situation === 'new-baby') return Math.max(1, h.members.filter((m) => m.age === 0).length);
+    if (c.type === 'situation' && c.situation === 'new-baby') {
+      let babies = 0;
+      for (const m of h.members) if (m.age === 0) babies++;
+      return Math.max(1, babies);
+    }
   }
-  return h.members.filter(isChild).length;
+  let n = 0;
+  for (const m of h.members) if (isChild(m)) n++;
+  return n;
 }
 
 const NO_REASONS: Reason[] = [];

@@ -8,12 +8,13 @@ export function mergeDocuments(prepared: Prepared, results: readonly ItemResult[
     if (r.verdict !== 'likely' && r.verdict !== 'possible') continue;
     const p = prepared.byId.get(r.id);
     if (!p) continue;
-    p.item.documents.forEach((doc, i) => {
+    const docs = p.item.documents;
+    for (let i = 0; i < docs.length; i++) {
       const key = p.docKeys[i]!;
       const entry = byText.get(key);
       if (entry) entry.items.push(r.id);
-      else byText.set(key, { text: doc, items: [r.id] });
-    });
+      else byText.set(key, { text: docs[i]!, items: [r.id] });
+    }
   }
   return [...byText.values()];
 }

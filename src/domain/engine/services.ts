@@ -13,10 +13,12 @@ import type { ServiceSuggestion } from './types.ts';
 /** Pension age is asked as `pensioner`; 65+ also counts for suggesting old-age services. */
 const OLD_AGE = 65;
 
+const NO_SITUATIONS: ReadonlySet<string> = new Set();
+
 export function targetGroupsOf(x: ConditionContext): Set<TargetGroup> {
   const g = new Set<TargetGroup>();
   const m = x.household.members;
-  const s = new Set(x.household.situations ?? []);
+  const s = x.situations ?? NO_SITUATIONS;
   const disabled = (p: (typeof m)[number]) => p.disability !== null && p.disability !== 'none';
   if (x.facts.children > 0) g.add('families-with-children');
   if (x.facts.childrenAndStudents >= LARGE_FAMILY_CHILDREN) g.add('large-families');
