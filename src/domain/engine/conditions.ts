@@ -164,11 +164,8 @@ function evaluateSimple(c: SimpleCondition, x: ConditionContext): ConditionResul
   throw new Error(`Unknown condition type ${(c as { type: string }).type}`);
 }
 
+/** Verdict order: an item takes the weakest of its conditions, an `any-of` the strongest. */
 export const RANK: Record<Verdict, number> = { unlikely: 0, unknown: 1, possible: 2, likely: 3 };
-/** The weakest verdict wins: all conditions must hold. */
-export function weakest(verdicts: Verdict[]): Verdict {
-  return verdicts.reduce<Verdict>((w, v) => (RANK[v] < RANK[w] ? v : w), 'likely');
-}
 
 /** The strongest verdict wins: one alternative is enough. */
 export function strongest(verdicts: Verdict[]): Verdict {
