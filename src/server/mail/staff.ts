@@ -17,8 +17,12 @@ export function oneLine(s: string, max = 120): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
+/**
+ * What was applied for, for subjects: the benefit or service for item-driven forms; the form's own
+ * title for social assistance, which covers several requests at once (they are listed inside).
+ */
 export function formTitle(s: Pick<Submission, 'def' | 'item'>, locale: 'lv' | 'ru' = 'lv'): string {
-  return s.item ? s.item.name[locale] : tFor(locale)(`forms:form.${s.def.id}.title`);
+  return s.item && s.def.id !== 'social-assistance' ? s.item.name[locale] : tFor(locale)(`forms:form.${s.def.id}.title`);
 }
 
 function submittedLv(d: Date): string {
