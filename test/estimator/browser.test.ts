@@ -37,7 +37,7 @@ async function context(opts: Parameters<typeof newContext>[2]): Promise<BrowserC
 }
 
 describe('estimator in the browser', () => {
-  it('with JavaScript: steps, errors, results (lv, 320 px)', async () => {
+  it('with JavaScript: steps, errors, results (lv, 320 px)', { timeout: 60_000 }, async () => {
     const ctx = await context(NARROW);
     const page = await ctx.newPage();
     const errors: string[] = [];
@@ -48,15 +48,15 @@ describe('estimator in the browser', () => {
     await page.getByRole('button', { name: est.action.continue }).focus();
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-step="members"]');
-    expect(await focused(page)).toBe('members');
+    await expect.poll(() => focused(page)).toBe('members');
     await page.getByRole('button', { name: est.action.continue }).click();
     await page.waitForSelector('.error-summary');
-    expect(await focused(page)).toBe('error-summary');
+    await expect.poll(() => focused(page)).toBe('error-summary');
     await check(page, 'errors');
     await page.getByLabel(est.member.age.label, { exact: true }).fill('34');
     await page.getByLabel(est.member.disability.none, { exact: true }).check();
     await page.getByRole('button', { name: est.action.addMember }).click();
-    expect(await focused(page)).toBe('m1-age');
+    await expect.poll(() => focused(page)).toBe('m1-age');
     await page.locator('#m1-age').fill('6');
     await page.locator('#m1-disability').check();
     await page.getByRole('button', { name: est.action.continue }).click();
@@ -76,7 +76,7 @@ describe('estimator in the browser', () => {
     await check(page, 'situations');
     await page.getByRole('button', { name: est.action.showResults }).click();
     await page.waitForSelector('#results-heading');
-    expect(await focused(page)).toBe('results-heading');
+    await expect.poll(() => focused(page)).toBe('results-heading');
     await check(page, 'results');
     expect(await page.locator('.verdict').count()).toBeGreaterThan(3);
     // The phone's Back button goes one step back, not off the page; Forward returns to the results.
@@ -91,7 +91,7 @@ describe('estimator in the browser', () => {
     await ctx.close();
   });
 
-  it('without JavaScript: the start page is a plain form to the route', async () => {
+  it('without JavaScript: the start page is a plain form to the route', { timeout: 60_000 }, async () => {
     const ctx = await context({ ...NARROW, javaScriptEnabled: false });
     const page = await ctx.newPage();
     const ru = stringsFor('ru').estimator as Record<string, any>;

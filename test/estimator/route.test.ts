@@ -75,6 +75,8 @@ describe('no-JS estimator route', () => {
   it('adds and removes people without JavaScript, keeping the answers', async () => {
     const added = await (await post('lv', 'rezekne', [['members', '1'], ['m0-age', '44'], ['action', 'add']])).text();
     expect(added.match(/name="m\d-age"/g)).toHaveLength(2);
+    // "Add another person" lands on the new person's first question.
+    expect(added).toMatch(/formaction="\/lv\/rezekne\/novertejums\/rezultati\/#m2-age"/i);
     expect(added).toMatch(/id="m0-age"[^>]*value="44"|value="44"[^>]*id="m0-age"/);
     const removed = await (await post('lv', 'rezekne', [['members', '2'], ['m0-age', '44'], ['m1-age', '9'], ['action', 'remove-1']])).text();
     expect(removed.match(/name="m\d-age"/g)).toHaveLength(1);

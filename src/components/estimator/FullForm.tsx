@@ -20,20 +20,21 @@ export function FullForm({ answers, errors, t, action }: { answers: Answers; err
       <button type="submit" name="action" value={ACTION.results} class="visually-hidden" tabIndex={-1} aria-hidden="true">{t('action.showResults')}</button>
       <input type="hidden" name={field.memberCount} value={String(answers.members.length)} />
       <ErrorSummary ctx={ctx} />
-      <h2>{t('step.members.title')}</h2>
+      <h2 id="people">{t('step.members.title')}</h2>
       <p>{t('fullForm.members', { count: answers.members.length })}</p>
       {answers.members.map((m, i) => (
         <div class="member" key={i}>
           <MemberQuestions ctx={ctx} i={i} m={m} headingLevel={3} />
           <IncomeQuestions ctx={ctx} i={i} m={m} headingLevel={3} />
           {i > 0 && (
-            <p><button type="submit" name="action" value={ACTION.remove(i)} class="button button--secondary">{t('action.removeMember', { person: i + 1 })}</button></p>
+            <p><button type="submit" name="action" value={ACTION.remove(i)} formAction={`${action}#people`} class="button button--secondary">{t('action.removeMember', { person: i + 1 })}</button></p>
           )}
           <hr class="section-break" />
         </div>
       ))}
       {answers.members.length < MAX_MEMBERS && (
-        <p><button type="submit" name="action" value={ACTION.add} class="button button--secondary">{t('action.addMember')}</button></p>
+        <p>{/* The fragment brings the new person's first question into view after the reload. */}
+          <button type="submit" name="action" value={ACTION.add} formAction={`${action}#${field.age(answers.members.length)}`} class="button button--secondary">{t('action.addMember')}</button></p>
       )}
       <h2>{t('step.assets.title')}</h2>
       <AssetQuestions ctx={ctx} a={answers} />
