@@ -73,11 +73,12 @@ describe('ApplicationForm island', () => {
       await page.getByText('Personas kods nav derīgs. Pārbaudiet ciparus.').waitFor({ state: 'detached' });
       expect(errors).toEqual([]);
     });
-  });
+  }, 90_000);
 
   it('keeps a draft in this tab (restored after reload) and "clear my data" removes it', async () => {
     await withPage(async (page) => {
       await page.goto(`${portal.url}/ru/daugavpils/pieteikums/question/`);
+      await page.getByText(/Шаг 1 из \d+/).waitFor(); // the island is running (drafts are its job)
       await page.locator('#f-applicant-givenName').fill('Наталья');
       await page.locator('#f-applicant-familyName').fill('Ērgle');
       await page.reload();
@@ -88,7 +89,7 @@ describe('ApplicationForm island', () => {
       expect(await page.locator('#f-applicant-givenName').inputValue()).toBe('');
       expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('atbalsts:draft:')))).toEqual([]);
     });
-  });
+  }, 90_000);
 
   it('adds household members without a reload and prefills from the estimator hand-off', async () => {
     await withPage(async (page) => {
@@ -136,11 +137,12 @@ describe('ApplicationForm island', () => {
       expect(await page.locator('input[name="rows.members"]').inputValue()).toBe('3');
       expect(page.url()).toBe(url);
     });
-  });
+  }, 90_000);
 
   it('a full journey with JavaScript ends on the thank-you page and clears the draft', async () => {
     await withPage(async (page, errors) => {
       await page.goto(`${portal.url}/lv/daugavpils/pieteikums/question/`);
+      await page.getByText(/1\. solis no \d+/).waitFor();
       const next = () => page.getByRole('button', { name: 'Tālāk' }).click();
       await page.locator('#f-applicant-givenName').fill('Ģirts');
       await page.locator('#f-applicant-familyName').fill('Ķēniņš');
@@ -159,7 +161,7 @@ describe('ApplicationForm island', () => {
       expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('atbalsts:draft:')))).toEqual([]);
       expect(errors).toEqual([]);
     });
-  });
+  }, 90_000);
 
   it('without JavaScript in a real browser: the form, its error page and the thank-you page pass axe (WCAG 2.1 AA) at 360 px with no overflow', async () => {
     const ctx = await browser.newContext({ ...MOBILE, javaScriptEnabled: false, bypassCSP: true });
@@ -191,5 +193,5 @@ describe('ApplicationForm island', () => {
     } finally {
       await ctx.close();
     }
-  });
+  }, 90_000);
 });
