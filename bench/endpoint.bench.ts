@@ -44,7 +44,10 @@ async function startServer(dist: string, tmp: string): Promise<{ url: string; st
   });
   let out = '';
   const port = await new Promise<number>((resolvePort, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // never leave a half-started server behind
+      reject(new Error(`server did not start:\n${out}`));
+    }, 30_000);
     const onData = (c: Buffer) => {
       if (out.length < 100_000) out += c.toString(); // logs keep flowing under load; keep only the start
       const m = /"event":"server\.listening"[^\n]*"port":(\d+)/.exec(out);
