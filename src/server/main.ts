@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, setConfig, type Config } from './env.ts';
-import { sharedRateLimiter } from './guards/rate-limit.ts';
+import { RateLimiter, sharedRateLimiter } from './guards/rate-limit.ts';
 import { createPortalHandler, type AstroHandler } from './http/portal-handler.ts';
 import { sendError, setErrorPageRussian } from './http/error-responses.ts';
 import { astroIslandHashes, buildCsp, cspHashesFromBuild, securityHeaders } from './http/security-headers.ts';
@@ -57,10 +57,11 @@ export async function main(): Promise<void> {
   const files = createStaticHandler(clientDir);
   setErrorPageRussian(existsSync(join(clientDir, 'ru')));
   const limiter = sharedRateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  const estimatorLimiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE * 5);
   const ipSalt = randomBytes(16).toString('hex'); // per process: hashes cannot be joined across restarts
   await ensureLayout(outboxLayout(config.outboxDir)); // an unwritable outbox stops start-up here
 
-  const handle = createPortalHandler({ config, astro, files, limiter, headers, ipSalt });
+  const handle = createPortalHandler({ config, astro, files, limiter, estimatorLimiter, headers, ipSalt });
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {

@@ -23,12 +23,18 @@ export interface PortalHandlerDeps {
   astro: AstroHandler;
   files: StaticHandler;
   limiter: RateLimiter;
+  /**
+   * The no-JS estimator posts (add a person, fix an answer, see results) store nothing, and one
+   * resident may send many; they get their own, larger bucket so a library room estimating does
+   * not use up the allowance for applications.
+   */
+  estimatorLimiter?: RateLimiter;
   headers: Record<string, string>;
   /** Per-process salt for hashing client addresses (hashes cannot be joined across restarts). */
   ipSalt: string;
 }
 
-export function createPortalHandler({ config, astro, files, limiter, headers, ipSalt }: PortalHandlerDeps) {
+export function createPortalHandler({ config, astro, files, limiter, estimatorLimiter, headers, ipSalt }: PortalHandlerDeps) {
 function clientAddress(req: IncomingMessage): string | undefined {
   if (config.TRUST_PROXY) {
     const forwarded = req.headers['x-forwarded-for'];
@@ -99,7 +105,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       logger.warn('guard.cross_origin', { path: pathname, basis: origin.basis, client });
       return sendError(req, res, 403, 'CROSS_ORIGIN');
     }
-    const rate = limiter.consume(client ?? 'unknown');
+    const bucket = estimatorLimiter && /^\/(lv|ru)\/[^/]+\/novertejums\//.test(pathname) ? estimatorLimiter : limiter;
+    const rate = bucket.consume(client ?? 'unknown');
     if (!rate.ok) {
       logger.warn('guard.rate_limited', { path: pathname, client, retryAfter: rate.retryAfter });
       return sendError(req, res, 429, 'RATE_LIMITED', { 'Retry-After': String(rate.retryAfter) });
