@@ -37,7 +37,11 @@ export async function readBody(input: { request: Request; mode: 'html' | 'json' 
       const bytes = await readBodyLimited(input.request, maxBodyBytes);
       let data: unknown;
       try {
-        data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+        // A "__proto__" key would become an object's prototype once copied: refuse such bodies.
+        data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes), (key, value: unknown) => {
+          if (key === '__proto__') throw new SyntaxError('__proto__ key');
+          return value;
+        });
       } catch {
         return { ok: false, outcome: rejected(400, 'JSON_BROKEN', 'error.request.json') };
       }
