@@ -5,10 +5,10 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, cutOffElements, describeViolations, horizontalOverflow, installAxe } from '../e2e/support/axe.ts';
-import { launchBrowser, MOBILE, newContext } from '../e2e/support/browser.ts';
+import { axeViolations, cutOffElements, describeViolations, horizontalOverflow, installAxe } from './support/axe.ts';
+import { launchBrowser, MOBILE, newContext } from './support/browser.ts';
 import { startPortal, type PortalServer } from '../helpers/portal-server.ts';
-import { stringsFor } from './fixtures.ts';
+import { stringsFor } from '../estimator/fixtures.ts';
 
 let portal: PortalServer;
 let browser: Browser;

@@ -6,11 +6,11 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations, horizontalOverflow } from '../e2e/support/axe.ts';
-import { launchBrowser, MOBILE } from '../e2e/support/browser.ts';
+import { axeViolations, describeViolations, horizontalOverflow } from './support/axe.ts';
+import { launchBrowser, MOBILE } from './support/browser.ts';
 import type { PortalServer } from '../helpers/portal-server.ts';
 import type { SmtpSink } from '../server/support/smtp-sink.ts';
-import { portalWithMail } from './portal.ts';
+import { portalWithMail } from '../applications/portal.ts';
 
 let portal: PortalServer;
 let sink: SmtpSink;
