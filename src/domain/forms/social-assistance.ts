@@ -19,25 +19,12 @@ import {
   str,
 } from './common-sections.ts';
 import type { FormDef, Row, Values } from './types.ts';
+import { INCOME_TYPES } from '../schemas/vocabulary.ts';
 
 export const REQUESTS = ['needy-status', 'low-income-status', 'gmi', 'housing-benefit'] as const;
 
 /** The engine's income types (issue 3), so an estimate can prefill the form. */
-export const INCOME_TYPES = [
-  'salary',
-  'self-employment',
-  'pension',
-  'disability-pension',
-  'unemployment-benefit',
-  'sickness-or-parental-benefit',
-  'maintenance-received',
-  'state-family-benefit',
-  'disability-care-benefit',
-  'childbirth-benefit',
-  'stipend',
-  'charity',
-  'other',
-] as const;
+export { INCOME_TYPES };
 
 const requests = (values: Values): string[] => {
   const r = values['request'];

@@ -7,23 +7,10 @@
 import { z } from 'zod';
 import { isoDateSchema, kebabIdSchema } from './common.ts';
 import { disabilityGroupSchema, householdSituationSchema, type DisabilityGroup, type HouseholdSituation } from './catalogue.ts';
+import { INCOME_TYPES } from './vocabulary.ts';
 
-/** Income types of the estimator. SPSPL Art. 5 decides which of them count (src/domain/engine/income.ts). */
-export const INCOME_TYPES = [
-  'salary',
-  'self-employment',
-  'pension',
-  'disability-pension',
-  'unemployment-benefit',
-  'sickness-or-parental-benefit',
-  'maintenance-received',
-  'state-family-benefit',
-  'disability-care-benefit',
-  'childbirth-benefit',
-  'stipend',
-  'charity',
-  'other',
-] as const;
+/** Income types (plain list in vocabulary.ts, shared with the forms without zod). */
+export { INCOME_TYPES };
 export const incomeTypeSchema = z.enum(INCOME_TYPES);
 export type IncomeType = z.infer<typeof incomeTypeSchema>;
 

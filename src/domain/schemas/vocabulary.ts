@@ -39,3 +39,23 @@ export const TARGET_GROUPS = [
   'released-prisoners',
   'violence-victims',
 ] as const;
+
+/**
+ * Income types of the estimator, the engine and the social-assistance form (issue 3).
+ * SPSPL Art. 5 decides which of them count (src/domain/engine/income.ts).
+ */
+export const INCOME_TYPES = [
+  'salary',
+  'self-employment',
+  'pension',
+  'disability-pension',
+  'unemployment-benefit',
+  'sickness-or-parental-benefit',
+  'maintenance-received',
+  'state-family-benefit',
+  'disability-care-benefit',
+  'childbirth-benefit',
+  'stipend',
+  'charity',
+  'other',
+] as const;
