@@ -72,7 +72,8 @@ describe('estimator island: every step, its errors and the results', () => {
         const problems = await withPage(options, async (page) => {
           const found: string[] = [];
           const at = (step: string) => `${paths.estimator(l, M)} island, ${step}`;
-          const stepIs = (id: string) => expect.poll(() => page.locator('[data-step]').getAttribute('data-step'), { timeout: 20_000, message: `step ${id}` }).toBe(id);
+          const stepIs = (id: string, focused = id !== 'municipality') =>
+    expect.poll(() => page.evaluate((f) => (f ? (document.activeElement as HTMLElement | null)?.dataset?.step : document.querySelector<HTMLElement>('[data-step]')?.dataset.step) ?? 'not yet', focused), { timeout: 20_000, message: `step ${id}` }).toBe(id);
           const next = (last = false) => page.getByRole('button', { name: t(last ? 'estimator:action.showResults' : 'estimator:action.continue'), exact: true }).click();
           await page.goto(portal.url + paths.estimator(l, M));
           await stepIs('municipality');

@@ -113,6 +113,9 @@ describe('application with JavaScript: the island steps through the form', () =>
         expect(await page.getByRole('status').filter({ hasText: t('forms:island.fixErrors') }).count()).toBe(1);
 
         await fillApplicant(page, l);
+        // Leave the corrected field first (see the known bug below: the error under it disappears
+        // on blur, the Next button moves up under a mouse press, and the click is lost).
+        await page.keyboard.press('Tab');
         await next.click();
         await fillContact(page, l);
         await next.click();
@@ -131,6 +134,29 @@ describe('application with JavaScript: the island steps through the form', () =>
       }
     });
   }
+});
+
+describe('known bug, reported to the forms owner', () => {
+  // ApplicationForm re-validates a field on blur. After an error, correcting the last field and
+  // clicking "Next" with the mouse: mousedown blurs the field, its error text is removed, the
+  // button jumps up, mouseup lands elsewhere and Chrome sends no click — the step does not move.
+  // `it.fails`: when this starts passing, the bug is fixed; make it a plain `it`.
+  it.fails('desktop mouse: correct the field with an error, click Next once → the next step', async () => {
+    const t = tFor('lv');
+    const ctx = await newContext(browser, portal.url);
+    const page = await ctx.newPage();
+    try {
+      await page.goto(portal.url + paths.apply('lv', M, 'question'));
+      const next = page.getByRole('button', { name: t('forms:island.next'), exact: true });
+      await next.waitFor({ timeout: 20_000 });
+      await next.click();
+      await fillApplicant(page, 'lv');
+      await next.click();
+      await page.locator('[name="contact.channel"][value="email"]').check({ timeout: 3_000 });
+    } finally {
+      await ctx.close();
+    }
+  });
 });
 
 describe('application without JavaScript: the plain form posts and re-renders', () => {

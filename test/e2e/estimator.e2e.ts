@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInLatvia } from '../../src/components/estimator/browser.ts';
 import { APPLY_ANSWERS_KEY } from '../../src/domain/estimator/storage-keys.ts';
+import { REQUESTS } from '../../src/domain/forms/social-assistance.ts';
 import { formatMoney, paths, tFor, type Locale } from '../../src/i18n/index.ts';
 import { startPortal, type PortalServer } from '../helpers/portal-server.ts';
 import { launchBrowser, MOBILE, newContext } from './support/browser.ts';
@@ -104,12 +105,19 @@ async function answer(page: Page, h: Household, l: Locale): Promise<void> {
   const next = async (last = false) => {
     await page.getByRole('button', { name: t(last ? 'estimator:action.showResults' : 'estimator:action.continue'), exact: true }).click();
   };
-  const stepIs = (id: string) => expect.poll(() => page.locator('[data-step]').getAttribute('data-step'), { timeout: 20_000, message: `estimator step ${id}` }).toBe(id);
+  // A step is ready when its heading has the focus (the island scrolls it into view then; acting
+  // before that on a loaded machine can click where the page is about to scroll away from).
+  const stepIs = (id: string, focused = id !== 'municipality') =>
+    expect.poll(() => page.evaluate((f) => (f ? (document.activeElement as HTMLElement | null)?.dataset?.step : document.querySelector<HTMLElement>('[data-step]')?.dataset.step) ?? 'not yet', focused), { timeout: 20_000, message: `estimator step ${id}` }).toBe(id);
 
   await stepIs('municipality');
   await next();
   await stepIs('members');
-  for (let i = 1; i < h.members.length; i++) await page.getByRole('button', { name: t('estimator:action.addMember'), exact: true }).click();
+  for (let i = 1; i < h.members.length; i++) {
+    await page.getByRole('button', { name: t('estimator:action.addMember'), exact: true }).click();
+    // The new person's age field takes the focus (and scrolls into view): wait for it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 10_000 }).toBe(`m${i}-age`);
+  }
   for (const [i, m] of h.members.entries()) {
     await page.locator(`#m${i}-age`).fill(String(m.age));
     await page.locator(m.disability ? `#m${i}-disability-${m.disability}` : `#m${i}-disability`).check();
@@ -210,14 +218,26 @@ describe('estimator: first question → results, the same as `npm run estimate`'
           if (r.method() !== 'GET') requests.push(`${r.method()} ${r.url()}`);
         });
         await Promise.all([page.waitForURL((u) => u.pathname === paths.apply(l, h.municipality, 'social-assistance')), page.getByRole('link', { name: t('estimator:action.apply'), exact: true }).click()]);
-        const handoff = JSON.parse((await page.evaluate((k) => sessionStorage.getItem(k), APPLY_ANSWERS_KEY)) ?? 'null') as { municipality: string; locale: string; date: string; household: { members: { age: number; incomes: { type: string; monthly: number }[] }[]; housing: { costsMonthly: number } }; items: string[] } | null;
-        expect(handoff, 'answers handed to the form').not.toBeNull();
-        expect(handoff!.municipality).toBe(h.municipality);
-        expect(handoff!.locale).toBe(l);
-        expect(handoff!.date).toBe(date);
-        expect(handoff!.household.members.map((m) => [m.age, m.incomes])).toEqual(h.members.map((m) => [m.age, m.incomes]));
-        expect(handoff!.household.housing.costsMonthly).toBe(h.housing.costsMonthly);
-        expect([...handoff!.items].sort()).toEqual(cli.benefits.filter((b) => b.verdict === 'likely' || b.verdict === 'possible').map((b) => b.id).sort());
+        // The form's island fills in what the estimate knows: incomes by type (the monthly average in
+        // each of the three months), savings, vehicles, and the statutory requests judged likely or possible.
+        await page.getByRole('button', { name: t('forms:island.next'), exact: true }).waitFor({ timeout: 20_000 });
+        const value = (name: string) => page.locator(`[name="${name}"]`).first().inputValue();
+        const euros = (n: number) => n.toFixed(2).replace('.', ',');
+        let row = 0;
+        for (const m of h.members) {
+          for (const inc of m.incomes) {
+            expect(await value(`incomes.${row}.type`), `income row ${row}`).toBe(inc.type);
+            for (const month of ['month1', 'month2', 'month3']) expect(await value(`incomes.${row}.${month}`)).toBe(euros(inc.monthly));
+            row++;
+          }
+        }
+        expect(await value('property.savings')).toBe(euros(h.assets.savings));
+        expect(await page.locator(`[name="property.vehicles"][value="${h.assets.vehicles > 0 ? 'yes' : 'no'}"]`).isChecked()).toBe(true);
+        const requested = await page.locator('[name="request.requests"]:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).sort());
+        const expected = cli.benefits.filter((b) => (b.verdict === 'likely' || b.verdict === 'possible') && (REQUESTS as readonly string[]).includes(b.id)).map((b) => b.id).sort();
+        expect(requested, 'requests ticked from the estimate').toEqual(expected);
+        // Used once, then gone from the browser (privacy on shared computers).
+        expect(await page.evaluate((k) => sessionStorage.getItem(k), APPLY_ANSWERS_KEY)).toBeNull();
         expect(requests, 'nothing was posted: the answers stayed in the browser').toEqual([]);
         expect(ctx.foreignRequests).toEqual([]);
         expect(errors, 'no script errors').toEqual([]);
