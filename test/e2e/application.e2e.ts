@@ -136,12 +136,12 @@ describe('application with JavaScript: the island steps through the form', () =>
   }
 });
 
-describe('known bug, reported to the forms owner', () => {
-  // ApplicationForm re-validates a field on blur. After an error, correcting the last field and
-  // clicking "Next" with the mouse: mousedown blurs the field, its error text is removed, the
-  // button jumps up, mouseup lands elsewhere and Chrome sends no click — the step does not move.
-  // `it.fails`: when this starts passing, the bug is fixed; make it a plain `it`.
-  it.fails('desktop mouse: correct the field with an error, click Next once → the next step', async () => {
+describe('a click on Next is never lost to a moving error text', () => {
+  // Regression: ApplicationForm re-validated a field on blur. After an error, correcting the last
+  // field and clicking "Next" with the mouse: mousedown blurred the field, its error text was
+  // removed, the button jumped up, mouseup landed elsewhere and Chrome sent no click.
+  // Now errors clear while typing, and leaving a field for a button does not re-validate it.
+  it('desktop mouse: correct the field with an error, click Next once → the next step', async () => {
     const t = tFor('lv');
     const ctx = await newContext(browser, portal.url);
     const page = await ctx.newPage();

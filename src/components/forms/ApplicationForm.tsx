@@ -53,9 +53,13 @@ export default function ApplicationForm(props: IslandProps) {
       );
       saveDraft(form, draftKey);
     }
-    const onBlur = (e: Event) => {
+    const onBlur = (e: FocusEvent) => {
       const el = e.target as HTMLInputElement;
       if (!el.name || el.type === 'file' || el.type === 'radio' || el.type === 'checkbox') return;
+      // Leaving the field for a button (Next, Back, Send): the button checks the whole step.
+      // Adding or removing an error text here would move the button between mousedown and
+      // mouseup, and the browser would drop the click — the resident's "Next" would do nothing.
+      if ((e.relatedTarget as HTMLElement | null)?.closest?.('button')) return;
       const box = el.closest('.field');
       if (el.value.trim() !== '' || box?.classList.contains('field--error')) checkName(form, def, el.name, msg);
     };
@@ -65,7 +69,13 @@ export default function ApplicationForm(props: IslandProps) {
       if (el.type === 'file') setError(form, 'attachments', fileProblems(el, msg).join(' ') || undefined, msg('errorPrefix'));
       saveDraft(form, draftKey);
     };
-    const onInput = () => saveDraft(form, draftKey);
+    const onInput = (e: Event) => {
+      const el = e.target as HTMLInputElement;
+      // A field that shows an error is re-checked while the resident types, so the error goes
+      // away as soon as the answer is right (not only when they leave the field).
+      if (el.name && el.closest('.field')?.classList.contains('field--error')) checkName(form, def, el.name, msg);
+      saveDraft(form, draftKey);
+    };
     const onClick = (e: Event) => {
       const btn = (e.target as HTMLElement).closest<HTMLButtonElement>('[data-add-row]');
       if (!btn) return;
@@ -86,7 +96,7 @@ export default function ApplicationForm(props: IslandProps) {
       }
       sessionStorage.removeItem(draftKey);
     };
-    form.addEventListener('focusout', onBlur);
+    form.addEventListener('focusout', onBlur as EventListener);
     form.addEventListener('change', onChange);
     form.addEventListener('input', onInput);
     form.addEventListener('click', onClick);
@@ -96,7 +106,7 @@ export default function ApplicationForm(props: IslandProps) {
       setSteps(sectionsRef.current.length);
     }
     return () => {
-      form.removeEventListener('focusout', onBlur);
+      form.removeEventListener('focusout', onBlur as EventListener);
       form.removeEventListener('change', onChange);
       form.removeEventListener('input', onInput);
       form.removeEventListener('click', onClick);
