@@ -198,7 +198,7 @@ describe('guards for state-changing requests', () => {
       method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: '{}',
     });
     expect(res.status).toBe(403);
-    expect(JSON.parse(res.body.toString())).toEqual({ error: { code: 'CROSS_ORIGIN', status: 403 } });
+    expect(JSON.parse(res.body.toString())).toEqual({ error: { code: 'CROSS_ORIGIN', status: 403, message: expect.stringContaining('tikai no šīs vietnes') } });
     expectSecurityHeaders(res);
     const form = await rawRequest(portal.url, '/api/health/', {
       method: 'POST', headers: { referer: 'https://evil.example/page', 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1',

@@ -107,4 +107,27 @@ describe('server-made error pages', () => {
       setErrorPageRussian(true);
     }
   });
+
+  it('JSON clients get the code and a translated message (Latvian, or Russian on request)', async () => {
+    const { sendError } = await import('../../src/server/http/error-responses.ts');
+    const { createServer } = await import('node:http');
+    const server = createServer((req, res) => sendError(req, res, 413, 'BODY_TOO_LARGE'));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as { port: number };
+    try {
+      const ask = async (lang?: string) => {
+        const res = await fetch(`http://127.0.0.1:${port}/api/x/`, {
+          headers: { accept: 'application/json', ...(lang ? { 'accept-language': lang } : {}) },
+        });
+        expect(res.status).toBe(413);
+        return ((await res.json()) as { error: { code: string; message: string } }).error;
+      };
+      const lv = await ask();
+      expect(lv.code).toBe('BODY_TOO_LARGE');
+      expect(lv.message).toMatch(/pārāk lieli/);
+      expect((await ask('ru-RU,ru;q=0.9')).message).toMatch(/слишком велики/);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
 });

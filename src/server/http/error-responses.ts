@@ -1,24 +1,23 @@
 /**
  * Responses the server itself makes (before Astro): short bilingual pages — Latvian first
- * (authoritative), Russian second — or JSON `{ "error": { "code": … } }` for API clients.
+ * (authoritative), Russian second — or JSON `{ "error": { "code", "status", "message" } }` for API clients (message in Latvian, or
+ * Russian when the client asks for it with Accept-Language).
  * No inline styles or scripts (CSP), no personal data, never a stack trace.
  */
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-interface Wording {
-  lv: [string, string];
-  ru: [string, string];
-}
-
-const WORDING: Record<number, Wording> = {
-  400: { lv: ['Nepareizs pieprasījums', 'Adrese nav derīga. Pārbaudiet to vai atgriezieties sākumlapā.'], ru: ['Неверный запрос', 'Адрес недействителен. Проверьте его или вернитесь на главную страницу.'] },
-  403: { lv: ['Pieprasījums noraidīts', 'Veidlapu var iesniegt tikai no šīs vietnes. Atveriet veidlapu no jauna un mēģiniet vēlreiz.'], ru: ['Запрос отклонён', 'Форму можно отправить только с этого сайта. Откройте форму заново и попробуйте ещё раз.'] },
-  404: { lv: ['Lapa nav atrasta', 'Šādas lapas nav. Sāciet no sākumlapas.'], ru: ['Страница не найдена', 'Такой страницы нет. Начните с главной страницы.'] },
-  405: { lv: ['Darbība nav atļauta', 'Šo adresi var tikai atvērt.'], ru: ['Действие не разрешено', 'Этот адрес можно только открыть.'] },
-  413: { lv: ['Pārāk liels apjoms', 'Iesniegtie dati vai pielikumi ir pārāk lieli. Samaziniet pielikumus un mēģiniet vēlreiz.'], ru: ['Слишком большой объём', 'Отправленные данные или вложения слишком велики. Уменьшите вложения и попробуйте ещё раз.'] },
-  429: { lv: ['Pārāk daudz mēģinājumu', 'Lūdzu, pagaidiet minūti un mēģiniet vēlreiz. Jūsu ievadītie dati nav nosūtīti.'], ru: ['Слишком много попыток', 'Пожалуйста, подождите минуту и попробуйте ещё раз. Введённые данные не отправлены.'] },
-  500: { lv: ['Servera kļūda', 'Kaut kas nogāja greizi. Mēģiniet vēlreiz pēc brīža vai sazinieties ar sociālo dienestu.'], ru: ['Ошибка сервера', 'Что-то пошло не так. Попробуйте позже или свяжитесь с социальной службой.'] },
-  503: { lv: ['Pakalpojums īslaicīgi nav pieejams', 'Mēģiniet vēlreiz pēc brīža.'], ru: ['Сервис временно недоступен', 'Попробуйте ещё раз через некоторое время.'] },
+/**
+ * Wording lives in locales/{lv,ru}/errors.json like every other string. This module runs natively
+ * in the server process (not bundled by Astro), so it reads the files once at start-up.
+ */
+const LOCALES_DIR = new URL('../../../locales/', import.meta.url);
+type ErrorStrings = { status: Record<string, { title: string; text: string }>; home: string };
+const load = (l: 'lv' | 'ru'): ErrorStrings => JSON.parse(readFileSync(new URL(`${l}/errors.json`, LOCALES_DIR), 'utf8')) as ErrorStrings;
+const STRINGS = { lv: load('lv'), ru: load('ru') };
+const wording = (l: 'lv' | 'ru', status: number): [string, string] => {
+  const s = STRINGS[l].status[String(status)] ?? STRINGS[l].status['500']!;
+  return [s.title, s.text];
 };
 
 function escapeHtml(text: string): string {
@@ -40,12 +39,12 @@ export function setErrorPageRussian(value: boolean): void {
 }
 
 export function errorPage(status: number): string {
-  const w = WORDING[status] ?? WORDING[500]!;
+  const w = { lv: wording('lv', status), ru: wording('ru', status) };
   const russian = withRussian
     ? `<section lang="ru">
 <h2>${escapeHtml(w.ru[0])}</h2>
 <p>${escapeHtml(w.ru[1])}</p>
-<p><a href="/ru/">Главная страница</a></p>
+<p><a href="/ru/">${escapeHtml(STRINGS.ru.home)}</a></p>
 </section>
 `
     : '';
@@ -56,7 +55,7 @@ export function errorPage(status: number): string {
 <main>
 <h1>${escapeHtml(w.lv[0])}</h1>
 <p>${escapeHtml(w.lv[1])}</p>
-<p><a href="/lv/">Sākumlapa</a></p>
+<p><a href="/lv/">${escapeHtml(STRINGS.lv.home)}</a></p>
 ${russian}</main>
 </body>
 </html>
@@ -71,7 +70,8 @@ export function sendError(req: IncomingMessage, res: ServerResponse, status: num
   for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, value);
   res.setHeader('Cache-Control', 'no-store');
   const json = wantsJson(req);
-  const body = json ? JSON.stringify({ error: { code, status } }) : errorPage(status);
+  const ru = withRussian && /^\s*ru\b/i.test(String(req.headers['accept-language'] ?? ''));
+  const body = json ? JSON.stringify({ error: { code, status, message: wording(ru ? 'ru' : 'lv', status)[1] } }) : errorPage(status);
   res.setHeader('Content-Type', json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(body));
   res.writeHead(status);
