@@ -11,6 +11,9 @@ import precompress from './src/integrations/precompress.ts';
 // precompressed static files, add security headers and run the outbox worker.
 export default defineConfig({
   output: 'static',
+  // The public origin (same variable as the server's), when set at build time, makes hreflang
+  // alternates absolute URLs as search engines want them; unset, they stay relative.
+  site: process.env.PUBLIC_ORIGIN || undefined,
   adapter: node({ mode: 'middleware' }),
   // csp-audit records inline elements for the CSP; precompress writes .br/.gz (last: final HTML).
   integrations: [preact(), cspAudit(), precompress()],
