@@ -3,7 +3,7 @@
  * pack (fixtures.ts). Sentence → household → verdict and amount. All on 1.3.2026.
  */
 import { describe, expect, it } from 'vitest';
-import { adult, amountOf, cents, child, pensioner, run, verdictOf, type CaseHousehold } from './fixtures.ts';
+import { adult, amountOf, cents, child, fixtureItems, item, pensioner, run, verdictOf, type CaseHousehold } from './fixtures.ts';
 
 interface Row {
   says: string;
@@ -110,6 +110,11 @@ describe('services suggested from the household', () => {
   it('a family with children is offered the family centre', () => expect(ids({ members: family(2500, 4) })).toEqual(['family-centre']));
   it('an adult with a disability is offered the day centre', () => expect(ids({ members: [adult(900, { disability: 'II' })] })).toEqual(['day-centre']));
   it('a working adult with no situation is offered nothing', () => expect(ids({ members: [adult(1500)] })).toEqual([]));
+  it('a suspended service is never suggested (e.g. a shelter stopped for savings)', () => {
+    const stopped = item('night-shelter', { kind: 'service', targetGroups: ['homeless'], situations: ['homelessness'], status: { kind: 'suspended', since: '2024-04-25' } });
+    const items = fixtureItems.map((i) => (i.id === 'night-shelter' ? stopped : i));
+    expect(run({ date: '2026-03-01', members: [adult(0)], situations: ['homeless'] }, items).services.map((s) => s.id)).toEqual([]);
+  });
 });
 
 describe('documents to bring', () => {

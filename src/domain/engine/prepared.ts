@@ -88,7 +88,8 @@ export function prepare(items: readonly CatalogueItem[]): Prepared {
       conditionCount: ids.size,
       ruled: all.filter((x) => x.item.eligibility !== undefined),
       services: items
-        .filter((i) => i.kind === 'service' && !i.eligibility)
+        // A suspended service is not running: never suggest it (its page says since when).
+        .filter((i) => i.kind === 'service' && !i.eligibility && i.status.kind !== 'suspended')
         .map((item) => ({
           item,
           groupMask: item.targetGroups.reduce((m, g) => m | groupBit(g), 0),
