@@ -83,7 +83,8 @@ describe('estimator island: every step, its errors and the results', () => {
           found.push(...(await check(page, at('step 2'), view)));
           await next(); // no age: errors
           await page.locator('.error-summary').waitFor();
-          expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), 'focus on the error summary').toBe(true);
+          // The island moves the focus in an effect after the summary renders.
+          await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')), { timeout: 10_000, message: 'focus on the error summary' }).toBe(true);
           found.push(...(await check(page, at('step 2 with errors'), view)));
           await page.locator('#m0-age').fill('70');
           await page.locator('#m0-disability').check();

@@ -181,7 +181,7 @@ describe('application without JavaScript: the plain form posts and re-renders', 
 
         const summary = page.locator('.error-summary');
         expect(await summary.getAttribute('role')).toBe('alert');
-        expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), 'focus on the error summary').toBe(true);
+        await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')), { timeout: 5_000, message: 'focus on the error summary (autofocus)' }).toBe(true);
         expect(await page.title()).toMatch(new RegExp(`^${t('forms:summary.title')}`));
         // Every summary link leads to a field that shows the same message.
         const links = await summary.locator('a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent?.trim()] as const));

@@ -120,7 +120,7 @@ describe('keyboard only', () => {
       await tabTo(page, isButton('estimator:action.continue'), 'continue');
       await page.keyboard.press('Enter');
       await stepIs('members');
-      expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.step), 'focus on the step heading').toBe('members');
+      await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement).dataset.step), { timeout: 10_000, message: 'focus on the step heading' }).toBe('members');
       // An error: continue without the age → focus on the error summary; its link leads to the field.
       await tabTo(page, isButton('estimator:action.continue'), 'continue');
       await page.keyboard.press('Enter');
@@ -180,7 +180,7 @@ describe('keyboard only', () => {
       await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.keyboard.press('Enter')]);
       await page.locator('.error-summary').waitFor(); // the re-rendered page, not the one that posted
       await page.waitForLoadState('load');
-      expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), 'focus on the error summary').toBe(true);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')), { timeout: 5_000, message: 'focus on the error summary (autofocus)' }).toBe(true);
       await page.keyboard.press('Tab');
       const first = await focused(page);
       expect(first.tag).toBe('a');
