@@ -65,6 +65,8 @@ describe('no-JS journey', () => {
     const res = await submit(path, hidden, fields, [{ name: 'izziņa.pdf', content: SAMPLES.pdf }]);
     expect(res.status).toBe(400);
     const html = decode(await res.text());
+    // The first render's time travels through the error page: the minimum fill time is not restarted.
+    expect(hiddenFields(html).renderedAt).toBe(String(Number(hidden.renderedAt) - 30_000));
     expect(html).toMatch(/class="error-summary"[^>]*tabindex="-1"/);
     expect(html).toContain('<a href="#f-applicant-personalCode">Personas kods: Personas kods nav derīgs. Pārbaudiet ciparus.</a>');
     expect(html).toContain('<a href="#f-bank-iban">');

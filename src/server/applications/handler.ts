@@ -84,6 +84,7 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
   let unknown: string[] = [];
   let itemId: string | undefined;
   let key: string | undefined;
+  let firstRender: number | undefined;
   let files: RawUpload[];
   let flags = { tooManyFiles: false, totalTooLarge: false };
   let posted = new Map<string, string>();
@@ -115,14 +116,17 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
     values = entries.values;
     unknown = entries.unknown;
     const rows = rowsFrom(def, values, posted);
+    // The first render's time is kept through error pages and added rows, so the minimum fill
+    // time counts from when the resident first saw the form, not from the last re-render.
+    const renderedAt = Number(posted.get(META.renderedAt));
+    if (Number.isFinite(renderedAt) && renderedAt > 0 && renderedAt <= (deps.now?.() ?? new Date()).getTime()) firstRender = renderedAt;
     const action = posted.get(META.action) ?? '';
     const addTo = /^add:([a-z]+)$/.exec(action)?.[1];
     if (addTo && def.sections.some((s) => s.id === addTo && s.repeat)) {
       const s = def.sections.find((x) => x.id === addTo)!;
       rows[addTo] = Math.min(s.repeat!.max, (rows[addTo] ?? 0) + 1);
-      return { kind: 'add-row', values, rows, ...(itemId ? { item: itemId } : {}), ...(key ? { idempotencyKey: key } : {}) };
+      return { kind: 'add-row', values, rows, ...(itemId ? { item: itemId } : {}), ...(key ? { idempotencyKey: key } : {}), ...(firstRender ? { renderedAt: firstRender } : {}) };
     }
-    const renderedAt = Number(posted.get(META.renderedAt));
     const now = (deps.now?.() ?? new Date()).getTime();
     if ((posted.get(META.honeypot) ?? '') !== '' || !Number.isFinite(renderedAt) || now - renderedAt < (deps.minFillMs ?? MIN_FILL_MS)) {
       spamErrors.push({ path: '_form', key: 'error.spam.check' });
@@ -136,7 +140,7 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
   if (!def) return rejected(400, 'ITEM_UNKNOWN', 'error.item.unknown');
 
   const rows = rowsFrom(def, values, posted);
-  const keep = { values, rows, ...(itemId ? { item: itemId } : {}), ...(key ? { idempotencyKey: key } : {}) };
+  const keep = { values, rows, ...(itemId ? { item: itemId } : {}), ...(key ? { idempotencyKey: key } : {}), ...(firstRender ? { renderedAt: firstRender } : {}) };
   const errors: ErrorItem[] = [...spamErrors, ...unknown.map((path) => ({ path, key: 'error.unknownField' }))];
   const parsedAnswers = parseAnswers(def, values);
   if (!parsedAnswers.ok) errors.push(...parsedAnswers.errors.map((e) => ({ path: e.path, key: e.error })));

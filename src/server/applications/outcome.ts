@@ -12,9 +12,9 @@ export interface ErrorItem {
 export type Outcome =
   | { kind: 'accepted'; reference: string; replayed: boolean; downloadToken?: string }
   /** Validation failed: re-render with these errors and the typed values (never the files). */
-  | { kind: 'invalid'; errors: ErrorItem[]; values: Values; rows: Record<string, number>; item?: string; idempotencyKey?: string }
+  | { kind: 'invalid'; errors: ErrorItem[]; values: Values; rows: Record<string, number>; item?: string; idempotencyKey?: string; renderedAt?: number }
   /** No-JS "add another row" button: re-render with one more empty row, no errors. */
-  | { kind: 'add-row'; values: Values; rows: Record<string, number>; item?: string; idempotencyKey?: string }
+  | { kind: 'add-row'; values: Values; rows: Record<string, number>; item?: string; idempotencyKey?: string; renderedAt?: number }
   | { kind: 'rejected'; status: 400 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 503; code: string; key: string; params?: Record<string, string | number>; retryAfter?: number };
 
 export const rejected = (
