@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formDefinition } from '../../domain/forms/index.ts';
 import type { CatalogueItem } from '../../domain/schemas/catalogue.ts';
 import type { IslandProps } from './island-props.ts';
-import { addRow, applyEntries, checkName, clearForm, fileProblems, loadDraft, namesIn, saveDraft, setError, type Msg } from './enhance.ts';
+import { addRow, applyEntries, checkName, clearForm, fileProblems, loadDraft, namesIn, saveDraft, setError, showStepSummary, type Msg } from './enhance.ts';
 import { applyHandoff, handoffRows, readHandoff } from './estimate-handoff.ts';
 
 export default function ApplicationForm(props: IslandProps) {
@@ -129,6 +129,7 @@ export default function ApplicationForm(props: IslandProps) {
   }, [step, steps]);
 
   const go = (to: number) => {
+    if (formRef.current) showStepSummary(formRef.current, [], msg);
     setStep(to);
     requestAnimationFrame(() => sectionsRef.current[to]?.querySelector<HTMLElement>('legend, input, select, textarea')?.scrollIntoView({ block: 'start' }));
   };
@@ -138,10 +139,12 @@ export default function ApplicationForm(props: IslandProps) {
     if (!form || !section || !def) return;
     const bad = namesIn(section).filter((n) => !checkName(form, def, n, msg));
     if (bad.length) {
-      setNotice(msg('island.fixErrors'));
-      form.querySelector<HTMLElement>(`[name="${CSS.escape(bad[0]!)}"]`)?.focus();
+      // Error summary at the top linking to each field, focused (as the server's error page does).
+      setNotice('');
+      showStepSummary(form, bad, msg);
       return;
     }
+    showStepSummary(form, [], msg);
     setNotice('');
     go(step + 1);
     requestAnimationFrame(() => sectionsRef.current[step + 1]?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus());

@@ -166,3 +166,42 @@ export function fileProblems(input: HTMLInputElement | null, msg: Msg): string[]
   if (files.reduce((s, f) => s + f.size, 0) > FILE_LIMITS.maxTotalBytes) out.push(msg('error.file.totalTooLarge', { max: mb(FILE_LIMITS.maxTotalBytes) }));
   return out;
 }
+
+/**
+ * GOV.UK error summary for a step the island checked: at the top of the form (above the visible
+ * step), a link per field with its label and error, focused so screen readers announce it.
+ * Same markup and classes as the server's ErrorSummary.astro. `names` empty → removed.
+ */
+export function showStepSummary(form: HTMLFormElement, names: string[], msg: Msg): void {
+  form.querySelector('[data-island-summary]')?.remove();
+  if (!names.length) return;
+  const box = document.createElement('div');
+  box.className = 'error-summary';
+  box.setAttribute('role', 'alert');
+  box.setAttribute('aria-labelledby', 'island-error-summary-title');
+  box.tabIndex = -1;
+  box.dataset.islandSummary = '';
+  const title = document.createElement('h2');
+  title.className = 'error-summary__title';
+  title.id = 'island-error-summary-title';
+  title.textContent = msg('summary.title');
+  const list = document.createElement('ul');
+  list.className = 'error-summary__list';
+  for (const name of names) {
+    const field = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"]`);
+    const control = controls(form, name)[0];
+    if (!field || !control) continue;
+    const label = (field.querySelector('legend, .field__label')?.textContent ?? '').trim();
+    const error = field.querySelector('.field__error');
+    const message = [...(error?.childNodes ?? [])].filter((n) => !(n instanceof HTMLElement && n.classList.contains('visually-hidden'))).map((n) => n.textContent).join('').trim();
+    const link = document.createElement('a');
+    link.href = `#${control.id}`;
+    link.textContent = label && message ? `${label}: ${message}` : message || label;
+    const item = document.createElement('li');
+    item.append(link);
+    list.append(item);
+  }
+  box.append(title, list);
+  form.prepend(box);
+  box.focus();
+}

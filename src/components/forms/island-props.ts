@@ -32,6 +32,7 @@ export function islandProps(form: FormId, municipality: string, item: CatalogueI
   for (const k of ERROR_KEYS) messages[`error.${k}`] = t(`forms:error.${k}`, { name: '{{name}}', max: '{{max}}' });
   for (const k of ISLAND_KEYS) messages[`island.${k}`] = t(`forms:island.${k}`, { n: '{{n}}', total: '{{total}}' });
   messages['errorPrefix'] = t('forms:page.errorPrefix');
+  messages['summary.title'] = t('forms:summary.title');
   messages['row.members'] = t('forms:page.row.members', { n: '{{n}}' });
   messages['row.incomes'] = t('forms:page.row.incomes', { n: '{{n}}' });
   return {
