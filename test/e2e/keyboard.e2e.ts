@@ -116,7 +116,12 @@ describe('keyboard only', () => {
       await page.goto(portal.url + paths.estimator(l, 'rezekne'));
       await page.locator('[data-step="municipality"]').waitFor({ timeout: 20_000 });
       const isButton = (key: string) => (f: Focused) => f.tag === 'button' && f.text === t(key);
-      const stepIs = async (id: string) => expect.poll(() => page.locator('[data-step]').getAttribute('data-step'), { timeout: 10_000 }).toBe(id);
+      // A step is shown when the island has rendered it AND moved the focus to its heading: a Tab
+      // pressed before that would start from the removed Continue button (the body).
+      const stepIs = async (id: string) => {
+        await expect.poll(() => page.locator('[data-step]').getAttribute('data-step'), { timeout: 10_000 }).toBe(id);
+        await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement).dataset.step), { timeout: 10_000, message: `focus on the ${id} step heading` }).toBe(id);
+      };
       await tabTo(page, isButton('estimator:action.continue'), 'continue');
       await page.keyboard.press('Enter');
       await stepIs('members');
