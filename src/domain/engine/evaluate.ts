@@ -50,7 +50,8 @@ export function evaluate(household: Household, ctx: EvaluationContext): Estimate
   const prepared = prepare(ctx.items);
   const year = Number(household.date.slice(0, 4));
   const memo: ConditionMemo = new Array(prepared.conditionCount);
-  const benefits = prepared.ruled.map((p) => evaluateItem(p, x, gmiResult, housing, year, memo));
+  const on = prepared.ruledAmountsOn(household.date);
+  const benefits = prepared.ruled.map((p, i) => evaluateItem(p, x, gmiResult, housing, year, memo, on[i]!));
   const notes = [...p.notes];
   if (assets.provisional) notes.push(reason('assets.savings.provisional'));
 

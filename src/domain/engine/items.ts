@@ -3,7 +3,7 @@
  * amount for this household where the rule gives one. GMI and housing benefit take the verdict
  * and amount of the law's formulas (gmi.ts, housing.ts), which know more than a condition list.
  */
-import { itemAmount, relevantChildren } from './amounts.ts';
+import { itemAmount, relevantChildren, type AmountsOn } from './amounts.ts';
 import { evaluateCondition, RANK, type ConditionContext } from './conditions.ts';
 import type { PreparedItem } from './prepared.ts';
 import { reason, type Reason } from './reasons.ts';
@@ -28,9 +28,10 @@ function rangeOf(cents: (number | undefined)[]): { minCents: number; maxCents: n
 /** Condition results of one evaluation, by condition id (prepared.ts): equal conditions are evaluated once. */
 export type ConditionMemo = ({ verdict: Verdict; reasons: Reason[] } | undefined)[];
 
-export function evaluateItem(p: PreparedItem, x: ConditionContext, gmi: GmiResult, housing: HousingResult, year: number, memo: ConditionMemo): ItemResult {
+/** `on`: the item's amounts in force on the household's date (Prepared.ruledAmountsOn). */
+export function evaluateItem(p: PreparedItem, x: ConditionContext, gmi: GmiResult, housing: HousingResult, year: number, memo: ConditionMemo, on: AmountsOn): ItemResult {
   const item = p.item;
-  const { entry, variants } = p.amountsOn(x.household.date);
+  const { entry, variants } = on;
   const formula = entry?.rule.type === 'formula' ? entry.rule.formula : p.formulaById;
   if (formula) {
     const r = formulaResult(formula, gmi, housing, year);

@@ -46,6 +46,8 @@ export interface Prepared {
   byId: Map<string, PreparedItem>;
   /** Number of distinct conditions over all items (size of the memo). */
   conditionCount: number;
+  /** The amounts in force on a date for every item of `ruled` (same order): one lookup per evaluation. */
+  ruledAmountsOn: (date: string) => AmountsOn[];
 }
 
 const MAX_DATES_PER_ITEM = 500;
@@ -84,9 +86,20 @@ export function prepare(items: readonly CatalogueItem[]): Prepared {
   if (!p) {
     const ids = new Map<string, number>();
     const all = items.map((i) => prepareItem(i, ids));
+    const ruled = all.filter((x) => x.item.eligibility !== undefined);
+    const byDate = new Map<string, AmountsOn[]>();
     p = {
       conditionCount: ids.size,
-      ruled: all.filter((x) => x.item.eligibility !== undefined),
+      ruled,
+      ruledAmountsOn: (date) => {
+        let on = byDate.get(date);
+        if (on === undefined) {
+          if (byDate.size >= MAX_DATES_PER_ITEM) byDate.clear();
+          on = ruled.map((r) => r.amountsOn(date));
+          byDate.set(date, on);
+        }
+        return on;
+      },
       services: items
         // A suspended service is not running: never suggest it (its page says since when).
         .filter((i) => i.kind === 'service' && !i.eligibility && i.status.kind !== 'suspended')
