@@ -7,12 +7,11 @@
  *   POST, and the thank-you page.
  * Prerendered pages (estimator and application index) are in a11y-sweep.e2e.ts.
  */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { paths, tFor, type Locale } from '../../src/i18n/index.ts';
-import { startPortal, type PortalServer } from '../helpers/portal-server.ts';
 import { axeViolations, axeViolationsWithoutJs, cutOffElements, describeViolations, horizontalOverflow, installAxe } from './support/axe.ts';
-import { launchBrowser, newContext } from './support/browser.ts';
+import { newContext, portalAndBrowser } from './support/browser.ts';
 
 const M = 'daugavpils';
 const MIN_FILL_MS = 3_100;
@@ -22,15 +21,7 @@ const VIEWS: [string, BrowserContextOptions][] = [
 ];
 const LOCALES: Locale[] = ['lv', 'ru'];
 
-let portal: PortalServer;
-let browser: Browser;
-beforeAll(async () => {
-  [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const env = portalAndBrowser();
 
 /**
  * axe, plus reflow at 320 px; one line per problem, naming the state and the rule. For a page
@@ -51,7 +42,7 @@ async function checkAt(page: Page, state: string, view: string, axeTab?: Page): 
 const check = (page: Page, state: string, view: string) => checkAt(page, state, view);
 
 async function withPage<T>(options: BrowserContextOptions, fn: (page: Page) => Promise<T>): Promise<T> {
-  const ctx = await newContext(browser, portal.url, options);
+  const ctx = await newContext(env.browser, env.portal.url, options);
   await installAxe(ctx);
   try {
     return await fn(await ctx.newPage());
@@ -75,7 +66,7 @@ describe('estimator island: every step, its errors and the results', () => {
           const stepIs = (id: string, focused = id !== 'municipality') =>
     expect.poll(() => page.evaluate((f) => (f ? (document.activeElement as HTMLElement | null)?.dataset?.step : document.querySelector<HTMLElement>('[data-step]')?.dataset.step) ?? 'not yet', focused), { timeout: 20_000, message: `step ${id}` }).toBe(id);
           const next = (last = false) => page.getByRole('button', { name: t(last ? 'estimator:action.showResults' : 'estimator:action.continue'), exact: true }).click();
-          await page.goto(portal.url + paths.estimator(l, M));
+          await page.goto(env.portal.url + paths.estimator(l, M));
           await stepIs('municipality');
           found.push(...(await check(page, at('step 1'), view)));
           await next();
@@ -123,13 +114,13 @@ describe('estimator without JavaScript: start, whole form, errors, results', () 
     for (const [view, options] of VIEWS) {
       it(`${l}, ${view}`, async () => {
         const t = tFor(l);
-        const axeCtx = await newContext(browser, portal.url, options);
+        const axeCtx = await newContext(env.browser, env.portal.url, options);
         await installAxe(axeCtx);
         const axeTab = await axeCtx.newPage();
         const problems = await withPage({ ...options, javaScriptEnabled: false }, async (page) => {
           const found: string[] = [];
           const check = (p: Page, state: string, v: string) => checkAt(p, state, v, axeTab);
-          await page.goto(portal.url + paths.estimator(l, M));
+          await page.goto(env.portal.url + paths.estimator(l, M));
           found.push(...(await check(page, `${paths.estimator(l, M)} (no JS)`, view)));
           await Promise.all([page.waitForURL((u) => u.pathname === paths.estimatorResults(l, M)), page.getByRole('button', { name: t('estimator:action.continue'), exact: true }).click()]);
           found.push(...(await check(page, `${paths.estimatorResults(l, M)} whole form`, view)));
@@ -173,7 +164,7 @@ describe('application forms: with the island, plain, after an empty POST, and th
         const found: string[] = [];
         for (const l of LOCALES) {
           for (const path of FORMS(l)) {
-            expect((await page.goto(portal.url + path))?.status(), path).toBe(200);
+            expect((await page.goto(env.portal.url + path))?.status(), path).toBe(200);
             await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'), null, { timeout: 20_000 }); // hydrated
             found.push(...(await check(page, `${path} (island)`, view)));
           }
@@ -184,8 +175,8 @@ describe('application forms: with the island, plain, after an empty POST, and th
     });
 
     it(`without JavaScript, ${view}: every form, its errors after an empty POST, the thank-you page`, async () => {
-      const ctx = await newContext(browser, portal.url, { ...options, javaScriptEnabled: false });
-      const axeCtx = await newContext(browser, portal.url, options);
+      const ctx = await newContext(env.browser, env.portal.url, { ...options, javaScriptEnabled: false });
+      const axeCtx = await newContext(env.browser, env.portal.url, options);
       await installAxe(axeCtx);
       const axeTab = await axeCtx.newPage();
       const check = (p: Page, state: string, v: string) => checkAt(p, state, v, axeTab);
@@ -195,7 +186,7 @@ describe('application forms: with the island, plain, after an empty POST, and th
         // Open every form at once, then wait out the server's minimum fill time once.
         const pages = await Promise.all(forms.map(async ({ path }) => {
           const page = await ctx.newPage();
-          expect((await page.goto(portal.url + path))?.status(), path).toBe(200);
+          expect((await page.goto(env.portal.url + path))?.status(), path).toBe(200);
           return page;
         }));
         await new Promise((r) => setTimeout(r, MIN_FILL_MS));

@@ -3,22 +3,13 @@
  * results heading focused, keyboard only for the first step) and without (plain forms to the
  * on-demand route). axe (WCAG 2.1 A/AA) on every screen; nothing overflows; no foreign requests.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, cutOffElements, describeViolations, horizontalOverflow, installAxe } from './support/axe.ts';
-import { launchBrowser, MOBILE, newContext } from './support/browser.ts';
-import { startPortal, type PortalServer } from '../helpers/portal-server.ts';
+import { MOBILE, newContext, portalAndBrowser } from './support/browser.ts';
 import { stringsFor } from '../estimator/fixtures.ts';
 
-let portal: PortalServer;
-let browser: Browser;
-beforeAll(async () => {
-  [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const env = portalAndBrowser();
 
 const est = stringsFor('lv').estimator as Record<string, any>;
 const NARROW = { ...MOBILE, viewport: { width: 320, height: 640 } };
@@ -31,7 +22,7 @@ async function check(page: Page, what: string) {
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-step') || document.activeElement?.className);
 
 async function context(opts: Parameters<typeof newContext>[2]): Promise<BrowserContext & { foreignRequests: string[] }> {
-  const ctx = await newContext(browser, portal.url, opts);
+  const ctx = await newContext(env.browser, env.portal.url, opts);
   await installAxe(ctx);
   return ctx;
 }
@@ -42,7 +33,7 @@ describe('estimator in the browser', () => {
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${portal.url}/lv/rezekne/novertejums/`);
+    await page.goto(`${env.portal.url}/lv/rezekne/novertejums/`);
     await page.waitForSelector('[data-step="municipality"]');
     await check(page, 'step 1');
     await page.getByRole('button', { name: est.action.continue }).focus();
@@ -95,7 +86,7 @@ describe('estimator in the browser', () => {
     const ctx = await context({ ...NARROW, javaScriptEnabled: false });
     const page = await ctx.newPage();
     const ru = stringsFor('ru').estimator as Record<string, any>;
-    await page.goto(`${portal.url}/ru/bauskas-novads/novertejums/`);
+    await page.goto(`${env.portal.url}/ru/bauskas-novads/novertejums/`);
     await page.locator('#members').selectOption('2');
     await page.getByRole('button', { name: ru.action.continue }).click();
     await page.waitForURL(/rezultati\/\?members=2/);
@@ -109,7 +100,7 @@ describe('estimator in the browser', () => {
     const ctx = await context(NARROW);
     const page = await ctx.newPage();
     const ru = stringsFor('ru').estimator as Record<string, any>;
-    await page.goto(`${portal.url}/ru/bauskas-novads/novertejums/rezultati/?members=2`);
+    await page.goto(`${env.portal.url}/ru/bauskas-novads/novertejums/rezultati/?members=2`);
     expect(await page.locator('script[src], astro-island').count()).toBe(0);
     await check(page, 'no-JS form');
     await page.locator('#m0-age').fill('29');

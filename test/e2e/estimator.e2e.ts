@@ -9,14 +9,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { todayInLatvia } from '../../src/components/estimator/browser.ts';
 import { APPLY_ANSWERS_KEY } from '../../src/domain/estimator/storage-keys.ts';
 import { REQUESTS } from '../../src/domain/forms/social-assistance.ts';
 import { formatMoney, paths, tFor, type Locale } from '../../src/i18n/index.ts';
-import { startPortal, type PortalServer } from '../helpers/portal-server.ts';
-import { launchBrowser, MOBILE, newContext } from './support/browser.ts';
+import { MOBILE, newContext, portalAndBrowser } from './support/browser.ts';
 
 interface Member { age: number; pensioner?: boolean; disability: null | 'I' | 'II' | 'III'; student?: boolean; incomes: { type: string; monthly: number }[] }
 interface Household {
@@ -86,15 +85,7 @@ function estimateWithCli(h: Household, date: string): CliEstimate {
   return JSON.parse(execFileSync(process.execPath, ['scripts/estimate.ts', file], { encoding: 'utf8' })) as CliEstimate;
 }
 
-let portal: PortalServer;
-let browser: Browser;
-beforeAll(async () => {
-  [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const env = portalAndBrowser();
 
 const normalise = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 const money = (euros: number, l: Locale) => normalise(formatMoney(Math.round(euros * 100), l));
@@ -199,12 +190,12 @@ describe('estimator: first question → results, the same as `npm run estimate`'
       const t = tFor(l);
       const date = todayInLatvia();
       const cli = estimateWithCli(h, date);
-      const ctx = await newContext(browser, portal.url, l === 'ru' ? MOBILE : {});
+      const ctx = await newContext(env.browser, env.portal.url, l === 'ru' ? MOBILE : {});
       const page = await ctx.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
       try {
-        await page.goto(portal.url + paths.estimator(l, h.municipality));
+        await page.goto(env.portal.url + paths.estimator(l, h.municipality));
         await answer(page, h, l);
 
         // The results heading takes the focus, so a screen reader starts reading there.

@@ -5,22 +5,13 @@
  * estimator to its results (focus moves to the results heading, and to the error summary on an
  * error), and sends a form whose errors take the focus to the error summary.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { MUNICIPALITIES } from '../../src/components/catalogue/data.ts';
 import { paths, tFor } from '../../src/i18n/index.ts';
-import { startPortal, type PortalServer } from '../helpers/portal-server.ts';
-import { launchBrowser, newContext } from './support/browser.ts';
+import { newContext, portalAndBrowser } from './support/browser.ts';
 
-let portal: PortalServer;
-let browser: Browser;
-beforeAll(async () => {
-  [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const env = portalAndBrowser();
 
 interface Focused { tag: string; id: string; name: string; href: string; text: string; visible: boolean; indicator: boolean; index: number }
 
@@ -72,10 +63,10 @@ describe('keyboard only', () => {
     const l = 'lv';
     const t = tFor(l);
     const m = MUNICIPALITIES.find((x) => x.id === 'daugavpils')!;
-    const ctx = await newContext(browser, portal.url);
+    const ctx = await newContext(env.browser, env.portal.url);
     const page = await ctx.newPage();
     try {
-      await page.goto(portal.url + paths.home(l));
+      await page.goto(env.portal.url + paths.home(l));
       // 1. The skip link is the first stop, visible when focused, and moves focus to the main content.
       await page.keyboard.press('Tab');
       const skip = await focused(page);
@@ -110,10 +101,10 @@ describe('keyboard only', () => {
   it('estimator: Space and Enter through every step; focus to the error summary, then to the results', async () => {
     const l = 'ru';
     const t = tFor(l);
-    const ctx = await newContext(browser, portal.url);
+    const ctx = await newContext(env.browser, env.portal.url);
     const page = await ctx.newPage();
     try {
-      await page.goto(portal.url + paths.estimator(l, 'rezekne'));
+      await page.goto(env.portal.url + paths.estimator(l, 'rezekne'));
       await page.locator('[data-step="municipality"]').waitFor({ timeout: 20_000 });
       const isButton = (key: string) => (f: Focused) => f.tag === 'button' && f.text === t(key);
       // A step is shown when the island has rendered it AND moved the focus to its heading: a Tab
@@ -176,10 +167,10 @@ describe('keyboard only', () => {
   it('form without JavaScript: Enter on an empty form → focus on the error summary → its link → the field', async () => {
     const l = 'lv';
     const t = tFor(l);
-    const ctx = await newContext(browser, portal.url, { javaScriptEnabled: false });
+    const ctx = await newContext(env.browser, env.portal.url, { javaScriptEnabled: false });
     const page = await ctx.newPage();
     try {
-      await page.goto(portal.url + paths.apply(l, 'bauskas-novads', 'question'));
+      await page.goto(env.portal.url + paths.apply(l, 'bauskas-novads', 'question'));
       await page.waitForTimeout(3_100); // the server's minimum fill time
       await tabTo(page, (f) => f.tag === 'button' && f.text === t('forms:page.submitQuestion'), 'send button', 120);
       await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.keyboard.press('Enter')]);

@@ -1,5 +1,7 @@
 /** Real Debian Chromium driven by playwright-core (no browser download). */
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startPortal, type PortalServer } from '../../helpers/portal-server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -28,4 +30,20 @@ export async function newContext(browser: Browser, origin: string, opts: Browser
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('about:')) ctx.foreignRequests.push(url);
   });
   return ctx;
+}
+
+/**
+ * The built portal and one Chromium for a test file: started before its tests, stopped after.
+ * Use as `const env = portalAndBrowser();` then `env.portal.url`, `env.browser`.
+ */
+export function portalAndBrowser(): { readonly portal: PortalServer; readonly browser: Browser } {
+  const s = {} as { portal: PortalServer; browser: Browser };
+  beforeAll(async () => {
+    [s.portal, s.browser] = await Promise.all([startPortal(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await s.browser?.close();
+    await s.portal?.stop();
+  });
+  return s;
 }
