@@ -3,7 +3,8 @@
  *   Pmaj = (GMI1 + GMI2 × N) × K + E − I
  * K by household type (Art. 35(5), dated parameters), E the housing costs (capped by MK 809
  * Annex 3 or municipal norms — not stored, so the engine uses the stated costs and says so),
- * I the counted income including the GMI benefit paid that month. Never below 0.
+ * I the counted income including the GMI benefit paid that month. Never below 0. No source caps
+ * the benefit itself at the housing costs, so the engine does not: only E is limited (by the norms).
  * From 28.02.2026 households with children under 18 (or under 24 in education) may also claim it
  * [S36][S38] (provisional: the legal wording is truncated in the stored pages).
  */
@@ -35,11 +36,12 @@ export function housingFormulaCents(gmiSumCents: number, k: number, costsCents: 
 }
 
 /**
- * The benefit: the formula, never below 0 and — an engine assumption, not a stored rule — never
- * above the housing costs it exists to cover; whole euro rounded down where the parameters say so.
+ * The benefit: the formula as written, never below 0; whole euro rounded down where the parameters
+ * say so. It may exceed the housing costs (e.g. a needy household with low costs): the law limits E,
+ * the costs that count, not the result.
  */
 export function housingAmountCents(gmiSumCents: number, k: number, costsCents: number, incomeWithGmiCents: number, floorEuro: boolean): number {
-  const raw = Math.min(housingFormulaCents(gmiSumCents, k, costsCents, incomeWithGmiCents), costsCents);
+  const raw = housingFormulaCents(gmiSumCents, k, costsCents, incomeWithGmiCents);
   if (raw <= 0) return 0;
   return floorEuro ? Math.floor(raw / 100) * 100 : raw;
 }
@@ -93,8 +95,7 @@ export function housingBenefit(
   const params = { gmiSumCents: gmi.totalCents, coefficient: k, costsCents, incomeCents };
   if (gmiPaidCents > 0) reasons.push(reason('housing.incomeIncludesGmi', { incomeCents, gmiCents: gmiPaidCents }));
   reasons.push(formulaCents > 0 ? reason('housing.amount', { ...params, amountCents: formulaCents }) : reason('housing.zero', params));
-  if (formulaCents > costsCents) reasons.push(reason('housing.cappedAtCosts', { costsCents }));
-  if (amountCents > 0 && amountCents !== Math.min(formulaCents, costsCents)) reasons.push(reason('housing.rounded', { amountCents }));
+  if (amountCents > 0 && amountCents !== formulaCents) reasons.push(reason('housing.rounded', { amountCents }));
   if (p.coefficients?.temporary && p.coefficients.to) reasons.push(reason('housing.temporaryUntil', { toDate: p.coefficients.to }));
   if (p.coefficientsProvisional) reasons.push(reason('housing.provisionalCoefficient', { coefficient: k }));
   reasons.push(reason('housing.costNorms'), reason('housing.declaredResidence'));

@@ -69,7 +69,6 @@ export const REASON_PARAMS = {
   // Housing benefit (SPSPL Art. 35)
   'housing.amount': ['gmiSumCents', 'coefficient', 'costsCents', 'incomeCents', 'amountCents'],
   'housing.zero': ['gmiSumCents', 'coefficient', 'costsCents', 'incomeCents'],
-  'housing.cappedAtCosts': ['costsCents'],
   'housing.incomeIncludesGmi': ['incomeCents', 'gmiCents'],
   'housing.type.pensionerOrDisabledAlone': ['coefficient'],
   'housing.type.pensionerOrDisabledOnly': ['coefficient'],
