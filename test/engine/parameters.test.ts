@@ -34,7 +34,7 @@ describe('national parameters', () => {
   }
 
   const k: [string, string, number[], string][] = [
-    ['from 1.6.2023', '2023-06-01', [2.5, 2, 2, 1.5], 'verified'],
+    ['from 1.6.2023 (end date 31.12.2024 assumed)', '2023-06-01', [2.5, 2, 2, 1.5], 'provisional'],
     ['2025 (start date not confirmed)', '2025-06-01', [2.1, 1.7, 1.7, 1.3], 'provisional'],
     ['temporary 1.1.–30.4.2026', '2026-03-01', [2.5, 2, 2, 1.7], 'verified'],
     ['after 30.4.2026 (presumed)', '2026-05-01', [2.1, 1.7, 1.7, 1.3], 'provisional'],

@@ -10,6 +10,7 @@
  */
 import type { Household, HousingCoefficientsEntry, HousingHouseholdType } from '../schemas/index.ts';
 import type { Facts } from './facts.ts';
+import type { ParameterName } from './parameters-on.ts';
 import { reason, type Reason } from './reasons.ts';
 import type { AssetsResult, HouseholdStatus, HousingResult, IncomeResult, ThresholdSum, Verdict } from './types.ts';
 
@@ -19,6 +20,8 @@ export interface HousingParams {
   /** Households with children may claim from `from` (null: no such rule in the parameters). */
   childrenRule: { from: string; provisional: boolean; inForce: boolean } | null;
   floorEuro: boolean;
+  /** The rounding rule in force is not confirmed by a source. */
+  roundingProvisional: boolean;
 }
 
 /** Art. 35(5): which coefficient applies. */
@@ -61,9 +64,14 @@ export function housingBenefit(
   const type = housingTypeOf(f, childrenRuleInForce);
   const k = p.coefficients ? p.coefficients[type] : null;
   const usesChildrenRule = withChildren && type === 'pensionerOrDisabledWithChildren' && !f.pensionerOrDisabledWithChildren;
-  const provisional = p.coefficientsProvisional || usesChildrenRule || (withChildren && status !== 'needy' && status !== 'low-income');
+  const childrenRuleUsed = usesChildrenRule || (withChildren && status !== 'needy' && status !== 'low-income');
   const reasons: Reason[] = [];
-  const done = (verdict: Verdict, amountCents: number | null): HousingResult => ({ verdict, amountCents, coefficient: k, householdType: type, provisional, reasons });
+  // Parameters the result depends on: K once the formula runs, the rounding rule when it changed the amount.
+  const uses: ParameterName[] = childrenRuleUsed ? ['housingChildrenRule'] : [];
+  const done = (verdict: Verdict, amountCents: number | null): HousingResult => {
+    const provisional = childrenRuleUsed || (uses.includes('housingCoefficients') && p.coefficientsProvisional) || (uses.includes('housingRounding') && p.roundingProvisional);
+    return { verdict, amountCents, coefficient: k, householdType: type, provisional, uses, reasons };
+  };
 
   if (k !== null) {
     reasons.push(usesChildrenRule ? reason('housing.type.withChildrenFrom', { coefficient: k, fromDate: p.childrenRule!.from }) : reason(`housing.type.${type}`, { coefficient: k }));
@@ -93,6 +101,8 @@ export function housingBenefit(
   const formulaCents = housingFormulaCents(gmi.totalCents, k, costsCents, incomeCents);
   const amountCents = housingAmountCents(gmi.totalCents, k, costsCents, incomeCents, p.floorEuro);
   const params = { gmiSumCents: gmi.totalCents, coefficient: k, costsCents, incomeCents };
+  uses.push('housingCoefficients');
+  if (amountCents > 0 && amountCents !== formulaCents) uses.push('housingRounding');
   if (gmiPaidCents > 0) reasons.push(reason('housing.incomeIncludesGmi', { incomeCents, gmiCents: gmiPaidCents }));
   reasons.push(formulaCents > 0 ? reason('housing.amount', { ...params, amountCents: formulaCents }) : reason('housing.zero', params));
   if (amountCents > 0 && amountCents !== formulaCents) reasons.push(reason('housing.rounded', { amountCents }));

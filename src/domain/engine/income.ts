@@ -54,5 +54,6 @@ export function countIncome(h: Household, minimumWageCents: number | null): Inco
   }
   const reasons: Reason[] = known ? [reason('income.counted', { countedCents })] : [reason('income.unknown')];
   for (const l of lines) if (l.reason) reasons.push(l.reason);
-  return { known, countedCents, excludedCents, perMemberCents: Math.floor(countedCents / h.members.length), lines, reasons };
+  const usesMinimumWage = lines.some((l) => l.reason !== null && 'minimumWageCents' in l.reason.params);
+  return { known, countedCents, excludedCents, perMemberCents: Math.floor(countedCents / h.members.length), usesMinimumWage, lines, reasons };
 }
