@@ -73,6 +73,7 @@ const RULES = {
   MAX_BODY_BYTES: [int(1024, 1_073_741_824, 20_971_520), 'an integer number of bytes between 1024 and 1073741824 (default 20971520 = 20 MiB)'],
   SHUTDOWN_TIMEOUT_MS: [int(0, 600_000, 10_000), 'an integer number of milliseconds (default 10000)'],
   LOG_LEVEL: [z.enum(['debug', 'info', 'warn', 'error']).default('info'), 'one of debug, info, warn, error'],
+  FORM_KEY_SECRET: [z.string().min(32).max(512).optional(), 'at least 32 random characters, e.g. from "openssl rand -base64 32" (default: generated once into var/form-key.secret)'],
 } as const;
 
 type Rules = typeof RULES;
@@ -81,6 +82,8 @@ type Parsed = { [K in keyof Rules]: z.output<Rules[K][0]> };
 export interface Config extends Omit<Parsed, 'IDEMPOTENCY_DIR'> {
   /** Absolute paths, resolved against the working directory at start-up. */
   distDir: string;
+  /** The server's own state folder (`var/`): the parent of OUTBOX_DIR. */
+  dataDir: string;
   outboxDir: string;
   mailDir: string;
   idempotencyDir: string;
@@ -103,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     ...parsed,
     distDir: resolve(parsed.DIST_DIR),
+    dataDir: dirname(outboxDir),
     outboxDir,
     mailDir: resolve(parsed.MAIL_DIR),
     idempotencyDir: resolve(parsed.IDEMPOTENCY_DIR ?? resolve(dirname(outboxDir), 'idempotency')),
