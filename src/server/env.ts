@@ -7,6 +7,7 @@
  * The server (src/server/main.ts) calls `loadConfig()` at start-up and stores the result
  * process-wide; endpoints bundled by Astro call `getConfig()` and get that same object.
  */
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -47,6 +48,8 @@ const RULES = {
     }).optional(),
     'an smtp:// or smtps:// URL like smtp://user:pass@mail.example.lv:587 (leave unset to write .eml files to MAIL_DIR)',
   ],
+  SMTP_ALLOW_PLAINTEXT: [bool(false), 'true or false (true only for a local relay on localhost: allows smtp:// without STARTTLS)'],
+  SMTP_TLS_CA: [z.string().min(1).refine((v) => existsSync(v)).optional(), 'the path of a PEM file with the certificate authority (or self-signed certificate) your SMTP server uses'],
   MAIL_FROM: [z.string().regex(mailbox).default('Atbalsts <atbalsts@localhost>'), 'an e-mail address, optionally with a display name: "Atbalsts <atbalsts@novads.lv>"'],
   MAIL_DIR: [z.string().min(1).default('./var/mail'), 'a directory path (where .eml files go when SMTP_URL is unset)'],
   MAIL_TO_OVERRIDE: [z.string().regex(address).optional(), 'a single e-mail address (staging: every staff e-mail goes there)'],
