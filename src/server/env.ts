@@ -7,6 +7,7 @@
  * The server (src/server/main.ts) calls `loadConfig()` at start-up and stores the result
  * process-wide; endpoints bundled by Astro call `getConfig()` and get that same object.
  */
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -47,6 +48,8 @@ const RULES = {
     }).optional(),
     'an smtp:// or smtps:// URL like smtp://user:pass@mail.example.lv:587 (leave unset to write .eml files to MAIL_DIR)',
   ],
+  SMTP_ALLOW_PLAINTEXT: [bool(false), 'true or false (true only for a local relay on localhost: allows smtp:// without STARTTLS)'],
+  SMTP_TLS_CA: [z.string().min(1).refine((v) => existsSync(v)).optional(), 'the path of a PEM file with the certificate authority (or self-signed certificate) your SMTP server uses'],
   MAIL_FROM: [z.string().regex(mailbox).default('Atbalsts <atbalsts@localhost>'), 'an e-mail address, optionally with a display name: "Atbalsts <atbalsts@novads.lv>"'],
   MAIL_DIR: [z.string().min(1).default('./var/mail'), 'a directory path (where .eml files go when SMTP_URL is unset)'],
   MAIL_TO_OVERRIDE: [z.string().regex(address).optional(), 'a single e-mail address (staging: every staff e-mail goes there)'],
@@ -73,6 +76,7 @@ const RULES = {
   MAX_BODY_BYTES: [int(1024, 1_073_741_824, 20_971_520), 'an integer number of bytes between 1024 and 1073741824 (default 20971520 = 20 MiB)'],
   SHUTDOWN_TIMEOUT_MS: [int(0, 600_000, 10_000), 'an integer number of milliseconds (default 10000)'],
   LOG_LEVEL: [z.enum(['debug', 'info', 'warn', 'error']).default('info'), 'one of debug, info, warn, error'],
+  FORM_KEY_SECRET: [z.string().min(32).max(512).optional(), 'at least 32 random characters, e.g. from "openssl rand -base64 32" (default: generated once into var/form-key.secret)'],
 } as const;
 
 type Rules = typeof RULES;
@@ -81,6 +85,8 @@ type Parsed = { [K in keyof Rules]: z.output<Rules[K][0]> };
 export interface Config extends Omit<Parsed, 'IDEMPOTENCY_DIR'> {
   /** Absolute paths, resolved against the working directory at start-up. */
   distDir: string;
+  /** The server's own state folder (`var/`): the parent of OUTBOX_DIR. */
+  dataDir: string;
   outboxDir: string;
   mailDir: string;
   idempotencyDir: string;
@@ -103,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     ...parsed,
     distDir: resolve(parsed.DIST_DIR),
+    dataDir: dirname(outboxDir),
     outboxDir,
     mailDir: resolve(parsed.MAIL_DIR),
     idempotencyDir: resolve(parsed.IDEMPOTENCY_DIR ?? resolve(dirname(outboxDir), 'idempotency')),

@@ -21,6 +21,7 @@ import { createPortalHandler, type AstroHandler } from './http/portal-handler.ts
 import { sendError, setErrorPageRussian } from './http/error-responses.ts';
 import { astroIslandHashes, buildCsp, cspHashesFromBuild, securityHeaders } from './http/security-headers.ts';
 import { createStaticHandler } from './http/static.ts';
+import { formKeySecret } from './form-key.ts';
 import { purgeIdempotencyRecords } from './idempotency.ts';
 import { logger, routeConsoleToJsonLogs } from './log.ts';
 import { OutboxError } from './outbox/types.ts';
@@ -60,6 +61,12 @@ export async function main(): Promise<void> {
   const estimatorLimiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE * 5);
   const ipSalt = randomBytes(16).toString('hex'); // per process: hashes cannot be joined across restarts
   await ensureLayout(outboxLayout(config.outboxDir)); // an unwritable outbox stops start-up here
+  try {
+    await formKeySecret(config); // generated on first start when FORM_KEY_SECRET is unset
+  } catch (err) {
+    process.stderr.write(`Config error: FORM_KEY_SECRET must be set, or form-key.secret next to OUTBOX_DIR must be readable (${(err as Error).message})\n`);
+    process.exit(78);
+  }
 
   const handle = createPortalHandler({ config, astro, files, limiter, estimatorLimiter, headers, ipSalt });
 

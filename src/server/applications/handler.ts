@@ -24,10 +24,11 @@ import type { FormDef, Values } from '../../domain/forms/types.ts';
 import { fromFormEntries } from '../../domain/forms/validate.ts';
 import type { CatalogueItem } from '../../domain/schemas/catalogue.ts';
 import type { Locale } from '../../i18n/index.ts';
-import { IdempotencyError, isIdempotencyKey, withIdempotency } from '../idempotency.ts';
+import { formKeySecret, verifyFormKey } from '../form-key.ts';
+import { canonicalBodyHash, IdempotencyError, isIdempotencyKey, withIdempotency } from '../idempotency.ts';
 import { logger } from '../log.ts';
 import { OutboxError } from '../outbox/index.ts';
-import { putDownload, tokenFor } from '../downloads/store.ts';
+import { DOWNLOAD_COOKIE, putDownload, tokenFor } from '../downloads/store.ts';
 import { storeApplication } from './store.ts';
 import type { RawUpload } from './multipart.ts';
 import { readBody } from './read-body.ts';
@@ -53,6 +54,17 @@ export interface HandlerDeps {
   downloadsDir?: string;
   now?: () => Date;
   minFillMs?: number;
+  /** Secret that signs the HTML form's idempotency key; default: the configured one (form-key.ts). */
+  formKeySecret?: Uint8Array;
+}
+
+/** The value of one cookie in the request, if sent. */
+function requestCookie(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
 }
 
 function rowsFrom(def: FormDef, values: Values, posted: Map<string, string>): Record<string, number> {
@@ -106,7 +118,9 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
       } else answerFields.push([name, value]);
     }
     itemId = posted.get(META.item) || undefined;
-    key = posted.get(META.idempotencyKey);
+    // Only a key this server signed counts; a forged or unsigned one is ignored (a fresh key is used).
+    const postedKey = posted.get(META.idempotencyKey);
+    key = verifyFormKey(deps.formKeySecret ?? (await formKeySecret()), postedKey) ? postedKey : undefined;
     files = read.parsed.files;
     flags = { tooManyFiles: read.parsed.tooManyFiles, totalTooLarge: read.parsed.totalTooLarge };
     const item = resolveItem(deps, municipality.id, itemId);
@@ -150,9 +164,10 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
 
   const submittedAt = deps.now?.() ?? new Date();
   let pdf: Uint8Array | undefined;
+  const bodyHash = canonicalBodyHash({ municipality: municipality.id, form, item: item?.id, values: parsedAnswers.values, attachments: checked.uploads });
   try {
     const { reference, replayed } = await withIdempotency(
-      { key: key && isIdempotencyKey(key) ? key : randomBytes(18).toString('base64url'), scope: `${municipality.id}/${form}`, prefix: municipality.referencePrefix, ...(deps.idempotencyDir ? { dir: deps.idempotencyDir } : {}) },
+      { key: key && isIdempotencyKey(key) ? key : randomBytes(18).toString('base64url'), scope: `${municipality.id}/${form}`, prefix: municipality.referencePrefix, bodyHash, ...(deps.idempotencyDir ? { dir: deps.idempotencyDir } : {}) },
       async (reference) => {
         pdf = await storeApplication(
           { reference, municipality, ...(item ? { item } : {}), def, values: parsedAnswers.values, uiLocale: ('json' in read ? read.json.locale : input.locale) ?? 'lv', submittedAt, uploads: checked.uploads },
@@ -164,13 +179,20 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
     let downloadToken: string | undefined;
     try {
       const dir = deps.downloadsDir ? { dir: deps.downloadsDir } : {};
-      downloadToken = pdf ? await putDownload(reference, pdf, dir) : await tokenFor(reference, dir);
+      // A download token only for the call that stored the application; a replay gets it back
+      // only when the caller already holds it (the original download cookie).
+      if (pdf) downloadToken = await putDownload(reference, pdf, dir);
+      else {
+        const held = requestCookie(input.request, DOWNLOAD_COOKIE);
+        if (held && held === (await tokenFor(reference, dir))) downloadToken = held;
+      }
     } catch {
       logger.warn('application.download_unavailable', { reference });
     }
     return { kind: 'accepted', reference, replayed, ...(downloadToken ? { downloadToken } : {}) };
   } catch (err) {
     if (err instanceof IdempotencyError) {
+      if (err.code === 'IDEMPOTENCY_KEY_MISMATCH') return rejected(409, err.code, 'error.request.keyReused');
       return err.code === 'IDEMPOTENCY_KEY_REUSED' ? rejected(409, err.code, 'error.spam.check') : rejected(400, err.code, 'error.shape');
     }
     const code = err instanceof OutboxError ? err.code : 'STORE_FAILED';
