@@ -5,7 +5,9 @@
  * All on 1.3.2026 (temporary K 2.5 / 2 / 2 / 1.7) unless the sentence says otherwise.
  */
 import { describe, expect, it } from 'vitest';
-import { adult, cents, child, pensioner, run, type CaseHousehold } from './fixtures.ts';
+import { evaluate, parseHousehold } from '../../src/domain/engine/index.ts';
+import type { NationalParameters } from '../../src/domain/schemas/index.ts';
+import { adult, cents, child, fixtureItems, householdInput, parameters, pensioner, run, withThreshold, type CaseHousehold } from './fixtures.ts';
 
 interface Row {
   says: string;
@@ -69,5 +71,37 @@ describe('housing benefit and asset test', () => {
     expect(e.housing.reasons).toContainEqual({ key: 'housing.amount', params: { gmiSumCents: 18700, coefficient: 2.5, costsCents: 30000, incomeCents: 50000, amountCents: 26750 } });
     expect(e.housing.reasons).toContainEqual({ key: 'housing.rounded', params: { amountCents: 26700 } });
     expect(e.housing.reasons.map((r) => r.key)).toContain('housing.costNorms');
+  });
+});
+
+describe('the children rule takes its ages from the parameters (childMaxAge, studentMaxAge)', () => {
+  // Two working parents and a 16-year-old who has left school, 2 200 € income (above the low-income threshold), 1 100 € costs, 1.3.2026.
+  const family = { date: '2026-03-01', members: [adult(2200), adult(), child(16, { student: false })], costs: 1100 };
+  const withAges = (childMaxAge: number, studentMaxAge: number): NationalParameters => ({
+    ...parameters,
+    housingChildrenRule: parameters.housingChildrenRule.map((e) => ({ ...e, childMaxAge, studentMaxAge })),
+  });
+  const runWith = (p: NationalParameters, members = family.members) => {
+    const parsed = parseHousehold(householdInput({ ...family, members }));
+    if (!parsed.ok) throw new Error('invalid');
+    return evaluate(parsed.value, { municipality: withThreshold, items: fixtureItems, parameters: p });
+  };
+
+  it('with the published ages (under 18), the 16-year-old puts the family in the "with children" category (K 2)', () => {
+    const e = runWith(parameters);
+    expect(e.housing.householdType).toBe('pensionerOrDisabledWithChildren');
+    expect(e.housing.reasons.map((r) => r.key)).toContain('housing.children.eligible');
+  });
+
+  it('if the data said children up to 15 only, the same family would be "other" and not eligible — no constant in the code', () => {
+    const e = runWith(withAges(15, 23));
+    expect(e.housing.householdType).toBe('other');
+    expect(e.housing.verdict).toBe('unlikely');
+  });
+
+  it('a 22-year-old student counts under studentMaxAge 23, not under studentMaxAge 21', () => {
+    const members = [adult(2200), adult(), child(22, { student: true })];
+    expect(runWith(parameters, members).housing.householdType).toBe('pensionerOrDisabledWithChildren');
+    expect(runWith(withAges(17, 21), members).housing.householdType).toBe('other');
   });
 });

@@ -76,7 +76,7 @@ export function evaluate(household: Household, ctx: EvaluationContext): Estimate
   return {
     date: household.date,
     municipality: ctx.municipality.id,
-    provisional: p.provisional || housing.provisional || provisionalParameters.length > 0,
+    provisional: p.provisional || housing.provisional || provisionalParameters.length > 0 || income.disputed,
     provisionalParameters,
     notes,
     members: n,

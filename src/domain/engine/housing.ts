@@ -17,20 +17,30 @@ import type { AssetsResult, HouseholdStatus, HousingResult, IncomeResult, Thresh
 export interface HousingParams {
   coefficients: HousingCoefficientsEntry | null;
   coefficientsProvisional: boolean;
-  /** Households with children may claim from `from` (null: no such rule in the parameters). */
-  childrenRule: { from: string; provisional: boolean; inForce: boolean } | null;
+  /**
+   * Households with children up to `childMaxAge`, or young people up to `studentMaxAge` still in
+   * education, may claim from `from` (null: no such rule in the parameters).
+   */
+  childrenRule: { from: string; provisional: boolean; inForce: boolean; childMaxAge: number; studentMaxAge: number } | null;
   floorEuro: boolean;
   /** The rounding rule in force is not confirmed by a source. */
   roundingProvisional: boolean;
 }
 
-/** Art. 35(5): which coefficient applies. */
-export function housingTypeOf(f: Facts, childrenRuleApplies: boolean): HousingHouseholdType {
+/** Art. 35(5): which coefficient applies. `ruleChildren`: children and students the children rule in force counts (0 when not in force). */
+export function housingTypeOf(f: Facts, ruleChildren: number): HousingHouseholdType {
   if (f.members === 1 && f.pensionerOrDisabledOnly) return 'pensionerOrDisabledAlone';
   if (f.pensionerOrDisabledOnly) return 'pensionerOrDisabledOnly';
   if (f.pensionerOrDisabledWithChildren) return 'pensionerOrDisabledWithChildren';
-  if (childrenRuleApplies && f.childrenAndStudents > 0) return 'pensionerOrDisabledWithChildren';
+  if (ruleChildren > 0) return 'pensionerOrDisabledWithChildren';
   return 'other';
+}
+
+/** Children and young people in education as the children rule's ages (from the parameters) define them. */
+export function ruleChildrenOf(h: Household, rule: { childMaxAge: number; studentMaxAge: number }): number {
+  let n = 0;
+  for (const m of h.members) if (m.age <= rule.childMaxAge || (m.student && m.age <= rule.studentMaxAge)) n++;
+  return n;
 }
 
 /** SPSPL Art. 35: (GMI sum × K) + costs − (income + GMI paid), before the limits below. */
@@ -60,8 +70,9 @@ export function housingBenefit(
   p: HousingParams,
 ): HousingResult {
   const childrenRuleInForce = p.childrenRule?.inForce === true;
-  const withChildren = childrenRuleInForce && f.childrenAndStudents > 0;
-  const type = housingTypeOf(f, childrenRuleInForce);
+  const ruleChildren = p.childrenRule ? ruleChildrenOf(h, p.childrenRule) : 0;
+  const withChildren = childrenRuleInForce && ruleChildren > 0;
+  const type = housingTypeOf(f, childrenRuleInForce ? ruleChildren : 0);
   const k = p.coefficients ? p.coefficients[type] : null;
   const usesChildrenRule = withChildren && type === 'pensionerOrDisabledWithChildren' && !f.pensionerOrDisabledWithChildren;
   const childrenRuleUsed = usesChildrenRule || (withChildren && status !== 'needy' && status !== 'low-income');
@@ -87,7 +98,7 @@ export function housingBenefit(
   else eligibility = 'unlikely';
   if (eligibility === 'unlikely') {
     reasons.push(reason('housing.notEligible'));
-    if (f.childrenAndStudents > 0 && p.childrenRule && !childrenRuleInForce && h.date < p.childrenRule.from) {
+    if (ruleChildren > 0 && p.childrenRule && !childrenRuleInForce && h.date < p.childrenRule.from) {
       reasons.push(reason('housing.children.notYet', { fromDate: p.childrenRule.from }));
     }
     return done('unlikely', 0);

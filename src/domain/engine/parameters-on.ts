@@ -100,7 +100,16 @@ export function parametersOn(p: NationalParameters, municipality: Municipality, 
       coefficients: k?.entry ?? null,
       coefficientsProvisional: k ? k.entry.status === 'provisional' || k.extrapolated || t.extrapolated : false,
       roundingProvisional: rounding ? rounding.entry.status === 'provisional' || rounding.extrapolated : false,
-      childrenRule: firstChildrenRule ? { from: firstChildrenRule.from, provisional: firstChildrenRule.status === 'provisional', inForce: children !== null } : null,
+      childrenRule: firstChildrenRule
+        ? {
+            from: firstChildrenRule.from,
+            provisional: (children?.entry ?? firstChildrenRule).status === 'provisional',
+            inForce: children !== null,
+            // The ages of the entry in force (before the rule: those of its first entry, for "not yet").
+            childMaxAge: (children?.entry ?? firstChildrenRule).childMaxAge,
+            studentMaxAge: (children?.entry ?? firstChildrenRule).studentMaxAge,
+          }
+        : null,
       floorEuro: rounding?.entry.rule === 'floor-euro',
     },
     assets: {

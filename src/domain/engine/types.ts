@@ -32,6 +32,8 @@ export interface IncomeResult {
   perMemberCents: number;
   /** Some line was counted against the minimum wage (stipends, a child's earnings). */
   usesMinimumWage: boolean;
+  /** Some counted income is one the stored sources disagree on (the result is provisional). */
+  disputed: boolean;
   lines: IncomeLine[];
   reasons: Reason[];
 }
