@@ -16,7 +16,7 @@ export function mainOf(html: string): string {
   return html.match(/<main\b[^>]*>([\s\S]*)<\/main>/)?.[1] ?? '';
 }
 
-const BLOCK = /<\/?(?:p|li|ul|ol|h[1-6]|dt|dd|dl|div|section|details|summary|table|tr|th|td|caption|nav|header|footer|form|fieldset|legend|label|br|span class="(?:amount__[a-z]+|meta[^"]*)")\b[^>]*>/gi;
+const BLOCK = /<\/?(?:p|li|ul|ol|h[1-6]|dt|dd|dl|div|section|details|summary|table|tr|th|td|caption|nav|header|footer|form|fieldset|legend|label|br)(?=[\s>/])[^>]*>|<span class="(?:amount__[a-z]+|meta[^"]*|caption)"[^>]*>/gi;
 
 /** Visible text, one block (paragraph, list item, heading, table cell…) per line. */
 export function textLines(html: string): string[] {

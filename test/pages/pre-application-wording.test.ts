@@ -21,13 +21,23 @@ const pages = walk(client)
   .map((file) => ({ url: `/${relative(client, file).replace(/index\.html$/, '')}`, main: mainOf(readFileSync(file, 'utf8')) }))
   .filter((p) => !/\/(novertejums|pieteikums)\//.test(p.url));
 
-const SUBMIT = { lv: /\b(iesniegt|iesniedz\w*|iesniegs\w*)\b/i, ru: /\b(пода(ть|йте|ете|ёте|ча|чи)|подан\w*)\b/i };
-const ONLINE = { lv: /\b(šeit|šajā portālā|tiešsaist\w*)\b/i, ru: /\b(здесь|на этом портале|онлайн)\b/i };
+// \b does not see Latvian or Cyrillic letters as word characters: explicit letter look-arounds instead.
+const word = (alternatives: string) => new RegExp(`(?<![\\p{L}])(?:${alternatives})(?![\\p{L}])`, 'iu');
+const SUBMIT = { lv: word('iesniegt|iesniedz\\p{L}*|iesniegs\\p{L}*'), ru: word('пода(?:ть|йте|ете|ёте|ча|чи)|подан\\p{L}*') };
+const ONLINE = { lv: word('šeit|šajā portālā|tiešsaist\\p{L}*'), ru: word('здесь|на этом портале|онлайн') };
 const ONLINE_CHANNEL = /Šeit portālā|Здесь на портале/;
 const CHANNEL_HEADINGS = /<h[23]\b[^>]*>(Kā iesniegt(?: iesniegumu)?|Как подать(?: заявление)?)<\/h[23]>\s*<ul\b[^>]*>([\s\S]*?)<\/ul>/g;
 
 describe('the online form is a pre-application on every page', () => {
   it('found the pages', () => expect(pages.length).toBeGreaterThan(300));
+
+  it('the patterns recognise such a sentence in both languages', () => {
+    const flags = (l: 'lv' | 'ru', s: string) => SUBMIT[l].test(s) && ONLINE[l].test(s);
+    expect(flags('lv', 'Iesniedziet iesniegumu šeit tiešsaistē.')).toBe(true);
+    expect(flags('ru', 'Подайте заявление здесь, на портале.')).toBe(true);
+    expect(flags('lv', 'Varat arī aizpildīt pieteikumu šeit.')).toBe(false);
+    expect(flags('ru', 'Можно также заполнить заявку здесь.')).toBe(false);
+  });
 
   it('no sentence says the resident submits the application here or online', () => {
     const bad: string[] = [];
