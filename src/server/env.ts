@@ -102,6 +102,8 @@ export interface Config extends Omit<Parsed, 'IDEMPOTENCY_DIR'> {
   distDir: string;
   /** The server's own state folder (`var/`): the parent of OUTBOX_DIR. */
   dataDir: string;
+  /** Index of every reference number issued (`<dataDir>/references/<year>/`). */
+  referencesDir: string;
   outboxDir: string;
   mailDir: string;
   idempotencyDir: string;
@@ -125,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...parsed,
     distDir: resolve(parsed.DIST_DIR),
     dataDir: dirname(outboxDir),
+    referencesDir: resolve(dirname(outboxDir), 'references'),
     outboxDir,
     mailDir: resolve(parsed.MAIL_DIR),
     idempotencyDir: resolve(parsed.IDEMPOTENCY_DIR ?? resolve(dirname(outboxDir), 'idempotency')),
