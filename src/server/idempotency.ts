@@ -25,11 +25,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { getConfig } from './env.ts';
 import { ensureDirs, fsyncDir, writeFileAtomic, writeFileDurable } from './outbox/durable-fs.ts';
 import { OutboxError } from './outbox/types.ts';
-import { newReference } from './reference.ts';
+import { issueReference, type RandomInt } from './reference.ts';
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
 export const RECORD_TTL_MS = 7 * 86_400_000;
@@ -65,6 +65,10 @@ export interface IdempotencyOptions {
   bodyHash?: string;
   /** Defaults to the configured IDEMPOTENCY_DIR. */
   dir?: string;
+  /** Index of issued references (reference.ts); default: `references/` beside `dir`, else the configured one. */
+  referencesDir?: string;
+  /** Randomness for reference codes (tests). */
+  random?: RandomInt;
 }
 
 const IN_FLIGHT_KEY = Symbol.for('atbalsts.idempotency.inflight');
@@ -152,6 +156,8 @@ function mismatch(): IdempotencyError {
 
 async function run(dir: string, options: IdempotencyOptions, store: (reference: string) => Promise<void>) {
   await ensureDirs(dir);
+  const referencesDir = options.referencesDir ?? (options.dir ? join(dirname(options.dir), 'references') : getConfig().referencesDir);
+  const issue = () => issueReference(options.prefix, { dir: referencesDir, ...(options.random ? { random: options.random } : {}) });
   const path = join(dir, recordName(options.key));
   for (let round = 0; ; round++) {
     const existing = await readRecord(path);
@@ -166,7 +172,7 @@ async function run(dir: string, options: IdempotencyOptions, store: (reference: 
       await writeFileAtomic(path, JSON.stringify({ ...existing, state: 'done' }));
       return { reference: existing.reference, replayed: true };
     }
-    const record: RecordFile = { version: 2, scope: options.scope, ...(options.bodyHash ? { bodyHash: options.bodyHash } : {}), reference: newReference(options.prefix), state: 'pending', createdAt: new Date().toISOString() };
+    const record: RecordFile = { version: 2, scope: options.scope, ...(options.bodyHash ? { bodyHash: options.bodyHash } : {}), reference: await issue(), state: 'pending', createdAt: new Date().toISOString() };
     try {
       await writeFileDurable(path, JSON.stringify(record));
       await fsyncDir(dir);
@@ -181,7 +187,7 @@ async function run(dir: string, options: IdempotencyOptions, store: (reference: 
       } catch (err) {
         // A fresh reference that is already taken is a random collision: draw another.
         if (err instanceof OutboxError && err.code === 'OUTBOX_DUPLICATE' && attempt < MAX_COLLISION_RETRIES) {
-          record.reference = newReference(options.prefix);
+          record.reference = await issue();
           await writeFileAtomic(path, JSON.stringify(record));
           continue;
         }
