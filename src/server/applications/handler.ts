@@ -5,8 +5,9 @@
  * Order: method → municipality/form → content type → body within MAX_BODY_BYTES while
  * streaming (413) → parse (broken multipart 400) → item → honeypot and minimum fill time →
  * validation with the shared schema (400 + field errors) → idempotency (same key, same
- * reference, one e-mail) → reference → messages + PDF + application.json → durable enqueue →
- * only then the reference is shown. Same-origin and the per-IP rate limit are applied to every
+ * reference, one e-mail) → reference → the validated record fsync'ed into the outbox → only
+ * then the reference is shown. The e-mails, the PDF and application.json are rendered later by
+ * the outbox worker; the resident's PDF is rendered when they download it (downloads/store.ts). Same-origin and the per-IP rate limit are applied to every
  * POST by the server before this runs (src/server/guards, main.ts).
  *
  * Honeypot filled or posted faster than MIN_FILL_MS: the form is re-rendered with a neutral
@@ -27,7 +28,8 @@ import type { Locale } from '../../i18n/index.ts';
 import { IdempotencyError, isIdempotencyKey, withIdempotency } from '../idempotency.ts';
 import { logger } from '../log.ts';
 import { OutboxError } from '../outbox/index.ts';
-import { putDownload, tokenFor } from '../downloads/store.ts';
+import { putDownload } from '../downloads/store.ts';
+import type { RecordItem } from '../outbox/record.ts';
 import { storeApplication } from './store.ts';
 import type { RawUpload } from './multipart.ts';
 import { readBody } from './read-body.ts';
@@ -149,24 +151,27 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
   if (errors.length || !parsedAnswers.ok) return { kind: 'invalid', errors, ...keep };
 
   const submittedAt = deps.now?.() ?? new Date();
-  let pdf: Uint8Array | undefined;
+  let stored: RecordItem | undefined;
   try {
     const { reference, replayed } = await withIdempotency(
       { key: key && isIdempotencyKey(key) ? key : randomBytes(18).toString('base64url'), scope: `${municipality.id}/${form}`, prefix: municipality.referencePrefix, ...(deps.idempotencyDir ? { dir: deps.idempotencyDir } : {}) },
       async (reference) => {
-        pdf = await storeApplication(
+        stored = await storeApplication(
           { reference, municipality, ...(item ? { item } : {}), def, values: parsedAnswers.values, uiLocale: ('json' in read ? read.json.locale : input.locale) ?? 'lv', submittedAt, uploads: checked.uploads },
           deps.outboxDir,
         );
       },
     );
     logger.info('application.accepted', { reference, form, municipality: municipality.id, replayed, attachments: checked.uploads.length });
+    // A download token is minted only by the request that stored the application: a replay
+    // (same key) never gets one — the browser that sent it first already holds its cookie.
     let downloadToken: string | undefined;
-    try {
-      const dir = deps.downloadsDir ? { dir: deps.downloadsDir } : {};
-      downloadToken = pdf ? await putDownload(reference, pdf, dir) : await tokenFor(reference, dir);
-    } catch {
-      logger.warn('application.download_unavailable', { reference });
+    if (stored && !replayed) {
+      try {
+        downloadToken = await putDownload(stored, deps.downloadsDir ? { dir: deps.downloadsDir } : {});
+      } catch {
+        logger.warn('application.download_unavailable', { reference });
+      }
     }
     return { kind: 'accepted', reference, replayed, ...(downloadToken ? { downloadToken } : {}) };
   } catch (err) {
