@@ -163,10 +163,11 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
       },
     );
     logger.info('application.accepted', { reference, form, municipality: municipality.id, replayed, attachments: checked.uploads.length });
-    // A download token is minted only by the request that stored the application: a replay
-    // (same key) never gets one — the browser that sent it first already holds its cookie.
+    // A download token is minted only by the request whose store call wrote the application
+    // (`stored`): a replay of a stored key never gets one — the browser that sent it first holds
+    // its cookie. A retry after a 503 (key pending, nothing stored yet) is that first store.
     let downloadToken: string | undefined;
-    if (stored && !replayed) {
+    if (stored) {
       try {
         downloadToken = await putDownload(stored, deps.downloadsDir ? { dir: deps.downloadsDir } : {});
       } catch {
@@ -180,6 +181,8 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
     }
     const code = err instanceof OutboxError ? err.code : 'STORE_FAILED';
     logger.error('application.store_failed', { code, form, municipality: municipality.id });
-    return rejected(503, code, 'error.request.unavailable', { retryAfter: 30 });
+    // Temporary: the form comes back with everything typed and the SAME key, so sending again
+    // later completes this application (same reference) rather than starting another.
+    return rejected(503, code, 'error.request.unavailable', { retryAfter: 30, keep });
   }
 }
