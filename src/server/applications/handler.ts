@@ -164,6 +164,7 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
 
   const submittedAt = deps.now?.() ?? new Date();
   let pdf: Uint8Array | undefined;
+  let storedHere = false; // this call stored the application (not a replay of an earlier one)
   const bodyHash = canonicalBodyHash({ municipality: municipality.id, form, item: item?.id, values: parsedAnswers.values, attachments: checked.uploads });
   try {
     const { reference, replayed } = await withIdempotency(
@@ -173,6 +174,7 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
           { reference, municipality, ...(item ? { item } : {}), def, values: parsedAnswers.values, uiLocale: ('json' in read ? read.json.locale : input.locale) ?? 'lv', submittedAt, uploads: checked.uploads },
           deps.outboxDir,
         );
+        storedHere = true;
       },
     );
     logger.info('application.accepted', { reference, form, municipality: municipality.id, replayed, attachments: checked.uploads.length });
@@ -181,8 +183,9 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
       const dir = deps.downloadsDir ? { dir: deps.downloadsDir } : {};
       // A download token only for the call that stored the application; a replay gets it back
       // only when the caller already holds it (the original download cookie).
-      if (pdf) downloadToken = await putDownload(reference, pdf, dir);
-      else {
+      if (storedHere) {
+        if (pdf) downloadToken = await putDownload(reference, pdf, dir);
+      } else {
         const held = requestCookie(input.request, DOWNLOAD_COOKIE);
         if (held && held === (await tokenFor(reference, dir))) downloadToken = held;
       }
