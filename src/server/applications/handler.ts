@@ -175,7 +175,6 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
           { reference, municipality, ...(item ? { item } : {}), def, values: parsedAnswers.values, uiLocale: ('json' in read ? read.json.locale : input.locale) ?? 'lv', submittedAt, uploads: checked.uploads },
           deps.outboxDir,
         );
-        storedHere = true;
       },
     );
     logger.info('application.accepted', { reference, form, municipality: municipality.id, replayed, attachments: checked.uploads.length });
