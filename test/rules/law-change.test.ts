@@ -119,3 +119,12 @@ describe('the hand-written threshold amounts agree with the parameters', () => {
     }
   }
 });
+
+describe('thresholdBasis: the same fact for pages without a household', () => {
+  it('2026 dates are within the published period; 2027 dates are beyond it (until the entry is added)', async () => {
+    const { thresholdBasis } = await import('../../src/domain/engine/index.ts');
+    expect(thresholdBasis(today, '2026-06-01')).toMatchObject({ latestKnownFrom: '2026-01-01', beyondKnownPeriod: false, reason: null });
+    expect(thresholdBasis(today, '2027-06-01')).toMatchObject({ latestKnownFrom: '2026-01-01', beyondKnownPeriod: true, reason: { key: 'basis.beyondKnown', params: { year: '2027', knownYear: '2026' } } });
+    expect(thresholdBasis(drill, '2027-06-01')).toMatchObject({ latestKnownFrom: '2027-01-01', beyondKnownPeriod: false });
+  });
+});
