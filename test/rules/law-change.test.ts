@@ -90,6 +90,7 @@ describe('1 January 2027 drill: one data entry, everything follows', () => {
     expect(on2027('gmi').text.lv).toContain('200 € pirmajai vai vienīgajai personai + 140 €');
     expect(on2027('gmi').rule).toEqual({ type: 'formula', formula: 'gmi' });
     expect(on2027('low-income-status').text.lv).toContain('720 €');
+    expect(on2027('housing-benefit').text.lv).toBe('(200 € + 140 € × pārējo personu skaits) × koeficients + mājokļa izdevumi − ienākumi.');
     // The 2026 amount is untouched.
     expect(amountsOn(item('needy-status').amounts, '2026-03-01').entry!.text.lv).toContain('425 €');
   });
