@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deps, example, formFields, FORMS, htmlMeta, jsonRequest, multipartRequest, queued, run, tempDirs } from './helpers.ts';
 
@@ -11,9 +11,13 @@ describe('application handler', () => {
     if (outcome.kind !== 'accepted') return;
     expect(outcome.reference).toMatch(/^DAU-\d{4}-[2-9A-HJKMNP-Z]{5}$/);
     expect(queued(d.outboxDir!)).toEqual([outcome.reference]);
+    // One record with the validated answers; nothing rendered before the 201.
     const item = JSON.parse(readFileSync(join(d.outboxDir!, 'queue', outcome.reference, 'item.json'), 'utf8'));
-    expect(item.messages[0].id).toBe('staff');
-    expect(item.files.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['application.pdf', 'application.json']));
+    expect(item).toMatchObject({ version: 2, reference: outcome.reference, municipality: 'daugavpils', form, application: { uiLocale: example(form).locale ?? 'lv' } });
+    expect(item.application.values.applicant.givenName).toBe((example(form).answers.applicant as { givenName: string }).givenName);
+    expect(item.messages).toBeUndefined();
+    expect(existsSync(join(d.outboxDir!, 'queue', outcome.reference, 'files', 'application.pdf'))).toBe(false);
+    expect(outcome.downloadToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   it('accepts the HTML form (multipart) and re-renders errors with the typed values', async () => {
@@ -48,6 +52,10 @@ describe('application handler', () => {
     expect(b.reference).toBe(a.reference);
     expect(c.reference).toBe(a.reference);
     expect(queued(d.outboxDir!)).toHaveLength(1);
+    // Only the request that stored it gets a download token; replays never mint one.
+    expect([a, b, c].filter((o) => o.downloadToken)).toHaveLength(1);
+    expect(c.replayed).toBe(true);
+    expect(c.downloadToken).toBeUndefined();
   });
 
   it('answers 503 and acknowledges nothing when the outbox cannot be written (disk problem)', async () => {

@@ -102,7 +102,7 @@ describe('no-JS journey', () => {
     expect(html).toContain('Член домохозяйства 2');
   });
 
-  it('sends: 303 to the thank-you page with the reference, PDF for download, then 410 for an unknown link', async () => {
+  it('sends: 303 to the thank-you page with the reference; the PDF once, by cookie only, never by a URL', async () => {
     const path = '/lv/daugavpils/pieteikums/municipal-benefit/?item=newborn';
     const { hidden } = await open(path);
     const ex = example('municipal-benefit');
@@ -112,37 +112,71 @@ describe('no-JS journey', () => {
     expect(location).toMatch(/^\/lv\/daugavpils\/pieteikums\/nosutits\/\?ref=DAU-\d{4}-[A-Z0-9]{5}&item=newborn$/);
     const reference = new URL(location, portal.url).searchParams.get('ref')!;
     const cookie = res.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/atbalsts_pdf=[A-Za-z0-9_-]{43}/);
+    const token = /atbalsts_pdf=([A-Za-z0-9_-]{43})/.exec(cookie)?.[1];
+    expect(token).toBeDefined();
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
-    const thanks = await fetch(portal.url + location, { headers: { cookie: cookie.split(';')[0]! } });
+    expect(cookie).toMatch(/Max-Age=1800/i);
+    expect(cookie).toMatch(/Path=\/lv\/daugavpils\/pieteikums\//);
+    expect(cookie).not.toMatch(/Secure/i); // plain http here; https origins get Secure
+    const jar = cookie.split(';')[0]!;
+    const thanks = await fetch(portal.url + location, { headers: { cookie: jar } });
     const html = decode(await thanks.text());
     expect(thanks.status).toBe(200);
     expect(html).toContain(reference);
     expect(html).toContain('5 darba dienu laikā');
     expect(html).toContain('eParakstu');
     expect(html).toContain('Tiešsaistes pieteikums vēl nav parakstīts iesniegums');
-    const pdfHref = /href="([^"]+lejupielade\/[^"]+)"/.exec(html)?.[1];
-    expect(pdfHref).toBeDefined();
-    // The token is not in the thank-you URL (library computers keep history).
-    expect(location).not.toContain(pdfHref!.split('/').at(-2)!);
-    const pdf = await fetch(portal.url + pdfHref!);
+    expect(html).toContain('vienu reizi 30 minūšu laikā');
+    // The link is the fixed download route: no token anywhere in the page or a URL.
+    const pdfHref = /href="([^"]+lejupielade\/[^"]*)"/.exec(html)?.[1];
+    expect(pdfHref).toBe('/lv/daugavpils/pieteikums/lejupielade/');
+    expect(html).not.toContain(token!);
+    expect(location).not.toContain(token!);
+    // Without the cookie (the next person at a shared computer, from history): no PDF.
+    const stranger = await fetch(portal.url + pdfHref!);
+    expect(stranger.status).toBe(410);
+    expect(stranger.headers.get('content-type')).not.toContain('pdf');
+    expect(decode(await stranger.text())).toContain('Saite vairs nedarbojas');
+    // A forged cookie does not help either.
+    const forged = await fetch(portal.url + pdfHref!, { headers: { cookie: `atbalsts_pdf=${'A'.repeat(43)}` } });
+    expect(forged.status).toBe(410);
+    // With the cookie: the PDF, rendered from the stored record, and the cookie cleared.
+    const pdf = await fetch(portal.url + pdfHref!, { headers: { cookie: jar } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
-    const gone = await fetch(`${portal.url}/lv/daugavpils/pieteikums/lejupielade/${'A'.repeat(43)}/`);
-    expect(gone.status).toBe(410);
-    expect(decode(await gone.text())).toContain('Saite vairs nedarbojas');
+    expect(pdf.headers.get('cache-control')).toBe('no-store');
+    expect(pdf.headers.get('content-disposition')).toBe(`attachment; filename="${reference}.pdf"`);
+    expect(pdf.headers.get('set-cookie')).toMatch(/atbalsts_pdf=;.*Max-Age=0/i);
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.toString('latin1')).toMatch(/DejaVuSans/);
+    // Used up: the same cookie replayed (back button, history) gets nothing.
+    const again2 = await fetch(portal.url + pdfHref!, { headers: { cookie: jar } });
+    expect(again2.status).toBe(410);
+    const after = decode(await (await fetch(portal.url + location, { headers: { cookie: jar } })).text());
+    expect(after).toContain(reference);
+    expect(after).not.toContain('lejupielade/');
     // Without the cookie the thank-you page shows no PDF link.
     const other = decode(await (await fetch(portal.url + location)).text());
     expect(other).toContain(reference);
     expect(other).not.toContain('lejupielade/');
-    // Posting the same rendered form again (double click) gives the same reference.
-    const again = await submit(path, hidden, formFields(ex.answers));
+    // Posting the same rendered form again (double click) gives the same reference, but no
+    // download cookie: a replay never hands out the PDF to a caller without the original cookie.
+    const again = await submit(path, hidden, formFields(ex.answers), [{ name: 'dzimšanas apliecība.jpg', content: SAMPLES.jpeg }]);
     expect(again.headers.get('location')).toBe(location);
+    expect(again.headers.get('set-cookie') ?? '').not.toContain('atbalsts_pdf=');
+    // The same key with other answers is refused (409), and the first reference is not shown.
+    const changed = await submit(path, hidden, formFields({ ...ex.answers, applicant: { ...(ex.answers.applicant as object), givenName: 'Cits' } }), [{ name: 'dzimšanas apliecība.jpg', content: SAMPLES.jpeg }]);
+    expect(changed.status).toBe(409);
+    const changedHtml = decode(await changed.text());
+    expect(changedHtml).toContain('ar citām atbildēm');
+    expect(changedHtml).not.toContain(reference);
     await sink.waitFor(2);
     await new Promise((r) => setTimeout(r, 800));
     expect(sink.messages.filter((m) => (m.subject ?? '').includes(reference) && JSON.stringify(m.to).includes('socd@socd.lv'))).toHaveLength(1);
+    // The token never reaches the logs.
+    expect(portal.output()).not.toContain(token!);
   });
 
   it('the thank-you page refuses a reference of another municipality or garbage', async () => {

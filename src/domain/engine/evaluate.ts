@@ -8,13 +8,13 @@ import { gmiBenefit } from './gmi.ts';
 import { housingBenefit } from './housing.ts';
 import { countIncome } from './income.ts';
 import { evaluateItem, type ConditionMemo } from './items.ts';
-import { parametersOnCached } from './parameters-on.ts';
+import { PARAMETER_NAMES, parametersOnCached, type ParameterName, type ParametersOn } from './parameters-on.ts';
 import { prepare } from './prepared.ts';
 import { reason, type Reason } from './reasons.ts';
 import { suggestServices } from './services.ts';
 import { statusOf } from './status.ts';
 import { thresholdReason, thresholdSum } from './thresholds.ts';
-import type { Estimate, Verdict } from './types.ts';
+import type { AssetsResult, Estimate, HousingResult, IncomeResult, Verdict } from './types.ts';
 
 export interface EvaluationContext {
   municipality: Municipality;
@@ -29,6 +29,21 @@ function crisisBenefit(h: Household): { verdict: Verdict; reasons: Reason[] } {
   return h.situations.includes('crisis')
     ? { verdict: 'possible', reasons: [reason('crisis.stated')] }
     : { verdict: 'unlikely', reasons: [reason('crisis.notStated')] };
+}
+
+/** Noted by parametersOn already, or by the asset test's own note (savings, vehicles, property). */
+const ALREADY_NOTED = new Set<ParameterName>(['thresholds', 'lowIncomeThreshold', 'savingsCap', 'vehicleLimit']);
+
+/** The provisional parameters this household's result actually depends on, in PARAMETER_NAMES order. */
+function provisionalUsed(p: ParametersOn, income: IncomeResult, assets: AssetsResult, housing: HousingResult): ParameterName[] {
+  const used = new Set<ParameterName>(['thresholds', 'personCoefficients', ...housing.uses]);
+  if (p.lowIncome) used.add('lowIncomeThreshold');
+  if (income.usesMinimumWage) used.add('minimumWage');
+  for (const c of assets.checks) {
+    if (c.check === 'savings') used.add('savingsCap');
+    if (c.check === 'vehicles') used.add('vehicleLimit');
+  }
+  return PARAMETER_NAMES.filter((n) => used.has(n) && p.provisionalParams.has(n));
 }
 
 export function evaluate(household: Household, ctx: EvaluationContext): Estimate {
@@ -52,13 +67,17 @@ export function evaluate(household: Household, ctx: EvaluationContext): Estimate
   const memo: ConditionMemo = new Array(prepared.conditionCount);
   const on = prepared.ruledAmountsOn(household.date);
   const benefits = prepared.ruled.map((p, i) => evaluateItem(p, x, gmiResult, housing, year, memo, on[i]!));
+  const provisionalParameters = provisionalUsed(p, income, assets, housing);
   const notes = [...p.notes];
+  // Thresholds and the municipal threshold already have their note (parametersOn).
+  for (const what of provisionalParameters) if (!ALREADY_NOTED.has(what)) notes.push(reason('parameters.provisional', { what }));
   if (assets.provisional) notes.push(reason('assets.savings.provisional'));
 
   return {
     date: household.date,
     municipality: ctx.municipality.id,
-    provisional: p.provisional || housing.provisional,
+    provisional: p.provisional || housing.provisional || provisionalParameters.length > 0 || income.disputed,
+    provisionalParameters,
     notes,
     members: n,
     children: facts.children,

@@ -5,8 +5,9 @@
  * Order: method → municipality/form → content type → body within MAX_BODY_BYTES while
  * streaming (413) → parse (broken multipart 400) → item → honeypot and minimum fill time →
  * validation with the shared schema (400 + field errors) → idempotency (same key, same
- * reference, one e-mail) → reference → messages + PDF + application.json → durable enqueue →
- * only then the reference is shown. Same-origin and the per-IP rate limit are applied to every
+ * reference, one e-mail) → reference → the validated record fsync'ed into the outbox → only
+ * then the reference is shown. The e-mails, the PDF and application.json are rendered later by
+ * the outbox worker; the resident's PDF is rendered when they download it (downloads/store.ts). Same-origin and the per-IP rate limit are applied to every
  * POST by the server before this runs (src/server/guards, main.ts).
  *
  * Honeypot filled or posted faster than MIN_FILL_MS: the form is re-rendered with a neutral
@@ -24,10 +25,12 @@ import type { FormDef, Values } from '../../domain/forms/types.ts';
 import { fromFormEntries } from '../../domain/forms/validate.ts';
 import type { CatalogueItem } from '../../domain/schemas/catalogue.ts';
 import type { Locale } from '../../i18n/index.ts';
-import { IdempotencyError, isIdempotencyKey, withIdempotency } from '../idempotency.ts';
+import { formKeySecret, verifyFormKey } from '../form-key.ts';
+import { canonicalBodyHash, IdempotencyError, isIdempotencyKey, withIdempotency } from '../idempotency.ts';
 import { logger } from '../log.ts';
 import { OutboxError } from '../outbox/index.ts';
-import { putDownload, tokenFor } from '../downloads/store.ts';
+import { DOWNLOAD_COOKIE, getDownload, putDownload } from '../downloads/store.ts';
+import type { RecordItem } from '../outbox/record.ts';
 import { storeApplication } from './store.ts';
 import type { RawUpload } from './multipart.ts';
 import { readBody } from './read-body.ts';
@@ -53,6 +56,17 @@ export interface HandlerDeps {
   downloadsDir?: string;
   now?: () => Date;
   minFillMs?: number;
+  /** Secret that signs the HTML form's idempotency key; default: the configured one (form-key.ts). */
+  formKeySecret?: Uint8Array;
+}
+
+/** The value of one cookie in the request, if sent. */
+function requestCookie(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
 }
 
 function rowsFrom(def: FormDef, values: Values, posted: Map<string, string>): Record<string, number> {
@@ -106,7 +120,9 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
       } else answerFields.push([name, value]);
     }
     itemId = posted.get(META.item) || undefined;
-    key = posted.get(META.idempotencyKey);
+    // Only a key this server signed counts; a forged or unsigned one is ignored (a fresh key is used).
+    const postedKey = posted.get(META.idempotencyKey);
+    key = verifyFormKey(deps.formKeySecret ?? (await formKeySecret()), postedKey) ? postedKey : undefined;
     files = read.parsed.files;
     flags = { tooManyFiles: read.parsed.tooManyFiles, totalTooLarge: read.parsed.totalTooLarge };
     const item = resolveItem(deps, municipality.id, itemId);
@@ -149,32 +165,46 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
   if (errors.length || !parsedAnswers.ok) return { kind: 'invalid', errors, ...keep };
 
   const submittedAt = deps.now?.() ?? new Date();
-  let pdf: Uint8Array | undefined;
+  let stored: RecordItem | undefined;
+  const bodyHash = canonicalBodyHash({ municipality: municipality.id, form, item: item?.id, values: parsedAnswers.values, attachments: checked.uploads });
   try {
     const { reference, replayed } = await withIdempotency(
-      { key: key && isIdempotencyKey(key) ? key : randomBytes(18).toString('base64url'), scope: `${municipality.id}/${form}`, prefix: municipality.referencePrefix, ...(deps.idempotencyDir ? { dir: deps.idempotencyDir } : {}) },
+      { key: key && isIdempotencyKey(key) ? key : randomBytes(18).toString('base64url'), scope: `${municipality.id}/${form}`, prefix: municipality.referencePrefix, bodyHash, ...(deps.idempotencyDir ? { dir: deps.idempotencyDir } : {}) },
       async (reference) => {
-        pdf = await storeApplication(
+        stored = await storeApplication(
           { reference, municipality, ...(item ? { item } : {}), def, values: parsedAnswers.values, uiLocale: ('json' in read ? read.json.locale : input.locale) ?? 'lv', submittedAt, uploads: checked.uploads },
           deps.outboxDir,
         );
       },
     );
     logger.info('application.accepted', { reference, form, municipality: municipality.id, replayed, attachments: checked.uploads.length });
+    // A download token is minted only by the request whose store call wrote the application
+    // (`stored`): a replay of a stored key never gets one — the browser that sent it first holds
+    // its cookie. A retry after a 503 (key pending, nothing stored yet) is that first store.
     let downloadToken: string | undefined;
     try {
       const dir = deps.downloadsDir ? { dir: deps.downloadsDir } : {};
-      downloadToken = pdf ? await putDownload(reference, pdf, dir) : await tokenFor(reference, dir);
+      if (stored) downloadToken = await putDownload(stored, dir);
+      else {
+        // A replay gets the download back only when the caller already holds it (the original
+        // download cookie, still unused and for this reference).
+        const held = requestCookie(input.request, DOWNLOAD_COOKIE);
+        const found = held ? await getDownload(held, dir) : undefined;
+        if (held && found?.state === 'ok' && found.reference === reference) downloadToken = held;
+      }
     } catch {
       logger.warn('application.download_unavailable', { reference });
     }
     return { kind: 'accepted', reference, replayed, ...(downloadToken ? { downloadToken } : {}) };
   } catch (err) {
     if (err instanceof IdempotencyError) {
+      if (err.code === 'IDEMPOTENCY_KEY_MISMATCH') return rejected(409, err.code, 'error.request.keyReused');
       return err.code === 'IDEMPOTENCY_KEY_REUSED' ? rejected(409, err.code, 'error.spam.check') : rejected(400, err.code, 'error.shape');
     }
     const code = err instanceof OutboxError ? err.code : 'STORE_FAILED';
     logger.error('application.store_failed', { code, form, municipality: municipality.id });
-    return rejected(503, code, 'error.request.unavailable', { retryAfter: 30 });
+    // Temporary: the form comes back with everything typed and the SAME key, so sending again
+    // later completes this application (same reference) rather than starting another.
+    return rejected(503, code, 'error.request.unavailable', { retryAfter: 30, keep });
   }
 }

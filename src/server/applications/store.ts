@@ -1,29 +1,32 @@
 /**
- * Builds everything for one application — staff e-mail (with the resident's files, the Latvian
- * PDF and application.json), the receipt — and stores it durably in the outbox. Returns the PDF
- * for the short-lived download on the thank-you page.
+ * Stores one accepted application durably in the outbox as a record: the validated answers, the
+ * form and item, the languages, the time and the resident's files — nothing rendered. The
+ * outbox worker renders the staff e-mail, the receipt, the PDF and application.json when it
+ * delivers (src/server/outbox/render.ts), so the resident's 201 waits only for the disk.
  */
-import { applicationJson } from '../mail/application-json.ts';
-import { receiptMessage } from '../mail/receipt.ts';
-import { staffMessage } from '../mail/staff.ts';
-import { enqueue, type OutboxAttachment, type OutboxMessage } from '../outbox/index.ts';
-import { applicationPdf } from '../pdf/application-pdf.ts';
+import { enqueueRecord, type RecordItem } from '../outbox/index.ts';
 import type { Submission } from './types.ts';
 
-export async function storeApplication(s: Submission, outboxDir?: string): Promise<Uint8Array> {
-  const pdf = await applicationPdf(s);
-  const json = new TextEncoder().encode(JSON.stringify(applicationJson(s), null, 2));
-  const system: OutboxAttachment[] = [
-    { filename: `${s.reference}.pdf`, contentType: 'application/pdf', file: 'application.pdf' },
-    { filename: 'application.json', contentType: 'application/json', file: 'application.json' },
-  ];
-  const messages: OutboxMessage[] = [staffMessage(s, system)];
-  const receipt = receiptMessage(s);
-  if (receipt) messages.push(receipt);
-  await enqueue(
-    { reference: s.reference, municipality: s.municipality.id, form: s.def.id, createdAt: s.submittedAt.toISOString(), messages },
-    [...s.uploads.map((u) => ({ name: u.file, content: u.content })), { name: 'application.pdf', content: pdf }, { name: 'application.json', content: json }],
-    outboxDir ? { dir: outboxDir } : {},
-  );
-  return pdf;
+export function recordOf(s: Submission): RecordItem {
+  return {
+    version: 2,
+    reference: s.reference,
+    municipality: s.municipality.id,
+    form: s.def.id,
+    createdAt: s.submittedAt.toISOString(),
+    application: {
+      ...(s.item ? { item: s.item.id } : {}),
+      uiLocale: s.uiLocale,
+      submittedAt: s.submittedAt.toISOString(),
+      values: s.values,
+      uploads: s.uploads.map((u) => ({ file: u.file, filename: u.filename, kind: u.kind, contentType: u.contentType, size: u.content.byteLength })),
+    },
+  };
+}
+
+/** Resolves when the record is on disk; throws OutboxError (OUTBOX_WRITE_FAILED → 503, OUTBOX_DUPLICATE → another reference). */
+export async function storeApplication(s: Submission, outboxDir?: string): Promise<RecordItem> {
+  const record = recordOf(s);
+  await enqueueRecord(record, s.uploads.map((u) => ({ name: u.file, content: u.content })), outboxDir ? { dir: outboxDir } : {});
+  return record;
 }

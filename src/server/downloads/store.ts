@@ -1,70 +1,107 @@
 /**
- * Short-lived PDF downloads for the thank-you page. The link is an unguessable token (256 random
- * bits) handed to the resident's browser in a session cookie — not in the URL, so it stays out of
- * a library computer's history — and the file is deleted after DOWNLOAD_TTL_MS. The PDF holds
- * personal data; nothing else links to it.
+ * The resident's PDF, once, right after sending — for the thank-you page on this browser only.
+ *
+ * On first acceptance (never on a replay of an idempotency key) the handler stores a download
+ * entry: the application record without the resident's files (enough to render the PDF) under
+ * the SHA-256 of a fresh 256-bit token, and the page puts the token in an HttpOnly,
+ * SameSite=Strict cookie with a short Max-Age (`Secure` on https). The token is never in a URL
+ * or a log. The download route (`pieteikums/lejupielade/`) reads the cookie, renders the PDF,
+ * deletes the entry and clears the cookie: one download, so the next person at a shared
+ * computer finds nothing in the history. Expired entries are purged by a timer in the server
+ * (the outbox worker calls `purgeExpiredDownloads`), not only when someone asks.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { getConfig } from '../env.ts';
+import type { RecordItem } from '../outbox/record.ts';
 
-export const DOWNLOAD_TTL_MS = 24 * 3_600_000;
+export const DOWNLOAD_TTL_MS = 30 * 60_000;
 export const DOWNLOAD_TOKEN = /^[A-Za-z0-9_-]{43}$/;
-/** Cookie that carries the token from the POST to the thank-you page (HttpOnly, SameSite=Strict). */
+/** Cookie that carries the token (HttpOnly, SameSite=Strict, Max-Age = the TTL). */
 export const DOWNLOAD_COOKIE = 'atbalsts_pdf';
 
-interface Meta {
+interface Entry {
+  version: 1;
   reference: string;
   expiresAt: number;
+  record: RecordItem;
 }
 
 export function downloadsDir(): string {
   return join(dirname(getConfig().outboxDir), 'downloads');
 }
 
-async function purgeExpired(dir: string, now: number): Promise<void> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  for (const name of names) {
-    const info = await stat(join(dir, name)).catch(() => undefined);
-    if (info && now - info.mtimeMs > DOWNLOAD_TTL_MS + 60_000) await rm(join(dir, name), { force: true });
-  }
-}
+const fileOf = (dir: string, token: string) => join(dir, `${createHash('sha256').update(token).digest('hex')}.json`);
 
-/** Stores a PDF for `reference`; returns the token. A second call for one reference returns the first token. */
-export async function putDownload(reference: string, pdf: Uint8Array, opts: { dir?: string; now?: number } = {}): Promise<string> {
+/** Deletes entries past their expiry (by file age, so a torn file goes too). Returns how many. */
+export async function purgeExpiredDownloads(opts: { dir?: string; now?: number } = {}): Promise<number> {
   const dir = opts.dir ?? downloadsDir();
   const now = opts.now ?? Date.now();
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  await purgeExpired(dir, now);
-  const existing = await tokenFor(reference, { dir });
-  if (existing) return existing;
+  let removed = 0;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const info = await stat(join(dir, name)).catch(() => undefined);
+    if (info && now - info.mtimeMs > DOWNLOAD_TTL_MS) {
+      await rm(join(dir, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+const made = new Set<string>();
+
+/**
+ * Stores the download entry for a just-accepted application; returns the token for the cookie.
+ * `record` is the stored record; the resident's files are not kept here.
+ */
+export async function putDownload(record: RecordItem, opts: { dir?: string; now?: number } = {}): Promise<string> {
+  const dir = opts.dir ?? downloadsDir();
+  const now = opts.now ?? Date.now();
+  if (!made.has(dir)) {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    made.add(dir);
+  }
   const token = randomBytes(32).toString('base64url');
-  await writeFile(join(dir, `${token}.pdf`), pdf, { mode: 0o600 });
-  await writeFile(join(dir, `${token}.json`), JSON.stringify({ reference, expiresAt: now + DOWNLOAD_TTL_MS } satisfies Meta), { mode: 0o600 });
-  await writeFile(join(dir, `ref-${reference}.txt`), token, { mode: 0o600 });
+  const entry: Entry = { version: 1, reference: record.reference, expiresAt: now + DOWNLOAD_TTL_MS, record };
+  // Not fsync'ed: losing a download entry in a power cut costs a convenience, not an application.
+  const write = () => writeFile(fileOf(dir, token), JSON.stringify(entry), { mode: 0o600, flag: 'wx' });
+  await write().catch(async (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ENOENT') throw err;
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await write();
+  });
   return token;
 }
 
-export async function tokenFor(reference: string, opts: { dir?: string } = {}): Promise<string | undefined> {
-  if (!/^[A-Z0-9-]{6,40}$/.test(reference)) return undefined;
-  const token = await readFile(join(opts.dir ?? downloadsDir(), `ref-${reference}.txt`), 'utf8').catch(() => undefined);
-  return token && DOWNLOAD_TOKEN.test(token) ? token : undefined;
-}
+export type DownloadLookup = { state: 'ok'; reference: string; record: RecordItem } | { state: 'gone' } | { state: 'invalid' };
 
-export type DownloadLookup = { state: 'ok'; reference: string; pdf: Uint8Array } | { state: 'gone' } | { state: 'invalid' };
-
-export async function getDownload(token: string, opts: { dir?: string; now?: number; meta?: boolean } = {}): Promise<DownloadLookup> {
+async function lookup(token: string, dir: string, now: number): Promise<DownloadLookup> {
   if (!DOWNLOAD_TOKEN.test(token)) return { state: 'invalid' };
-  const dir = opts.dir ?? downloadsDir();
-  const raw = await readFile(join(dir, `${token}.json`), 'utf8').catch(() => undefined);
+  const raw = await readFile(fileOf(dir, token), 'utf8').catch(() => undefined);
   if (!raw) return { state: 'gone' };
-  const meta = JSON.parse(raw) as Meta;
-  if ((opts.now ?? Date.now()) > meta.expiresAt) {
-    await Promise.all([`${token}.pdf`, `${token}.json`, `ref-${meta.reference}.txt`].map((n) => rm(join(dir, n), { force: true })));
+  let entry: Entry;
+  try {
+    entry = JSON.parse(raw) as Entry;
+  } catch {
     return { state: 'gone' };
   }
-  if (opts.meta) return { state: 'ok', reference: meta.reference, pdf: new Uint8Array() };
-  const pdf = await readFile(join(dir, `${token}.pdf`)).catch(() => undefined);
-  return pdf ? { state: 'ok', reference: meta.reference, pdf: new Uint8Array(pdf) } : { state: 'gone' };
+  if (now > entry.expiresAt) {
+    await rm(fileOf(dir, token), { force: true });
+    return { state: 'gone' };
+  }
+  return { state: 'ok', reference: entry.reference, record: entry.record };
+}
+
+/** Is there a download for this token (the thank-you page shows the link only then)? */
+export function getDownload(token: string, opts: { dir?: string; now?: number } = {}): Promise<DownloadLookup> {
+  return lookup(token, opts.dir ?? downloadsDir(), opts.now ?? Date.now());
+}
+
+/** The download, used up: the entry is deleted before the PDF is rendered, so it works once. */
+export async function takeDownload(token: string, opts: { dir?: string; now?: number } = {}): Promise<DownloadLookup> {
+  const dir = opts.dir ?? downloadsDir();
+  const found = await lookup(token, dir, opts.now ?? Date.now());
+  if (found.state === 'ok') await rm(fileOf(dir, token), { force: true });
+  return found;
 }

@@ -6,7 +6,8 @@
 import type { TFunction } from 'i18next';
 import type { FieldDef, FormDef, Row, Values } from '../../domain/forms/types.ts';
 import { toCents } from '../../domain/forms/validators.ts';
-import { formatMoney, type Locale } from '../../i18n/index.ts';
+import { formatMoney } from '../../i18n/format.ts';
+import type { Locale } from './translate.ts';
 
 export interface AnswerRow {
   label: string;

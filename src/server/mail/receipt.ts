@@ -4,18 +4,18 @@
  * what happens next, documents to bring, contacts.
  */
 import type { OutboxMessage } from '../outbox/index.ts';
-import { tFor } from '../../i18n/index.ts';
+import type { Translator } from './translate.ts';
 import { html } from './html.ts';
 import { oneLine, formTitle } from './staff.ts';
 import { answer, contactLanguage, type Submission } from '../applications/types.ts';
 
-export function receiptMessage(s: Submission): OutboxMessage | null {
+export function receiptMessage(s: Submission, tr: Translator): OutboxMessage | null {
   const email = answer(s.values, 'contact', 'email');
   if (!email) return null;
   const locale = contactLanguage(s);
-  const t = tFor(locale);
+  const t = tr(locale);
   const service = s.municipality.socialService;
-  const form = formTitle(s, locale);
+  const form = formTitle(s, tr, locale);
   // The item's own list (from the pack) when there is one; otherwise at least an identity document.
   const itemDocs = (s.item?.documents ?? []).map((d) => d[locale]);
   const docs = itemDocs.length ? itemDocs : [t('mail:receipt.documentsId')];

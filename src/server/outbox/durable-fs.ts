@@ -8,10 +8,29 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
+/**
+ * Fault injection for tests (disk full and the like): a process-wide hook asked before each
+ * durable write; when it returns an error, part of the data is written and the error thrown,
+ * as a real ENOSPC would. Process-global so the Astro bundle and native modules share it.
+ */
+export type WriteFault = (path: string) => NodeJS.ErrnoException | undefined;
+const FAULT_KEY = Symbol.for('atbalsts.fs.writeFault');
+type FaultHolder = { [FAULT_KEY]?: WriteFault };
+
+export function setWriteFault(fault: WriteFault | undefined): void {
+  (globalThis as FaultHolder)[FAULT_KEY] = fault;
+}
+
 /** Writes a NEW file (fails if it exists) and fsyncs it. */
 export async function writeFileDurable(path: string, data: Uint8Array | string): Promise<void> {
   const handle = await open(path, 'wx', 0o600);
   try {
+    const fault = (globalThis as FaultHolder)[FAULT_KEY]?.(path);
+    if (fault) {
+      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+      await handle.write(bytes.subarray(0, Math.floor(bytes.byteLength / 2)));
+      throw fault;
+    }
     await handle.writeFile(data);
     await handle.sync();
   } finally {

@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { access, mkdir, rm } from 'node:fs/promises';
+import { access, mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getConfig } from '../env.ts';
 import { fsyncDir, moveDurable, writeFileDurable } from './durable-fs.ts';
 import { ensureLayout, FILES_DIR, ITEM_FILE, outboxLayout } from './layout.ts';
 import { OutboxError, type OutboxFile, type OutboxItem } from './types.ts';
-import { validateOutboxItem } from './validate.ts';
+import { FILE_NAME, validateOutboxItem } from './validate.ts';
+import type { RecordItem } from './record.ts';
+import { REFERENCE_PATTERN } from '../reference.ts';
 import { wakeOutboxWorker } from './wake.ts';
 
 async function exists(path: string): Promise<boolean> {
@@ -54,6 +56,63 @@ export async function enqueue(item: OutboxItem, files: OutboxFile[], opts: { dir
       throw err;
     }
   } catch (err) {
+    await rm(work, { recursive: true, force: true }).catch(() => {});
+    if (err instanceof OutboxError) throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? 'unknown';
+    throw new OutboxError('OUTBOX_WRITE_FAILED', `could not store ${item.reference} (${code})`, { cause: err });
+  }
+  wakeOutboxWorker();
+}
+
+const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const ready = new Set<string>();
+
+/**
+ * Stores one application record (./record.ts) durably in the outbox: item.json (the validated
+ * answers, no rendering) plus the resident's files, written in tmp/ and renamed into queue/.
+ * Resolves only when it is on disk: each file and the item folder fsync'ed, then queue/ after
+ * the rename. Same errors as `enqueue`.
+ */
+export async function enqueueRecord(item: RecordItem, uploads: OutboxFile[], opts: { dir?: string } = {}): Promise<void> {
+  if (!REFERENCE_PATTERN.test(item.reference) || !ID.test(item.municipality) || !ID.test(item.form)) {
+    throw new OutboxError('OUTBOX_INVALID_ITEM', 'reference, municipality or form malformed');
+  }
+  const names = new Set(item.application.uploads.map((u) => u.file));
+  if (uploads.some((f) => !FILE_NAME.test(f.name) || !names.has(f.name)) || names.size !== uploads.length) {
+    throw new OutboxError('OUTBOX_BAD_FILE_NAME', 'upload files must match the record and ' + FILE_NAME.source);
+  }
+  const layout = outboxLayout(opts.dir ?? getConfig().outboxDir);
+  const target = join(layout.queue, item.reference);
+  const work = join(layout.tmp, `${item.reference}.${process.pid}-${randomBytes(6).toString('hex')}`);
+  try {
+    if (!ready.has(layout.root)) {
+      await ensureLayout(layout);
+      ready.add(layout.root);
+    }
+    const taken = await Promise.all([layout.sent, layout.dead].map((folder) => exists(join(folder, item.reference))));
+    if (taken.some(Boolean)) throw new OutboxError('OUTBOX_DUPLICATE', `reference ${item.reference} already in the outbox`);
+    await mkdir(work, { mode: 0o700 });
+    if (uploads.length) {
+      await mkdir(join(work, FILES_DIR), { mode: 0o700 });
+      await Promise.all(uploads.map((f) => writeFileDurable(join(work, FILES_DIR, f.name), f.content)));
+      await fsyncDir(join(work, FILES_DIR));
+    }
+    await writeFileDurable(join(work, ITEM_FILE), JSON.stringify(item));
+    await fsyncDir(work);
+    try {
+      await rename(work, target);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOTEMPTY' || code === 'EEXIST') {
+        throw new OutboxError('OUTBOX_DUPLICATE', `reference ${item.reference} already in the outbox`, { cause: err });
+      }
+      throw err;
+    }
+    // One directory fsync makes the new name durable. tmp/ is not synced: after a power cut a
+    // stale entry there is at worst an empty name, and housekeeping cleans tmp/.
+    await fsyncDir(layout.queue);
+  } catch (err) {
+    ready.delete(layout.root);
     await rm(work, { recursive: true, force: true }).catch(() => {});
     if (err instanceof OutboxError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? 'unknown';

@@ -34,6 +34,7 @@
  */
 export type { OutboxAttachment, OutboxMessage, OutboxItem, OutboxFile, OutboxErrorCode, DeliveryState } from './types.ts';
 export { OutboxError } from './types.ts';
-export { enqueue } from './enqueue.ts';
+export { enqueue, enqueueRecord } from './enqueue.ts';
+export type { RecordItem, ApplicationRecord, RecordUpload } from './record.ts';
 export { safeDisplayFilename } from './validate.ts';
 export { outboxLayout } from './layout.ts';

@@ -46,7 +46,8 @@ export type OutboxErrorCode =
   | 'OUTBOX_WRITE_FAILED'
   | 'OUTBOX_FILE_MISSING'
   | 'OUTBOX_ITEM_CORRUPT'
-  | 'OUTBOX_LOCKED';
+  | 'OUTBOX_LOCKED'
+  | 'OUTBOX_RENDER_FAILED';
 
 /** Infrastructure or contract error with a stable `code` (never carries personal data). */
 export class OutboxError extends Error {

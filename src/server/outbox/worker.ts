@@ -6,7 +6,8 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { purgeExpiredDownloads } from '../downloads/store.ts';
 import type { Config } from '../env.ts';
 import { logger } from '../log.ts';
 import { isReference } from '../reference.ts';
@@ -15,10 +16,14 @@ import { moveDurable } from './durable-fs.ts';
 import { acquireWorkerLock, housekeeping, inArrivalOrder, removeDir } from './maintenance.ts';
 import { ensureLayout, ITEM_FILE, outboxLayout } from './layout.ts';
 import { createMailTransport, type MailTransport } from './transport.ts';
+import { isRecordItem } from './record.ts';
+import { readRendered, threadRenderer, type ItemRenderer } from './render.ts';
 import type { DeliveryState, OutboxItem } from './types.ts';
 import { setOutboxWake } from './wake.ts';
 
 const PURGE_EVERY_MS = 60 * 60_000;
+/** Download entries live 30 minutes; they are purged on this timer even when nobody asks. */
+const DOWNLOAD_PURGE_EVERY_MS = 60_000;
 
 export interface OutboxWorker {
   /** Ask for a pass now (used by the doorbell). */
@@ -31,6 +36,8 @@ export interface OutboxWorker {
 export interface WorkerOptions {
   transport?: MailTransport;
   random?: () => number;
+  /** Renders record items (version 2); default: a worker thread. */
+  renderer?: ItemRenderer;
 }
 
 export async function startOutboxWorker(config: Config, options: WorkerOptions = {}): Promise<OutboxWorker> {
@@ -39,6 +46,7 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
   const releaseLock = await acquireWorkerLock(layout);
   const transport = options.transport ?? createMailTransport(config);
   const random = options.random ?? Math.random;
+  const renderer = options.renderer ?? threadRenderer();
 
   let stopping = false;
   let running: Promise<void> | undefined;
@@ -70,10 +78,10 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
   /** Returns the time the item is next due, or undefined when it left the queue. */
   async function processItem(reference: string): Promise<number | undefined> {
     const dir = join(layout.queue, reference);
-    let item: OutboxItem;
+    let stored: unknown;
     let state: DeliveryState;
     try {
-      item = JSON.parse(await readFile(join(dir, ITEM_FILE), 'utf8')) as OutboxItem;
+      stored = JSON.parse(await readFile(join(dir, ITEM_FILE), 'utf8'));
       state = await readState(dir);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // moved away meanwhile
@@ -89,6 +97,25 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
     }
     const due = state.nextAttemptAt ? Date.parse(state.nextAttemptAt) : 0;
     if (due > Date.now()) return due;
+
+    let item: OutboxItem;
+    if (isRecordItem(stored)) {
+      // A record (answers only): render once, keep the result in the item for every retry.
+      let messages = await readRendered(dir);
+      if (!messages) {
+        if (stopping) return Date.now();
+        const started = Date.now();
+        try {
+          messages = await renderer(dir, stored);
+        } catch (err) {
+          return failed(dir, reference, 'render', state, err);
+        }
+        logger.info('outbox.rendered', { reference, ms: Date.now() - started });
+      }
+      item = { reference: stored.reference, municipality: stored.municipality, form: stored.form, createdAt: stored.createdAt, messages };
+    } else {
+      item = stored as OutboxItem;
+    }
 
     for (const message of item.messages) {
       if (state.delivered[message.id]) continue;
@@ -176,6 +203,11 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
     // fs.watch is best effort (some network filesystems); the poll timer still runs.
   }
   setOutboxWake(kick);
+  const downloads = join(dirname(config.outboxDir), 'downloads');
+  const purgeDownloads = () => void purgeExpiredDownloads({ dir: downloads }).catch(() => {});
+  const downloadTimer = setInterval(purgeDownloads, DOWNLOAD_PURGE_EVERY_MS);
+  downloadTimer.unref();
+  purgeDownloads();
 
   const queued = (await readdir(layout.queue)).filter(isReference).length;
   const dead = (await readdir(layout.dead)).filter(isReference).length;
@@ -190,9 +222,11 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
       stopping = true;
       setOutboxWake(undefined);
       if (timer) clearTimeout(timer);
+      clearInterval(downloadTimer);
       watcher?.close();
       await running;
       transport.close();
+      await renderer.close?.();
       await releaseLock();
       logger.info('outbox.stopped', {});
     },

@@ -6,13 +6,11 @@
  * get a line too — staff cross out a child's.
  */
 import PDFDocument from 'pdfkit';
-import { tFor } from '../../i18n/index.ts';
 import { answerSections } from '../mail/answers.ts';
 import { formTitle } from '../mail/staff.ts';
 import { answer, applicantName, type Submission } from '../applications/types.ts';
+import type { Translator } from '../mail/translate.ts';
 import { dejavu } from './fonts.ts';
-
-const t = tFor('lv');
 
 /** Age in whole years on `on` from an old-format personal code, or null (new format / none). */
 export function ageFromPersonalCode(code: string, on: Date): number | null {
@@ -44,13 +42,14 @@ export function signers(s: Submission): Signer[] {
   return out;
 }
 
-export function applicationPdf(s: Submission): Promise<Uint8Array> {
+export function applicationPdf(s: Submission, tr: Translator): Promise<Uint8Array> {
+  const t = tr('lv');
   const fonts = dejavu();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 50, bottom: 60, left: 56, right: 56 },
     bufferPages: true,
-    info: { Title: `${t('mail:pdf.title')} ${s.reference}`, Author: s.municipality.socialService.name.lv, Subject: formTitle(s), Creator: 'Atbalsts' },
+    info: { Title: `${t('mail:pdf.title')} ${s.reference}`, Author: s.municipality.socialService.name.lv, Subject: formTitle(s, tr), Creator: 'Atbalsts' },
     lang: 'lv-LV',
   });
   doc.registerFont('body', fonts.regular);

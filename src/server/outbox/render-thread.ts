@@ -1,0 +1,21 @@
+/**
+ * The render thread (see ./render.ts): plain Node, so the catalogue and the translations are
+ * read from the repository's files (src/data, locales/) rather than from the Astro build.
+ */
+import { fileURLToPath } from 'node:url';
+import { parentPort } from 'node:worker_threads';
+import { loadCatalogueFromDisk } from '../../data/load-from-disk.ts';
+import { nodeTranslator } from '../mail/translate.ts';
+import { renderInto } from './render.ts';
+import type { RecordItem } from './record.ts';
+
+const catalogue = loadCatalogueFromDisk(fileURLToPath(new URL('../../../', import.meta.url)));
+const tr = nodeTranslator();
+
+parentPort!.on('message', (msg: { id: number; dir: string; item: RecordItem }) => {
+  renderInto(msg.dir, msg.item, { catalogue, tr }).then(
+    (messages) => parentPort!.postMessage({ id: msg.id, messages }),
+    (err: { code?: string; message?: string }) =>
+      parentPort!.postMessage({ id: msg.id, error: { code: typeof err?.code === 'string' && err.code.startsWith('OUTBOX_') ? err.code : 'OUTBOX_RENDER_FAILED', message: String(err?.message ?? 'render failed').slice(0, 300) } }),
+  );
+});
