@@ -203,19 +203,22 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
     // A download token is minted only by the request whose store call wrote the application
     // (`stored`): a replay of a stored key never gets one — the browser that sent it first holds
     // its cookie. A retry after a 503 (key pending, nothing stored yet) is that first store.
+    // JSON clients (integrations) get no download: the cookie is for the resident's browser.
     let downloadToken: string | undefined;
-    try {
-      const dir = deps.downloadsDir ? { dir: deps.downloadsDir } : {};
-      if (stored) downloadToken = await putDownload(stored, dir);
-      else {
-        // A replay gets the download back only when the caller already holds it (the original
-        // download cookie, still unused and for this reference).
-        const held = requestCookie(input.request, DOWNLOAD_COOKIE);
-        const found = held ? await getDownload(held, dir) : undefined;
-        if (held && found?.state === 'ok' && found.reference === reference) downloadToken = held;
+    if (input.mode === 'html') {
+      try {
+        const dir = deps.downloadsDir ? { dir: deps.downloadsDir } : {};
+        if (stored) downloadToken = await putDownload(stored, dir);
+        else {
+          // A replay gets the download back only when the caller already holds it (the original
+          // download cookie, still unused and for this reference).
+          const held = requestCookie(input.request, DOWNLOAD_COOKIE);
+          const found = held ? await getDownload(held, dir) : undefined;
+          if (held && found?.state === 'ok' && found.reference === reference) downloadToken = held;
+        }
+      } catch {
+        logger.warn('application.download_unavailable', { reference });
       }
-    } catch {
-      logger.warn('application.download_unavailable', { reference });
     }
     return { kind: 'accepted', reference, replayed, ...(downloadToken ? { downloadToken } : {}) };
   } catch (err) {
