@@ -200,9 +200,9 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
       },
     );
     logger.info('application.accepted', { reference, form, municipality: municipality.id, replayed, attachments: checked.uploads.length });
-    // A download token is minted only by the request whose store call wrote the application
-    // (`stored`): a replay of a stored key never gets one — the browser that sent it first holds
-    // its cookie. A retry after a 503 (key pending, nothing stored yet) is that first store.
+    // A new download token is minted only by the request whose store call wrote the application
+    // (`stored`): a replay of a stored key never gets a new one — the browser that sent it first
+    // holds its cookie. A retry after a 503 (key pending, nothing stored yet) is that first store.
     // JSON clients (integrations) get no download: the cookie is for the resident's browser.
     let downloadToken: string | undefined;
     if (input.mode === 'html') {
