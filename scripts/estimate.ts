@@ -99,6 +99,7 @@ process.stdout.write(
       incomeStatus: estimate.incomeStatus,
       provisional: estimate.provisional,
       provisionalParameters: estimate.provisionalParameters,
+      basis: { latestKnownFrom: estimate.basis.latestKnownFrom, beyondKnownPeriod: estimate.basis.beyondKnownPeriod, text: estimate.basis.reason ? out([estimate.basis.reason])[0]!.text : null },
       notes: out(estimate.notes),
       members: estimate.members,
       children: estimate.children,

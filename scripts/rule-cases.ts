@@ -78,9 +78,9 @@ export function readCaseFile(root: string, path: string, text = readFileSync(isA
     if (!isObject(c.household)) bad('"household" is missing (members, housing, assets, situations)');
     // The expectation: a row without one checks nothing and is refused.
     if (c.verdict === undefined) bad('no expectation: add "verdict" (likely, possible, unlikely or unknown) and, where there is an amount, "amount"');
-    else if (!VERDICTS.includes(c.verdict as CaseRow['verdict'])) bad(`"verdict: ${String(c.verdict)}" must be one of ${VERDICTS.join(', ')}`);
+    else if (!(VERDICTS as readonly unknown[]).includes(c.verdict)) bad(`"verdict: ${String(c.verdict)}" must be one of ${VERDICTS.join(', ')}`);
     if (c.amount !== undefined && c.amount !== null && (typeof c.amount !== 'number' || !Number.isFinite(c.amount))) bad('"amount" must be euros as a number (e.g. 267 or 87.5), or null for no amount');
-    if (c.status !== undefined && !STATUSES.includes(c.status as CaseRow['status'])) bad(`"status: ${String(c.status)}" must be one of ${STATUSES.join(', ')}`);
+    if (c.status !== undefined && !(STATUSES as readonly unknown[]).includes(c.status)) bad(`"status: ${String(c.status)}" must be one of ${STATUSES.join(', ')}`);
     const municipality = typeof c.municipality === 'string' ? c.municipality : fileMunicipality;
     if (!municipality) bad('no municipality: set "municipality" at the top of the file or in the row');
     const known = ['says', 'date', 'municipality', 'household', 'verdict', 'amount', 'status', 'provisional'];

@@ -65,13 +65,17 @@ describe('disk full during a submission', () => {
     const retried = await run({ request: jsonRequest(example('question'), { 'idempotency-key': key }), form: 'question', mode: 'json' }, d);
     const fresh = await run({ request: jsonRequest(example('question'), { 'idempotency-key': 'after-disk-full-key-00001' }), form: 'question', mode: 'json' }, d);
     if (retried.kind !== 'accepted' || fresh.kind !== 'accepted') throw new Error('not accepted after recovery');
-    expect(retried.downloadToken).toBeDefined(); // this retry is what stored it
+    // The resident's HTML form, sent again with its kept key, is stored now and gets its download.
+    const htmlAgain = await run({ request: multipartRequest([...htmlMeta({ item: 'gmi', key: htmlKey }), ...formFields(ex.answers)]), form: 'social-assistance', mode: 'html', locale: 'lv' }, d);
+    expect(htmlAgain).toMatchObject({ kind: 'accepted', replayed: true });
+    if (htmlAgain.kind === 'accepted') expect(htmlAgain.downloadToken).toMatch(/^[A-Za-z0-9_-]{43}$/); // this retry is what stored it
     expect(fresh.reference).not.toBe(retried.reference);
-    await sink.waitFor(4, 20_000); // staff + receipt for each
+    const refs = [retried.reference, fresh.reference, htmlAgain.kind === 'accepted' ? htmlAgain.reference : ''];
+    await sink.waitFor(6, 30_000); // staff + receipt for each
     await new Promise((r) => setTimeout(r, 300));
-    for (const ref of [retried.reference, fresh.reference]) {
+    for (const ref of refs) {
       expect(sink.messages.filter((m) => m.messageId === `<${ref}.staff@pasvaldiba.example.lv>`)).toHaveLength(1);
     }
-    expect(sink.messages).toHaveLength(4);
+    expect(sink.messages).toHaveLength(6);
   });
 });

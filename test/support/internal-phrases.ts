@@ -24,6 +24,11 @@ export const INTERNAL_PHRASES: readonly InternalPhrase[] = [
   { label: 'price in lats', pattern: /\d\s*Ls\b|\bLs\s*\d|\blat(os|u)\b|(?<!\p{L})в латах(?!\p{L})|\d\s*лат(ов|а)?(?!\p{L})/u },
   // Counts of recipients from annual reports.
   { label: 'count of recipients (LV)', pattern: /\d{4}\. gadā[^.;]*\b(saņēma|piešķīra|gaidīja|klienti)\b[^.;]*\d|\d+\s+saņēmēj/iu },
+  { label: 'count of recipients (LV)', pattern: /(saņēma|piešķīra|izsniedza|izsniegtas|izsniegti)\s+\d[\d ]*\s*(personas|cilvēki|ģimenes|skolēni|bērni|porcijas|reizes)/iu },
+  { label: 'count of recipients (RU)', pattern: /(получал[иао]?|получил[иао]?|выдан[оа]?|назначал[иао]?)\s+\d[\d ]*\s*(человек|сем\p{L}*|ученик\p{L}*|дет\p{L}*|ребен\p{L}*|порци\p{L}*|раз)/iu },
+  // Our own checking status is not the resident's business; say what to do instead.
+  { label: '"not checked here" (LV)', pattern: /šeit nav pārbaudīt/iu },
+  { label: '"not checked here" (RU)', pattern: /здесь не проверен/iu },
   { label: 'count of recipients (RU)', pattern: /в \d{4} году[^.;]*(получил[иао]?|назначил[иао]?|ожидал[иао]?|клиент)[^.;]*\d|\d+\s+получател/iu },
 ];
 
