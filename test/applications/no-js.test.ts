@@ -172,6 +172,11 @@ describe('no-JS journey', () => {
     const changedHtml = decode(await changed.text());
     expect(changedHtml).toContain('ar citām atbildēm');
     expect(changedHtml).not.toContain(reference);
+    // The typed answers come back with a fresh key: sending again is a new application.
+    expect(changedHtml).toContain('value="Cits"');
+    const freshKey = hiddenFields(changedHtml).idempotencyKey;
+    expect(freshKey).toMatch(/^[A-Za-z0-9_-]{65}$/);
+    expect(freshKey).not.toBe(hidden.idempotencyKey);
     await sink.waitFor(2);
     await new Promise((r) => setTimeout(r, 800));
     expect(sink.messages.filter((m) => (m.subject ?? '').includes(reference) && JSON.stringify(m.to).includes('socd@socd.lv'))).toHaveLength(1);

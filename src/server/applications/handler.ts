@@ -223,7 +223,12 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
     return { kind: 'accepted', reference, replayed, ...(downloadToken ? { downloadToken } : {}) };
   } catch (err) {
     if (err instanceof IdempotencyError) {
-      if (err.code === 'IDEMPOTENCY_KEY_MISMATCH') return rejected(409, err.code, 'error.request.keyReused');
+      if (err.code === 'IDEMPOTENCY_KEY_MISMATCH') {
+        // The key belongs to other answers: the form comes back with what was typed and WITHOUT
+        // that key (the page issues a fresh one), so sending again makes a new application.
+        const { idempotencyKey: _used, ...fresh } = keep;
+        return rejected(409, err.code, 'error.request.keyReused', { keep: fresh });
+      }
       return err.code === 'IDEMPOTENCY_KEY_REUSED' ? rejected(409, err.code, 'error.spam.check') : rejected(400, err.code, 'error.shape');
     }
     const code = err instanceof OutboxError ? err.code : 'STORE_FAILED';
