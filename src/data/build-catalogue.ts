@@ -110,8 +110,8 @@ function checkIntegrity(c: Catalogue, files: { national: RawFile; municipalities
   });
 }
 
-function allSourceRefs(item: { sources: string[]; amounts?: { sources: string[] }[] }): string[] {
-  return [...item.sources, ...(item.amounts ?? []).flatMap((a) => a.sources)].map((s) => s.split(/\s/)[0]!);
+function allSourceRefs(item: { sources: string[]; amounts?: { sources: string[] }[]; history?: { sources: string[] }[] }): string[] {
+  return [...item.sources, ...(item.amounts ?? []).flatMap((a) => a.sources), ...(item.history ?? []).flatMap((h) => h.sources)].map((s) => s.split(/\s/)[0]!);
 }
 
 /** Every item a municipality offers, national items merged with its local details, sorted by Latvian name. */
@@ -142,6 +142,7 @@ export function itemsFor(c: Catalogue, municipality: Municipality): CatalogueIte
       application: o.application ?? n.application,
       status: o.status ?? n.status,
       sources: [...n.sources, ...o.sources],
+      history: [...n.history, ...o.history],
     });
   }
   return out.sort((a, b) => a.name.lv.localeCompare(b.name.lv, 'lv'));

@@ -7,8 +7,10 @@
  * The server (src/server/main.ts) calls `loadConfig()` at start-up and stores the result
  * process-wide; endpoints bundled by Astro call `getConfig()` and get that same object.
  */
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { parseProxyList } from './guards/client-address.ts';
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
@@ -47,6 +49,8 @@ const RULES = {
     }).optional(),
     'an smtp:// or smtps:// URL like smtp://user:pass@mail.example.lv:587 (leave unset to write .eml files to MAIL_DIR)',
   ],
+  SMTP_ALLOW_PLAINTEXT: [bool(false), 'true or false (true only for a local relay on localhost: allows smtp:// without STARTTLS)'],
+  SMTP_TLS_CA: [z.string().min(1).refine((v) => existsSync(v)).optional(), 'the path of a PEM file with the certificate authority (or self-signed certificate) your SMTP server uses'],
   MAIL_FROM: [z.string().regex(mailbox).default('Atbalsts <atbalsts@localhost>'), 'an e-mail address, optionally with a display name: "Atbalsts <atbalsts@novads.lv>"'],
   MAIL_DIR: [z.string().min(1).default('./var/mail'), 'a directory path (where .eml files go when SMTP_URL is unset)'],
   MAIL_TO_OVERRIDE: [z.string().regex(address).optional(), 'a single e-mail address (staging: every staff e-mail goes there)'],
@@ -71,8 +75,23 @@ const RULES = {
   TRUST_PROXY: [bool(false), 'true or false (true: take the client address from X-Forwarded-For set by your reverse proxy)'],
   RATE_LIMIT_PER_MINUTE: [int(1, 100_000, 20), 'an integer between 1 and 100000 (form posts per client address per minute, default 20)'],
   MAX_BODY_BYTES: [int(1024, 1_073_741_824, 20_971_520), 'an integer number of bytes between 1024 and 1073741824 (default 20971520 = 20 MiB)'],
+  MAX_BODIES_IN_FLIGHT_BYTES: [int(1024, 17_179_869_184, 104_857_600), 'an integer number of bytes (all request bodies being received at once; default 104857600 = 100 MiB)'],
+  MAX_CONNECTIONS: [int(1, 1_000_000, 1000), 'an integer between 1 and 1000000 (open connections at once, default 1000)'],
+  MIN_UPLOAD_BYTES_PER_SECOND: [int(0, 1_073_741_824, 1024), 'an integer number of bytes per second, 0 or more (0 = no minimum; default 1024)'],
+  TRUSTED_PROXIES: [
+    z.string().refine((v) => {
+      try {
+        parseProxyList(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }).optional(),
+    'a list of IP addresses or CIDR ranges of your reverse proxies, e.g. "127.0.0.1, 10.0.0.0/8, ::1"',
+  ],
   SHUTDOWN_TIMEOUT_MS: [int(0, 600_000, 10_000), 'an integer number of milliseconds (default 10000)'],
   LOG_LEVEL: [z.enum(['debug', 'info', 'warn', 'error']).default('info'), 'one of debug, info, warn, error'],
+  FORM_KEY_SECRET: [z.string().min(32).max(512).optional(), 'at least 32 random characters, e.g. from "openssl rand -base64 32" (default: generated once into var/form-key.secret)'],
 } as const;
 
 type Rules = typeof RULES;
@@ -81,6 +100,10 @@ type Parsed = { [K in keyof Rules]: z.output<Rules[K][0]> };
 export interface Config extends Omit<Parsed, 'IDEMPOTENCY_DIR'> {
   /** Absolute paths, resolved against the working directory at start-up. */
   distDir: string;
+  /** The server's own state folder (`var/`): the parent of OUTBOX_DIR. */
+  dataDir: string;
+  /** Index of every reference number issued (`<dataDir>/references/<year>/`). */
+  referencesDir: string;
   outboxDir: string;
   mailDir: string;
   idempotencyDir: string;
@@ -103,6 +126,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     ...parsed,
     distDir: resolve(parsed.DIST_DIR),
+    dataDir: dirname(outboxDir),
+    referencesDir: resolve(dirname(outboxDir), 'references'),
     outboxDir,
     mailDir: resolve(parsed.MAIL_DIR),
     idempotencyDir: resolve(parsed.IDEMPOTENCY_DIR ?? resolve(dirname(outboxDir), 'idempotency')),

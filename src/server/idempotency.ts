@@ -12,6 +12,10 @@
  *     async (reference) => { await enqueue(buildItem(reference), files); },
  *   );
  *
+ * A key is bound to the body it was first used with (`bodyHash`, see `canonicalBodyHash`): the
+ * same key with a different body is refused (IDEMPOTENCY_KEY_MISMATCH → 409), so knowing someone
+ * else's key does not reveal their reference.
+ *
  * Flow: the reference is reserved in a `pending` record (exclusive create) BEFORE `store` runs;
  * the record is marked `done` after it resolves. A retry after a crash between the two finds the
  * pending record and runs `store` again with the SAME reference — the outbox then either stores
@@ -21,18 +25,18 @@
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { getConfig } from './env.ts';
 import { ensureDirs, fsyncDir, writeFileAtomic, writeFileDurable } from './outbox/durable-fs.ts';
 import { OutboxError } from './outbox/types.ts';
-import { newReference } from './reference.ts';
+import { issueReference, type RandomInt } from './reference.ts';
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
 export const RECORD_TTL_MS = 7 * 86_400_000;
 const MAX_COLLISION_RETRIES = 5;
 
 export class IdempotencyError extends Error {
-  readonly code: 'IDEMPOTENCY_KEY_INVALID' | 'IDEMPOTENCY_KEY_REUSED';
+  readonly code: 'IDEMPOTENCY_KEY_INVALID' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_KEY_MISMATCH';
   constructor(code: IdempotencyError['code'], message: string) {
     super(`${code}: ${message}`);
     this.name = 'IdempotencyError';
@@ -41,8 +45,10 @@ export class IdempotencyError extends Error {
 }
 
 interface RecordFile {
-  version: 1;
+  version: 1 | 2;
   scope: string;
+  /** SHA-256 of the canonical body (version 2); no personal data can be read back from it. */
+  bodyHash?: string;
   reference: string;
   state: 'pending' | 'done';
   createdAt: string;
@@ -55,15 +61,49 @@ export interface IdempotencyOptions {
   scope: string;
   /** Reference prefix of the municipality (see reference.ts). */
   prefix: string;
+  /** `canonicalBodyHash(...)` of the request: the same key with another body is refused. */
+  bodyHash?: string;
   /** Defaults to the configured IDEMPOTENCY_DIR. */
   dir?: string;
+  /** Index of issued references (reference.ts); default: `references/` beside `dir`, else the configured one. */
+  referencesDir?: string;
+  /** Randomness for reference codes (tests). */
+  random?: RandomInt;
 }
 
 const IN_FLIGHT_KEY = Symbol.for('atbalsts.idempotency.inflight');
 type Outcome = { reference: string; replayed: boolean };
-type Holder = { [IN_FLIGHT_KEY]?: Map<string, Promise<Outcome>> };
+type Running = { work: Promise<Outcome>; bodyHash: string | undefined };
+type Holder = { [IN_FLIGHT_KEY]?: Map<string, Running> };
 // Process-global: the endpoint bundle and native modules share one map.
-const inFlight: Map<string, Promise<Outcome>> = ((globalThis as Holder)[IN_FLIGHT_KEY] ??= new Map<string, Promise<Outcome>>());
+const inFlight: Map<string, Running> = ((globalThis as Holder)[IN_FLIGHT_KEY] ??= new Map<string, Running>());
+
+/** JSON with object keys sorted, so equal values always give equal text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * SHA-256 over what makes an application: municipality, form, item, the validated values and
+ * each attachment's name and content hash. Two posts of the same filled-in form hash equally
+ * (field order does not matter); any changed answer or file changes the hash.
+ */
+export function canonicalBodyHash(body: {
+  municipality: string;
+  form: string;
+  item?: string | undefined;
+  values: unknown;
+  attachments: { filename: string; content: Uint8Array }[];
+}): string {
+  const attachments = body.attachments.map((a) => ({ name: a.filename, sha256: createHash('sha256').update(a.content).digest('hex') }));
+  const canonical = canonicalJson({ municipality: body.municipality, form: body.form, item: body.item ?? null, values: body.values, attachments });
+  return createHash('sha256').update('atbalsts-body\0').update(canonical).digest('hex');
+}
 
 export function isIdempotencyKey(value: unknown): value is string {
   return typeof value === 'string' && IDEMPOTENCY_KEY.test(value);
@@ -101,14 +141,23 @@ export function withIdempotency(
   const dir = options.dir ?? getConfig().idempotencyDir;
   const slot = `${dir}\0${options.key}`;
   const running = inFlight.get(slot);
-  if (running) return running.then((r) => ({ ...r, replayed: true }));
+  if (running) {
+    if (running.bodyHash !== options.bodyHash) return Promise.reject(mismatch());
+    return running.work.then((r) => ({ ...r, replayed: true }));
+  }
   const work = run(dir, options, store).finally(() => inFlight.delete(slot));
-  inFlight.set(slot, work);
+  inFlight.set(slot, { work, bodyHash: options.bodyHash });
   return work;
+}
+
+function mismatch(): IdempotencyError {
+  return new IdempotencyError('IDEMPOTENCY_KEY_MISMATCH', 'key was already used with a different body');
 }
 
 async function run(dir: string, options: IdempotencyOptions, store: (reference: string) => Promise<void>) {
   await ensureDirs(dir);
+  const referencesDir = options.referencesDir ?? (options.dir ? join(dirname(options.dir), 'references') : getConfig().referencesDir);
+  const issue = () => issueReference(options.prefix, { dir: referencesDir, ...(options.random ? { random: options.random } : {}) });
   const path = join(dir, recordName(options.key));
   for (let round = 0; ; round++) {
     const existing = await readRecord(path);
@@ -116,13 +165,14 @@ async function run(dir: string, options: IdempotencyOptions, store: (reference: 
       if (existing.scope !== options.scope) {
         throw new IdempotencyError('IDEMPOTENCY_KEY_REUSED', 'key was issued for another form');
       }
+      if (existing.bodyHash !== options.bodyHash) throw mismatch();
       if (existing.state === 'done') return { reference: existing.reference, replayed: true };
       // Pending: an earlier attempt reserved this reference but did not confirm storing it.
       await storeTolerant(store, existing.reference, true);
       await writeFileAtomic(path, JSON.stringify({ ...existing, state: 'done' }));
       return { reference: existing.reference, replayed: true };
     }
-    const record: RecordFile = { version: 1, scope: options.scope, reference: newReference(options.prefix), state: 'pending', createdAt: new Date().toISOString() };
+    const record: RecordFile = { version: 2, scope: options.scope, ...(options.bodyHash ? { bodyHash: options.bodyHash } : {}), reference: await issue(), state: 'pending', createdAt: new Date().toISOString() };
     try {
       await writeFileDurable(path, JSON.stringify(record));
       await fsyncDir(dir);
@@ -137,7 +187,7 @@ async function run(dir: string, options: IdempotencyOptions, store: (reference: 
       } catch (err) {
         // A fresh reference that is already taken is a random collision: draw another.
         if (err instanceof OutboxError && err.code === 'OUTBOX_DUPLICATE' && attempt < MAX_COLLISION_RETRIES) {
-          record.reference = newReference(options.prefix);
+          record.reference = await issue();
           await writeFileAtomic(path, JSON.stringify(record));
           continue;
         }

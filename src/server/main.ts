@@ -9,7 +9,7 @@
  *
  * Started by scripts/start.mjs (`npm start` / `npm run serve`); Node ≥ 22.18 strips the types.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -17,15 +17,30 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, setConfig, type Config } from './env.ts';
 import { RateLimiter, sharedRateLimiter } from './guards/rate-limit.ts';
+import { BodyBudget } from './guards/in-flight.ts';
 import { createPortalHandler, type AstroHandler } from './http/portal-handler.ts';
 import { sendError, setErrorPageRussian } from './http/error-responses.ts';
 import { astroIslandHashes, buildCsp, cspHashesFromBuild, securityHeaders } from './http/security-headers.ts';
 import { createStaticHandler } from './http/static.ts';
+import { formKeySecret } from './form-key.ts';
 import { purgeIdempotencyRecords } from './idempotency.ts';
 import { logger, routeConsoleToJsonLogs } from './log.ts';
 import { OutboxError } from './outbox/types.ts';
 import { ensureLayout, outboxLayout } from './outbox/layout.ts';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
+
+/**
+ * Connection-level limits: at most MAX_CONNECTIONS open sockets (further ones are closed at
+ * once), headers within 20 s (checked every 5 s, so a slow-headers client is dropped after at
+ * most ~25 s), a whole request within 300 s (slow rural uploads of a few MB still
+ * fit; a trickling body is dropped much earlier by the minimum upload rate in read-body).
+ */
+export function applyConnectionLimits(server: Server, config: Pick<Config, 'MAX_CONNECTIONS'>): void {
+  server.maxConnections = config.MAX_CONNECTIONS;
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 300_000;
+  server.keepAliveTimeout = 5_000;
+}
 
 function readConfigOrExit(): Config {
   try {
@@ -60,8 +75,15 @@ export async function main(): Promise<void> {
   const estimatorLimiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE * 5);
   const ipSalt = randomBytes(16).toString('hex'); // per process: hashes cannot be joined across restarts
   await ensureLayout(outboxLayout(config.outboxDir)); // an unwritable outbox stops start-up here
+  try {
+    await formKeySecret(config); // generated on first start when FORM_KEY_SECRET is unset
+  } catch (err) {
+    process.stderr.write(`Config error: FORM_KEY_SECRET must be set, or form-key.secret next to OUTBOX_DIR must be readable (${(err as Error).message})\n`);
+    process.exit(78);
+  }
 
-  const handle = createPortalHandler({ config, astro, files, limiter, estimatorLimiter, headers, ipSalt });
+  const bodyBudget = new BodyBudget(config.MAX_BODIES_IN_FLIGHT_BYTES);
+  const handle = createPortalHandler({ config, astro, files, limiter, estimatorLimiter, headers, ipSalt, bodyBudget });
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
@@ -70,7 +92,8 @@ export async function main(): Promise<void> {
       else res.destroy();
     });
   };
-  const server = createServer(onRequest);
+  // Timeouts are checked every 5 s (Node's default, 30 s, would let slow headers live ~50 s).
+  const server = createServer({ connectionsCheckingInterval: 5_000 }, onRequest);
   // `Expect: 100-continue`: say "continue" only to bodies we would accept; an oversized one gets
   // its 413 before the client uploads anything.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
@@ -78,8 +101,7 @@ export async function main(): Promise<void> {
     if (!(declared > config.MAX_BODY_BYTES)) res.writeContinue();
     onRequest(req, res);
   });
-  server.headersTimeout = 30_000;
-  server.requestTimeout = 300_000; // slow rural uploads of a few MB still fit
+  applyConnectionLimits(server, config);
 
   // Signals are handled from here on, so a SIGTERM during start-up is graceful too.
   let worker: OutboxWorker | undefined;

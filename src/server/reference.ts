@@ -3,24 +3,115 @@
  *
  * The code is 5 characters from an alphabet without look-alikes (no 0/O, 1/I/L), so a resident
  * can read it over the phone or copy it from paper. 31^5 ≈ 28.6 million codes per prefix and
- * year; codes are drawn with crypto randomness (unguessable), and a collision is caught by the
- * outbox (the reference is the item's folder name) so a new code is drawn.
+ * year; codes are drawn with crypto randomness (unguessable).
+ *
+ * A reference is never issued twice: `issueReference` records every issued reference in a
+ * per-year index (`references/<year>/<reference>`, an empty marker file — no personal data)
+ * with an exclusive create, fsync'ed before the reference is used. The outbox alone cannot
+ * guarantee this: delivered applications leave it (OUTBOX_RETENTION_DAYS=0), and by the birthday
+ * bound 5 000 applications a year would repeat a code with ~35 % probability.
  */
 import { randomInt } from 'node:crypto';
+import { access, open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ensureDirs, fsyncDir } from './outbox/durable-fs.ts';
 
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const REFERENCE_CODE_LENGTH = 5;
 export const REFERENCE_PATTERN = /^[A-Z]{2,6}-\d{4}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$/;
 const PREFIX = /^[A-Z]{2,6}$/;
 
-/** A new reference; `prefix` is the municipality's (2–6 capital Latin letters, from the pack). */
-export function newReference(prefix: string, now: Date = new Date()): string {
+/** A random integer in [0, max): crypto randomness by default; tests inject their own. */
+export type RandomInt = (max: number) => number;
+
+/** The reference year: Latvia's civil year (an application at 00:30 on 1 January local time is that year's). */
+export function referenceYear(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en', { timeZone: 'Europe/Riga', year: 'numeric' }).format(now);
+}
+
+/**
+ * A new random reference; `prefix` is the municipality's (2–6 capital Latin letters, from the
+ * pack). Not checked against earlier ones — applications use `issueReference`.
+ */
+export function newReference(prefix: string, now: Date = new Date(), random: RandomInt = randomInt): string {
   if (!PREFIX.test(prefix)) throw new TypeError(`reference prefix must match ${PREFIX.source}`);
   let code = '';
-  for (let i = 0; i < REFERENCE_CODE_LENGTH; i++) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
-  // The year is Latvia's civil year: an application sent at 00:30 on 1 January local time is that year's.
-  const year = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Riga', year: 'numeric' }).format(now);
-  return `${prefix}-${year}-${code}`;
+  for (let i = 0; i < REFERENCE_CODE_LENGTH; i++) code += REFERENCE_ALPHABET[random(REFERENCE_ALPHABET.length)];
+  return `${prefix}-${referenceYear(now)}-${code}`;
+}
+
+export class ReferenceSpaceError extends Error {
+  readonly code = 'REFERENCE_SPACE_EXHAUSTED';
+  constructor(attempts: number) {
+    super(`REFERENCE_SPACE_EXHAUSTED: no unused reference after ${attempts} draws`);
+    this.name = 'ReferenceSpaceError';
+  }
+}
+
+export interface IssueOptions {
+  /** The index folder (`references/` in the server's state folder). */
+  dir: string;
+  now?: Date;
+  random?: RandomInt;
+  /** Draws before giving up (a practically full year); default 64. */
+  maxAttempts?: number;
+}
+
+/**
+ * Group commit for the index folder: one fsync covers every marker created before it started.
+ * A caller arriving while an fsync runs waits for the next one, which all such callers share.
+ */
+const dirSyncs = new Map<string, { running: Promise<void>; next?: Promise<void> }>();
+function syncDir(dir: string): Promise<void> {
+  const state = dirSyncs.get(dir);
+  if (!state) {
+    const running = fsyncDir(dir).finally(() => {
+      const current = dirSyncs.get(dir);
+      if (current?.running === running && !current.next) dirSyncs.delete(dir);
+    });
+    dirSyncs.set(dir, { running });
+    return running;
+  }
+  state.next ??= state.running.catch(() => {}).then(() => {
+    const running = fsyncDir(dir);
+    dirSyncs.set(dir, { running });
+    running.finally(() => {
+      if (dirSyncs.get(dir)?.running === running) dirSyncs.delete(dir);
+    }).catch(() => {});
+    return running;
+  });
+  return state.next;
+}
+
+/**
+ * A reference never issued before: drawn at random, then claimed in the per-year index with an
+ * exclusive create (a taken one is drawn again), durable before it is returned.
+ */
+export async function issueReference(prefix: string, options: IssueOptions): Promise<string> {
+  const now = options.now ?? new Date();
+  const yearDir = join(options.dir, referenceYear(now));
+  await ensureDirs(yearDir);
+  const attempts = options.maxAttempts ?? 64;
+  for (let i = 0; i < attempts; i++) {
+    const reference = newReference(prefix, now, options.random);
+    try {
+      // An empty marker: only its name matters, so the folder's fsync is what makes it durable.
+      await (await open(join(yearDir, reference), 'wx', 0o600)).close();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw err;
+    }
+    await syncDir(yearDir);
+    return reference;
+  }
+  throw new ReferenceSpaceError(attempts);
+}
+
+/** True when `reference` is in the index (it was issued once). */
+export async function wasIssued(reference: string, dir: string): Promise<boolean> {
+  const year = /-(\d{4})-/.exec(reference)?.[1];
+  if (!year || !isReference(reference)) return false;
+  return access(join(dir, year, reference)).then(() => true, () => false);
 }
 
 export function isReference(value: string): boolean {

@@ -212,7 +212,7 @@ async function expectTranslated(res: Response, c: Case): Promise<void> {
     }
     if (c.locale === 'ru') expect(text).toContain(t(`forms:${c.key}`));
   } else {
-    const expected = t(`forms:${c.key}`, { name: 'x.pdf', max: 10, seconds: 0 }).split('{{')[0]!.split('“')[0]!.trim();
+    const expected = t(`forms:${c.key}`, { name: 'x.pdf', max: 10, seconds: 0 }).split('{{')[0]!.split(/[„“]/)[0]!.trim();
     expect(decode(text)).toContain(expected);
   }
 }

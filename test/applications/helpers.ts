@@ -5,6 +5,15 @@ import { join, resolve } from 'node:path';
 import { catalogue } from '../../src/data/index.ts';
 import { handleApplication, type HandlerDeps, type HandlerInput } from '../../src/server/applications/handler.ts';
 import type { FormId } from '../../src/domain/schemas/catalogue.ts';
+import { issueFormKey } from '../../src/server/form-key.ts';
+
+/** The form-key signing secret the test handler uses (a real server generates or reads its own). */
+export const TEST_FORM_KEY_SECRET = new TextEncoder().encode('test-form-key-secret-0123456789abcdef');
+
+/** A form key as the form page would issue it. */
+export function signedKey(): string {
+  return issueFormKey(TEST_FORM_KEY_SECRET);
+}
 
 export const FORMS: FormId[] = ['social-assistance', 'municipal-benefit', 'social-service', 'question'];
 
@@ -25,7 +34,7 @@ export function tempDirs() {
 }
 
 export function deps(dirs = tempDirs(), extra: Partial<HandlerDeps> = {}): HandlerDeps {
-  return { catalogue, maxBodyBytes: 20 * 1024 * 1024, ...dirs, minFillMs: 3000, ...extra };
+  return { catalogue, maxBodyBytes: 20 * 1024 * 1024, ...dirs, minFillMs: 3000, formKeySecret: TEST_FORM_KEY_SECRET, ...extra };
 }
 
 export function jsonRequest(body: unknown, headers: Record<string, string> = {}): Request {
@@ -51,18 +60,18 @@ export function formFields(answers: Record<string, unknown>): [string, string][]
   return out;
 }
 
-export function multipartRequest(fields: [string, string][], files: { name: string; content: Uint8Array; field?: string; type?: string }[] = []): Request {
+export function multipartRequest(fields: [string, string][], files: { name: string; content: Uint8Array; field?: string; type?: string }[] = [], headers: Record<string, string> = {}): Request {
   const fd = new FormData();
   for (const [k, v] of fields) fd.append(k, v);
   for (const f of files) fd.append(f.field ?? 'attachments', new Blob([f.content as Uint8Array<ArrayBuffer>], { type: f.type ?? 'application/octet-stream' }), f.name);
-  return new Request('http://127.0.0.1/lv/daugavpils/pieteikums/x/', { method: 'POST', body: fd });
+  return new Request('http://127.0.0.1/lv/daugavpils/pieteikums/x/', { method: 'POST', body: fd, headers });
 }
 
 export function htmlMeta(opts: { item?: string; key?: string; renderedAt?: number } = {}): [string, string][] {
   return [
     ['website', ''],
     ['renderedAt', String(opts.renderedAt ?? Date.now() - 60_000)],
-    ['idempotencyKey', opts.key ?? `key-${Math.random().toString(36).slice(2)}-${Date.now()}`],
+    ['idempotencyKey', opts.key ?? signedKey()],
     ...(opts.item ? ([['item', opts.item]] as [string, string][]) : []),
   ];
 }

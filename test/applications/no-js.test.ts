@@ -161,10 +161,17 @@ describe('no-JS journey', () => {
     const other = decode(await (await fetch(portal.url + location)).text());
     expect(other).toContain(reference);
     expect(other).not.toContain('lejupielade/');
-    // Posting the same rendered form again (double click) gives the same reference and no new token.
-    const again = await submit(path, hidden, formFields(ex.answers));
+    // Posting the same rendered form again (double click) gives the same reference, but no
+    // download cookie: a replay never hands out the PDF to a caller without the original cookie.
+    const again = await submit(path, hidden, formFields(ex.answers), [{ name: 'dzimšanas apliecība.jpg', content: SAMPLES.jpeg }]);
     expect(again.headers.get('location')).toBe(location);
     expect(again.headers.get('set-cookie') ?? '').not.toContain('atbalsts_pdf=');
+    // The same key with other answers is refused (409), and the first reference is not shown.
+    const changed = await submit(path, hidden, formFields({ ...ex.answers, applicant: { ...(ex.answers.applicant as object), givenName: 'Cits' } }), [{ name: 'dzimšanas apliecība.jpg', content: SAMPLES.jpeg }]);
+    expect(changed.status).toBe(409);
+    const changedHtml = decode(await changed.text());
+    expect(changedHtml).toContain('ar citām atbildēm');
+    expect(changedHtml).not.toContain(reference);
     await sink.waitFor(2);
     await new Promise((r) => setTimeout(r, 800));
     expect(sink.messages.filter((m) => (m.subject ?? '').includes(reference) && JSON.stringify(m.to).includes('socd@socd.lv'))).toHaveLength(1);

@@ -5,7 +5,7 @@ import { startSmtpSink, type SmtpSink } from '../server/support/smtp-sink.ts';
 export async function portalWithMail(env: Record<string, string> = {}): Promise<{ portal: PortalServer; sink: SmtpSink }> {
   const sink = await startSmtpSink();
   const portal = await startPortal({
-    env: { SMTP_URL: sink.url, MAIL_FROM: 'Atbalsts <atbalsts@portal.example.lv>', OUTBOX_RETRY_BASE_MS: '50', RATE_LIMIT_PER_MINUTE: '10000', ...env },
+    env: { ...sink.env, MAIL_FROM: 'Atbalsts <atbalsts@portal.example.lv>', OUTBOX_RETRY_BASE_MS: '50', RATE_LIMIT_PER_MINUTE: '10000', ...env },
   });
   return { portal, sink };
 }

@@ -82,10 +82,10 @@ describe('ApplicationForm island', () => {
       await page.locator('#f-applicant-givenName').fill('Наталья');
       await page.locator('#f-applicant-familyName').fill('Ērgle');
       await page.reload();
-      await page.getByText('Мы восстановили ранее введённые ответы').waitFor();
+      await page.getByText('Мы восстановили ранее введенные ответы').waitFor();
       expect(await page.locator('#f-applicant-givenName').inputValue()).toBe('Наталья');
       await page.getByRole('button', { name: 'Удалить мои данные с этого компьютера' }).click();
-      await page.getByText('Введённые вами данные удалены из этого браузера.').waitFor();
+      await page.getByText('Введенные вами данные удалены из этого браузера.').waitFor();
       expect(await page.locator('#f-applicant-givenName').inputValue()).toBe('');
       expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('atbalsts:draft:')))).toEqual([]);
     });

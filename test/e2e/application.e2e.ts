@@ -24,7 +24,7 @@ let browser: Browser;
 beforeAll(async () => {
   sink = await startSmtpSink();
   [portal, browser] = await Promise.all([
-    startPortal({ env: { SMTP_URL: sink.url, MAIL_FROM: 'Atbalsts <atbalsts@portal.example.lv>', OUTBOX_RETRY_BASE_MS: '50' } }),
+    startPortal({ env: { ...sink.env, MAIL_FROM: 'Atbalsts <atbalsts@portal.example.lv>', OUTBOX_RETRY_BASE_MS: '50' } }),
     launchBrowser(),
   ]);
 });

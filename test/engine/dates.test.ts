@@ -28,11 +28,12 @@ const rows: Row[] = [
   { says: '31.12.2025: needy threshold 377 € (400 € is not needy)', household: single('2025-12-31', 400), expect: { needy: 377, status: 'low-income' } },
   { says: '1.1.2026: needy threshold 425 € (400 € is needy)', household: single('2026-01-01', 400), expect: { needy: 425, status: 'needy' } },
   // Housing coefficients for the worked example.
-  { says: '31.12.2024: K 2.5 (from 1.6.2023): 137 × 2.5 + 300 − 500 = 142,50 → 142 €', household: workedExample('2024-12-31'), expect: { k: 2.5, housing: 142, housingProvisional: false } },
+  { says: '31.12.2024: K 2.5 (from 1.6.2023; its end date is assumed → provisional): 137 × 2.5 + 300 − 500 = 142,50 → 142 €', household: workedExample('2024-12-31'), expect: { k: 2.5, housing: 142, housingProvisional: true } },
   { says: '1.1.2025: K 2.1 (start date not confirmed → provisional): 166 × 2.1 + 300 − 500 = 148,60 → 148 €', household: workedExample('2025-01-01'), expect: { k: 2.1, housing: 148, housingProvisional: true } },
   { says: '31.12.2025: K 2.1, provisional: 148 €', household: workedExample('2025-12-31'), expect: { k: 2.1, housing: 148, housingProvisional: true } },
-  { says: '1.1.2026: temporary K 2.5: 187 × 2.5 + 300 − 500 = 267,50 → 267 € (reference)', household: workedExample('2026-01-01'), expect: { k: 2.5, housing: 267, housingProvisional: false } },
-  { says: '30.4.2026: last day of the temporary K 2.5: 267 €', household: workedExample('2026-04-30'), expect: { k: 2.5, housing: 267, housingProvisional: false } },
+  { says: '1.1.2026: temporary K 2.5: 187 × 2.5 + 300 − 500 = 267,50 → 267 € (reference; the rounding down is unconfirmed → provisional)', household: workedExample('2026-01-01'), expect: { k: 2.5, housing: 267, housingProvisional: true } },
+  { says: '30.4.2026: last day of the temporary K 2.5: 267 €', household: workedExample('2026-04-30'), expect: { k: 2.5, housing: 267, housingProvisional: true } },
+  { says: '1.3.2026: costs 300,50 €: 467,50 + 300,50 − 500 = 268 € exactly, no rounding needed and K verified → not provisional', household: { date: '2026-03-01', members: [pensioner(500)], costs: 300.5 }, expect: { k: 2.5, housing: 268, housingProvisional: false } },
   { says: '1.5.2026: K back to 2.1 (presumed → provisional): 187 × 2.1 + 300 − 500 = 192,70 → 192 € (reference)', household: workedExample('2026-05-01'), expect: { k: 2.1, housing: 192, housingProvisional: true, provisional: true } },
   // Households with children (permanent change from 28.02.2026).
   { says: '27.2.2026: low-income family with children counts as "other" (K 1.7): 580 × 1.7 + 400 − 1 500 < 0 → 0 €', household: family('2026-02-27'), expect: { status: 'low-income', k: 1.7, housing: 0, housingVerdict: 'unlikely' } },
@@ -71,13 +72,13 @@ describe('date changes of the law', () => {
     expect(run({ date: '2022-10-01', members: [pensioner(400)], costs: 300 }).housing).toMatchObject({ coefficient: 3, amountCents: 22700, verdict: 'possible' });
   });
 
-  it('1.1.2027: the reason names the last verified date', () => {
+  it('1.1.2027: the result says in one sentence that the 2026 amounts were used', () => {
     const e = run(single('2027-01-01', 400));
-    expect(e.notes).toContainEqual({ key: 'parameters.extrapolated', params: { lastVerifiedDate: '2026-12-31' } });
+    expect(e.basis).toEqual({ latestKnownFrom: '2026-01-01', latestKnownTo: '2026-12-31', beyondKnownPeriod: true, reason: { key: 'basis.beyondKnown', params: { year: '2027', knownYear: '2026' } } });
   });
 
-  it('31.12.2026: no extrapolation note', () => {
-    expect(run(single('2026-12-31', 400)).notes.map((n) => n.key)).not.toContain('parameters.extrapolated');
+  it('31.12.2026: within the known period, no such sentence', () => {
+    expect(run(single('2026-12-31', 400)).basis).toEqual({ latestKnownFrom: '2026-01-01', latestKnownTo: '2026-12-31', beyondKnownPeriod: false, reason: null });
   });
 
   it('27.2.2026: the reason tells a family above the threshold when the children rule starts', () => {

@@ -34,7 +34,7 @@ describe('national parameters', () => {
   }
 
   const k: [string, string, number[], string][] = [
-    ['from 1.6.2023', '2023-06-01', [2.5, 2, 2, 1.5], 'verified'],
+    ['from 1.6.2023 (end date 31.12.2024 assumed)', '2023-06-01', [2.5, 2, 2, 1.5], 'provisional'],
     ['2025 (start date not confirmed)', '2025-06-01', [2.1, 1.7, 1.7, 1.3], 'provisional'],
     ['temporary 1.1.–30.4.2026', '2026-03-01', [2.5, 2, 2, 1.7], 'verified'],
     ['after 30.4.2026 (presumed)', '2026-05-01', [2.1, 1.7, 1.7, 1.3], 'provisional'],
@@ -47,10 +47,19 @@ describe('national parameters', () => {
     });
   }
 
-  it('the savings cap 272 € is provisional and no minimum wage is invented', () => {
+  it('the savings cap 272 € is provisional', () => {
     expect(p.savingsCap).toEqual([expect.objectContaining({ cents: 27200, status: 'provisional' })]);
-    expect(p.minimumWage).toEqual([]);
   });
+
+  const wages: [string, number][] = [['2021-01-01', 500], ['2022-12-31', 500], ['2023-01-01', 620], ['2024-01-01', 700], ['2025-01-01', 740], ['2025-12-31', 740], ['2026-01-01', 780]];
+  for (const [date, euro] of wages) {
+    it(`minimum monthly wage on ${date}: ${euro} €, verified with a source`, () => {
+      const w = on(p.minimumWage, date)!;
+      expect(w.cents).toBe(euro * 100);
+      expect(w.status).toBe('verified');
+      expect(w.sources.length).toBeGreaterThan(0);
+    });
+  }
 
   it('overlapping periods are refused, naming the file and the entries', () => {
     const broken = text.replace('from: "2024-01-01"\n    to: "2024-12-31"\n    gmi', 'from: "2023-12-01"\n    to: "2024-12-31"\n    gmi');

@@ -2,7 +2,7 @@
  * Runs the real server (scripts/start.mjs → src/server/main.ts) as a child process against the
  * test build, on a free port, for end-to-end tests:
  *
- *   const portal = await startPortal({ env: { SMTP_URL: sink.url } });
+ *   const portal = await startPortal({ env: sink.env }); // SMTP_URL + SMTP_ALLOW_PLAINTEXT (the sink has no TLS)
  *   const res = await fetch(portal.url + '/lv/');
  *   await portal.waitForLog((l) => l.event === 'outbox.delivered');
  *   await portal.stop();            // SIGTERM, graceful; portal.kill() = SIGKILL (a crash)

@@ -1,11 +1,11 @@
 /**
  * Every key the catalogue pages ask for exists: literal keys in the source, and the keys built
- * from closed vocabularies (situations, groups, periods, channels, certainty, statuses…).
+ * from closed vocabularies (situations, groups, periods, channels, statuses…).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LIFE_SITUATIONS, TARGET_GROUPS, amountPeriodSchema, certaintySchema, CHANNELS } from '../../src/domain/schemas/index.ts';
+import { LIFE_SITUATIONS, TARGET_GROUPS, amountPeriodSchema, CHANNELS } from '../../src/domain/schemas/index.ts';
 
 const root = join(import.meta.dirname, '../..');
 const dict = (lang: string, ns: string) => JSON.parse(readFileSync(join(root, 'locales', lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;
@@ -48,11 +48,13 @@ describe('i18n keys used by the catalogue pages', () => {
       ...LIFE_SITUATIONS.flatMap((s) => [`catalogue:situation.${s}.name`, `catalogue:situation.${s}.description`]),
       ...TARGET_GROUPS.map((g) => `catalogue:group.${g}`),
       ...amountPeriodSchema.options.map((p) => `catalogue:amount.per.${p}`),
-      ...certaintySchema.options.map((c) => `catalogue:amount.certainty.${c}`),
+      ...['amount', 'amountNoPhone', 'limit', 'limitNoPhone'].map((k) => `catalogue:ask.${k}`),
+      ...['housing-benefit', 'gmi'].map((f) => `catalogue:today.example.${f}`),
+      ...['needy', 'low-income'].map((s) => `catalogue:today.whoSets.${s}`),
       ...CHANNELS.map((c) => `catalogue:channel.${c}`),
       ...['apply', 'social-worker', 'provider', 'none'].map((h) => `catalogue:apply.how.${h}`),
       ...['gmi', 'housing-benefit'].map((f) => `catalogue:amount.formula.${f}`),
-      ...['benefit', 'service'].map((k) => `catalogue:kind.${k}`),
+      ...['benefit', 'service', 'status'].map((k) => `catalogue:kind.${k}`),
       ...['REZ10', 'BAU16', 'RN17', 'RN18', 'DAU18'].map((s) => `catalogue:source.seed.${s}`),
       ...['lv', 'ru'].flatMap((l) => [`common:languageSwitch.${l}`, `common:languageSwitch.switchTo_${l}`]),
     ];

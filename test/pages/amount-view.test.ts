@@ -45,15 +45,20 @@ describe('amount figures', () => {
     expect(ru.extra.map(nb)).toEqual(['Если детей 3 или больше: 25 € на каждого ребенка', 'Не более 125 € в месяц']);
   });
 
-  it('every amount carries its year and certainty; unverified/derived say "check"', () => {
-    const v = amountView({ ...amount({ type: 'fixed', cents: 3000, per: 'once', perChild: false }, 'unverified', 2017), from: '2017-01-01' }, 'lv', tFor('lv'));
-    expect(v.meta).toBe('2017. gada informācija, spēkā no 01.01.2017.');
+  it('every amount says when it applies; an unconfirmed figure sends the resident to the social service by phone', () => {
+    const v = amountView({ ...amount({ type: 'fixed', cents: 3000, per: 'once', perChild: false }, 'unverified', 2017), from: '2017-01-01' }, 'lv', tFor('lv'), '654 23700');
+    expect(v.meta).toBe('Spēkā no 01.01.2017.');
     expect(v.check).toBe(true);
-    expect(v.certainty).toMatch(/precizējiet sociālajā dienestā/);
-    const d = amountView(amount({ type: 'fixed', cents: 3000, per: 'once', perChild: false }, 'derived'), 'ru', tFor('ru'));
+    expect(v.certainty).toBe('Precīzu summu jautājiet sociālajam dienestam: 654 23700.');
+    const period = amountView({ ...amount({ type: 'in-kind' }), from: '2026-05-01', to: '2026-12-31' }, 'lv', tFor('lv'));
+    expect(period.meta).toBe('Spēkā no 01.05.2026. līdz 31.12.2026.');
+    const d = amountView(amount({ type: 'fixed', cents: 3000, per: 'once', perChild: false }, 'derived'), 'ru', tFor('ru'), '+371 64607605');
     expect(d.meta).toBe('Данные 2026 года.');
-    expect(d.certainty).toMatch(/уточните в социальной службе/);
-    expect(amountView(amount({ type: 'in-kind' }), 'ru', tFor('ru')).check).toBe(false);
+    expect(d.certainty).toBe('Точную сумму спросите в социальной службе: +371 64607605.');
+    expect(amountView(amount({ type: 'fixed', cents: 3000, per: 'once', perChild: false }, 'derived'), 'lv', tFor('lv')).certainty).toBe('Precīzu summu jautājiet sociālajam dienestam.');
+    const verified = amountView(amount({ type: 'in-kind' }), 'ru', tFor('ru'), '654 23700');
+    expect(verified.check).toBe(false);
+    expect(verified.certainty).toBe('');
   });
 
   it('list headline: newest fixed/up-to figure only', () => {
@@ -68,7 +73,7 @@ describe('status shown honestly', () => {
   it.each<[string, Locale, Parameters<typeof statusView>[0], string | undefined]>([
     ['seed-only with year', 'lv', { kind: 'seed-only', year: 2018, planned: false }, 'Informācija no 2018. gada — pirms pieteikšanās precizējiet sociālajā dienestā.'],
     ['seed-only with year', 'ru', { kind: 'seed-only', year: 2018, planned: false }, 'Информация 2018 года — перед тем как обращаться, уточните в социальной службе.'],
-    ['unconfirmed without year', 'lv', { kind: 'unconfirmed', planned: false }, 'Šī informācija nav apstiprināta — pirms pieteikšanās precizējiet sociālajā dienestā.'],
+    ['unconfirmed without year', 'lv', { kind: 'unconfirmed', planned: false }, 'Šī informācija var būt novecojusi. Pirms pieteikšanās jautājiet sociālajam dienestam.'],
     ['suspended since', 'lv', { kind: 'suspended', since: '2024-04-25', planned: false }, 'Izmaksa apturēta kopš 25.04.2024.'],
     ['suspended since', 'ru', { kind: 'suspended', since: '2024-04-25', planned: false }, 'Выплата приостановлена с 25.04.2024.'],
     ['current', 'lv', { kind: 'current', planned: false }, undefined],
@@ -82,7 +87,7 @@ describe('sources', () => {
   it('register entries have a title and a link; seeds are named in words', () => {
     expect(sourceView('S59', sources, tFor('lv'))).toMatchObject({ title: 'socd.lv/?page_id=4239', url: 'https://socd.lv/?page_id=4239' });
     expect(sourceView('DAU18 §5', sources, tFor('lv')).title).toBe('Daugavpils pilsētas Sociālā dienesta stratēģija 2018–2023, §5');
-    expect(sourceView('BAU16 benefit 5', sources, tFor('ru')).title).toBe('Стратегия Социальной службы Бауского края на 2016–2020 годы, пособие № 5');
+    expect(sourceView('BAU16 benefit 5', sources, tFor('ru')).title).toBe('Стратегия социальной службы Бауского края на 2016–2020 годы, пособие № 5');
     expect(sourceView('RN18 items 1 and 8', sources, tFor('lv')).title).toBe('Rēzeknes novada Sociālā dienesta pārskats par 2018. gadu, punkts 1 un 8');
     expect(sourceView('REZ10', sources, tFor('lv')).url).toBeUndefined();
   });

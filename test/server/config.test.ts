@@ -31,6 +31,7 @@ describe('loadConfig', () => {
     ['OUTBOX_RETRY_BASE_MS', '-1'], ['OUTBOX_MAX_ATTEMPTS', '0'], ['OUTBOX_RETENTION_DAYS', 'week'],
     ['PUBLIC_ORIGIN', 'https://atbalsts.example.lv/lv/'], ['PUBLIC_ORIGIN', 'atbalsts.example.lv'],
     ['RATE_LIMIT_PER_MINUTE', '0'], ['MAX_BODY_BYTES', '10'], ['TRUST_PROXY', 'maybe'], ['LOG_LEVEL', 'verbose'],
+    ['FORM_KEY_SECRET', 'too-short'], ['SMTP_ALLOW_PLAINTEXT', 'sometimes'], ['SMTP_TLS_CA', '/nonexistent/ca.pem'],
   ];
   it.each(bad)('%s=%j is refused with "Config error: %s must be …"', (name, value) => {
     let error: unknown;

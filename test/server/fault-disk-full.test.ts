@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { jsonResponse } from '../../src/server/applications/respond.ts';
 import { setWriteFault } from '../../src/server/outbox/durable-fs.ts';
 import { startOutboxWorker, type OutboxWorker } from '../../src/server/outbox/worker.ts';
-import { deps, example, formFields, htmlMeta, jsonRequest, multipartRequest, run } from '../applications/helpers.ts';
+import { deps, example, formFields, htmlMeta, jsonRequest, multipartRequest, run, signedKey } from '../applications/helpers.ts';
 import { captureLogs } from './support/logs.ts';
 import { tempDir, testConfig } from './support/fixtures.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
@@ -30,7 +30,7 @@ describe('disk full during a submission', () => {
   it('503 with Retry-After, nothing acknowledged or half-written; recovery with the same key and a new one, both delivered', async () => {
     sink = await startSmtpSink();
     const root = await tempDir('enospc');
-    const config = testConfig(root, { SMTP_URL: sink.url });
+    const config = testConfig(root, sink.env);
     const d = deps({ root, outboxDir: config.outboxDir, idempotencyDir: join(root, 'idem'), downloadsDir: join(root, 'downloads') });
     worker = await startOutboxWorker(config);
     const logs = captureLogs();
@@ -55,7 +55,7 @@ describe('disk full during a submission', () => {
     expect(logs.lines.some((l) => l.event === 'application.accepted')).toBe(false);
 
     // The HTML form gets the same answer with everything typed and its key kept.
-    const htmlKey = 'disk-full-html-key-000001';
+    const htmlKey = signedKey(); // as the form page issues it (unsigned keys are ignored)
     const ex = example('social-assistance');
     const html = await run({ request: multipartRequest([...htmlMeta({ item: 'gmi', key: htmlKey }), ...formFields(ex.answers)]), form: 'social-assistance', mode: 'html', locale: 'lv' }, d);
     expect(html).toMatchObject({ kind: 'rejected', status: 503, keep: { idempotencyKey: htmlKey, item: 'gmi', values: { applicant: { givenName: 'Jānis' } } } });

@@ -28,7 +28,7 @@ describe('server killed with items queued', () => {
   it('delivers every queued application once after a restart', async () => {
     sink = await startSmtpSink();
     sink.mode = 'tempfail'; // SMTP answers 451: everything stays queued
-    const env = { SMTP_URL: sink.url, OUTBOX_RETRY_BASE_MS: '100', OUTBOX_RETRY_MAX_MS: '300' };
+    const env = { ...sink.env, OUTBOX_RETRY_BASE_MS: '100', OUTBOX_RETRY_MAX_MS: '300' };
     const first = await startPortal({ env });
     portals.push(first);
     const items = [sampleItem(), sampleItem(), sampleItem()];

@@ -31,7 +31,7 @@ afterEach(async () => {
 
 async function setup(env: Record<string, string> = {}) {
   const root = await tempDir('outbox');
-  const config = testConfig(root, { SMTP_URL: sink.url, ...env });
+  const config = testConfig(root, { ...sink.env, ...env });
   worker = await startOutboxWorker(config);
   return { config, layout: outboxLayout(config.outboxDir) };
 }

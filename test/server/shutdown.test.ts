@@ -11,7 +11,7 @@ import { startSmtpSink } from './support/smtp-sink.ts';
 describe('graceful shutdown', () => {
   it('finishes an upload in flight, delivers it, and exits 0', async () => {
     const sink = await startSmtpSink();
-    const portal = await startPortal({ env: { SMTP_URL: sink.url } });
+    const portal = await startPortal({ env: sink.env });
     try {
       const body = Buffer.from(readFileSync('examples/applications/question.json', 'utf8'));
       const url = new URL(portal.url);

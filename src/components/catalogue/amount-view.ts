@@ -1,7 +1,7 @@
 /**
  * Turns a dated amount rule into words for a page. Money stays integer cents until
- * formatMoney/formatMoneyShort; every figure carries its year and certainty so a resident knows
- * how sure it is ("never invent a figure; keep unverified/derived marked").
+ * formatMoney/formatMoneyShort; every figure carries its year, and a figure no published source
+ * confirms (derived/unverified) says in one plain sentence whom to ask, with the phone number.
  */
 import type { TFunction } from 'i18next';
 import type { Amount } from '../../domain/schemas/index.ts';
@@ -16,27 +16,33 @@ export interface AmountView {
   /** Extra lines under a table (each child from N, maximum). */
   extra: string[];
   text: string;
-  /** "2026. gada informācija · spēkā no …" */
+  /** "2026. gada informācija, spēkā no …" */
   meta: string;
+  /** Empty for a confirmed figure; else "Ask the social service: <phone>." */
   certainty: string;
   /** true when the resident must check (derived/unverified). */
   check: boolean;
 }
 
-export function amountView(a: Amount, locale: Locale, t: TFunction): AmountView {
+/** One plain sentence sending the resident to the social service, with its phone when known. */
+export function askSentence(t: TFunction, phone: string | undefined, what: 'amount' | 'limit' = 'amount'): string {
+  return t(phone ? `catalogue:ask.${what}` : `catalogue:ask.${what}NoPhone`, { phone });
+}
+
+export function amountView(a: Amount, locale: Locale, t: TFunction, phone?: string): AmountView {
   const money = (c: number) => formatMoneyShort(c, locale);
   const r = a.rule;
   const view: AmountView = {
     extra: [],
     text: a.text[locale],
     meta: endSentence(
-      [
-        t('catalogue:amount.year', { year: a.year }),
-        a.from ? t('catalogue:amount.validFrom', { date: numericDate(a.from, locale) }) : '',
-        a.to ? t('catalogue:amount.validTo', { date: numericDate(a.to, locale) }) : '',
-      ].filter(Boolean).join(', '),
+      a.from && a.to
+        ? t('catalogue:amount.period', { from: numericDate(a.from, locale), to: numericDate(a.to, locale) })
+        : a.from
+          ? t('catalogue:amount.validFrom', { date: numericDate(a.from, locale) })
+          : t('catalogue:amount.year', { year: a.year }),
     ),
-    certainty: t(`catalogue:amount.certainty.${a.certainty}`),
+    certainty: a.certainty === 'verified' ? '' : askSentence(t, phone),
     check: a.certainty !== 'verified',
   };
   switch (r.type) {

@@ -20,6 +20,11 @@ export function itemsOf(m: Municipality, locale: Locale = 'lv', kind?: Catalogue
   return all.filter((i) => !kind || i.kind === kind).sort((a, b) => coll.compare(a.name[locale], b.name[locale]));
 }
 
+/** Ways to hand in the signed application (the online pre-application is a request, not one of them). */
+export function signedChannels(m: Municipality): Municipality['channels'] {
+  return m.channels.filter((c) => c !== 'online-pre-application');
+}
+
 export function situationsOf(m: Municipality): LifeSituation[] {
   const items = itemsOf(m);
   return LIFE_SITUATIONS.filter((s) => items.some((i) => i.situations.includes(s)));

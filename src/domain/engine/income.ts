@@ -1,24 +1,48 @@
 /**
  * Which income counts. SPSPL Art. 5 (list as published by municipalities [S24]; changes from
- * 1.7.2023 [S25]): the state family benefit, disability-care benefits, childbirth and funeral
- * benefits, charity, stipends up to the minimum wage and a child's earnings up to the minimum
- * wage are NOT counted. Maintenance received IS counted since 1.7.2023.
- * Without a verified minimum wage for the date, "up to the minimum wage" excludes the whole
- * amount and the reason says "up to the minimum wage" without a number (no invented figure).
+ * 1.7.2023 [S25]). NOT counted: the state family benefit, disability-care benefits, the assistant
+ * allowance, the transport benefit for persons with reduced mobility, the coeliac-child benefit,
+ * childbirth and funeral benefits, orphans' social guarantees, student loans, support in active
+ * employment measures (paid public works, employment contracts and start-up grants are earnings,
+ * entered as such), crime-victim compensation, blood-donor payments, charity, one-off refugee
+ * support and municipal benefits; stipends and a child's (under 18) earnings only up to the
+ * minimum monthly wage (a dated parameter) — the part above it counts. Maintenance received IS
+ * counted since 1.7.2023. The income-tax refund is counted (the 2023 summary [S25]) although an
+ * older municipal list [S24] leaves it out: the reason says the sources differ.
  */
 import type { Household, IncomeType } from '../schemas/index.ts';
 import { CHILD_MAX_AGE } from './facts.ts';
-import { reason, type Reason } from './reasons.ts';
+import { reason, type Reason, type ReasonKey } from './reasons.ts';
 import type { IncomeLine, IncomeResult } from './types.ts';
 
-const NEVER_COUNTED = new Set<IncomeType>(['state-family-benefit', 'disability-care-benefit', 'childbirth-benefit', 'charity']);
+const NEVER_COUNTED = new Set<IncomeType>([
+  'state-family-benefit',
+  'disability-care-benefit',
+  'assistant-allowance',
+  'mobility-transport-benefit',
+  'coeliac-child-benefit',
+  'childbirth-benefit',
+  'orphan-guarantees',
+  'student-loan',
+  'employment-measure-support',
+  'crime-victim-compensation',
+  'blood-donor-payment',
+  'charity',
+  'refugee-one-off-support',
+  'municipal-benefit',
+]);
 const EARNINGS = new Set<IncomeType>(['salary', 'self-employment']);
+/** Counted, but the stored sources disagree on it. */
+const DISPUTED = new Set<IncomeType>(['income-tax-refund']);
+
+/** Income types that are never counted (whatever the amount). */
+export const isNeverCounted = (type: IncomeType): boolean => NEVER_COUNTED.has(type);
 
 function line(member: number, type: IncomeType, monthlyCents: number, age: number, minimumWageCents: number | null): IncomeLine {
   if (NEVER_COUNTED.has(type)) {
-    const key = `income.excluded.${type}` as 'income.excluded.charity';
-    return { member, type, monthlyCents, countedCents: 0, reason: reason(key, { amountCents: monthlyCents }) };
+    return { member, type, monthlyCents, countedCents: 0, reason: reason(`income.excluded.${type}` as ReasonKey, { amountCents: monthlyCents }) };
   }
+  if (DISPUTED.has(type)) return { member, type, monthlyCents, countedCents: monthlyCents, reason: reason('income.disputed.income-tax-refund', { amountCents: monthlyCents }) };
   const childEarnings = EARNINGS.has(type) && age <= CHILD_MAX_AGE;
   if (type !== 'stipend' && !childEarnings) return { member, type, monthlyCents, countedCents: monthlyCents, reason: null };
   // Excluded up to the minimum wage; any part above it counts.
@@ -54,5 +78,7 @@ export function countIncome(h: Household, minimumWageCents: number | null): Inco
   }
   const reasons: Reason[] = known ? [reason('income.counted', { countedCents })] : [reason('income.unknown')];
   for (const l of lines) if (l.reason) reasons.push(l.reason);
-  return { known, countedCents, excludedCents, perMemberCents: Math.floor(countedCents / h.members.length), lines, reasons };
+  const usesMinimumWage = lines.some((l) => l.reason !== null && 'minimumWageCents' in l.reason.params);
+  const disputed = lines.some((l) => DISPUTED.has(l.type as IncomeType) && l.monthlyCents > 0);
+  return { known, countedCents, excludedCents, perMemberCents: Math.floor(countedCents / h.members.length), usesMinimumWage, disputed, lines, reasons };
 }

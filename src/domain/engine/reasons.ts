@@ -18,6 +18,7 @@ export const REASON_PARAMS = {
   // Parameters in force on the date
   'parameters.extrapolated': ['lastVerifiedDate'],
   'parameters.provisional': ['what'],
+  'basis.beyondKnown': ['year', 'knownYear'],
   // Thresholds (the arithmetic)
   'threshold.gmi.single': ['firstCents'],
   'threshold.gmi.multi': ['firstCents', 'othersCents', 'others', 'totalCents'],
@@ -33,6 +34,17 @@ export const REASON_PARAMS = {
   'income.excluded.disability-care-benefit': ['amountCents'],
   'income.excluded.childbirth-benefit': ['amountCents'],
   'income.excluded.charity': ['amountCents'],
+  'income.excluded.assistant-allowance': ['amountCents'],
+  'income.excluded.mobility-transport-benefit': ['amountCents'],
+  'income.excluded.coeliac-child-benefit': ['amountCents'],
+  'income.excluded.orphan-guarantees': ['amountCents'],
+  'income.excluded.student-loan': ['amountCents'],
+  'income.excluded.employment-measure-support': ['amountCents'],
+  'income.excluded.crime-victim-compensation': ['amountCents'],
+  'income.excluded.blood-donor-payment': ['amountCents'],
+  'income.excluded.refugee-one-off-support': ['amountCents'],
+  'income.excluded.municipal-benefit': ['amountCents'],
+  'income.disputed.income-tax-refund': ['amountCents'],
   'income.excluded.stipend': ['amountCents'],
   'income.excluded.stipend-up-to': ['amountCents', 'minimumWageCents'],
   'income.excluded.child-earnings': ['amountCents', 'age'],
@@ -69,7 +81,6 @@ export const REASON_PARAMS = {
   // Housing benefit (SPSPL Art. 35)
   'housing.amount': ['gmiSumCents', 'coefficient', 'costsCents', 'incomeCents', 'amountCents'],
   'housing.zero': ['gmiSumCents', 'coefficient', 'costsCents', 'incomeCents'],
-  'housing.cappedAtCosts': ['costsCents'],
   'housing.incomeIncludesGmi': ['incomeCents', 'gmiCents'],
   'housing.type.pensionerOrDisabledAlone': ['coefficient'],
   'housing.type.pensionerOrDisabledOnly': ['coefficient'],

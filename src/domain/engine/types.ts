@@ -1,5 +1,6 @@
 /** The engine's output. Money in integer cents; `status` and `verdict` names are stable strings. */
 import type { AmountPeriod, Certainty, HousingHouseholdType, LocalizedText } from '../schemas/index.ts';
+import type { ParameterName } from './parameters-on.ts';
 import type { Reason } from './reasons.ts';
 
 export type Verdict = 'likely' | 'possible' | 'unlikely' | 'unknown';
@@ -29,6 +30,10 @@ export interface IncomeResult {
   countedCents: number;
   excludedCents: number;
   perMemberCents: number;
+  /** Some line was counted against the minimum wage (stipends, a child's earnings). */
+  usesMinimumWage: boolean;
+  /** Some counted income is one the stored sources disagree on (the result is provisional). */
+  disputed: boolean;
   lines: IncomeLine[];
   reasons: Reason[];
 }
@@ -57,7 +62,10 @@ export interface HousingResult {
   amountCents: number | null;
   coefficient: number | null;
   householdType: HousingHouseholdType;
+  /** A provisional parameter (coefficient K, rounding rule, children rule) decided this result. */
   provisional: boolean;
+  /** The dated parameters this result depends on (names as in parameters.yaml). */
+  uses: ParameterName[];
   reasons: Reason[];
 }
 
@@ -89,13 +97,34 @@ export interface DocumentEntry {
   items: string[];
 }
 
+export interface ParameterBasis {
+  /** Start of the threshold period used (e.g. 2026-01-01). */
+  latestKnownFrom: string;
+  /** Its end as published (null: open-ended). */
+  latestKnownTo: string | null;
+  beyondKnownPeriod: boolean;
+  /** `basis.beyondKnown` when beyond the known period, else null. */
+  reason: Reason | null;
+}
+
 export interface Estimate {
   date: string;
   municipality: string;
   /** true when a figure used is not confirmed or the date is past the last verified period. */
   provisional: boolean;
+  /**
+   * The parameters marked provisional in the data (or carried past their last period) that this
+   * result used, in the order of PARAMETER_NAMES; empty when every figure used is confirmed.
+   */
+  provisionalParameters: ParameterName[];
   /** Why the result is provisional, and general notes. */
   notes: Reason[];
+  /**
+   * Which published thresholds the result is computed with. Past the last published period the
+   * latest values are used: `beyondKnownPeriod` is true and `reason` is the one sentence to show
+   * ("2027. gada summas vēl nav publicētas; aprēķinā izmantotas 2026. gada summas.").
+   */
+  basis: ParameterBasis;
   members: number;
   children: number;
   thresholds: {

@@ -19,15 +19,27 @@ export const COUNTED_INCOME_TYPES = [
   'unemployment-benefit',
   'sickness-or-parental-benefit',
   'maintenance-received',
+  'income-tax-refund',
   'other',
 ] as const satisfies readonly IncomeType[];
 
+/** SPSPL Art. 5 as published by municipalities [S24], in the order of that list. */
 export const NOT_COUNTED_INCOME_TYPES = [
   'state-family-benefit',
   'disability-care-benefit',
+  'assistant-allowance',
+  'mobility-transport-benefit',
+  'coeliac-child-benefit',
   'childbirth-benefit',
+  'orphan-guarantees',
+  'student-loan',
   'stipend',
+  'employment-measure-support',
+  'crime-victim-compensation',
+  'blood-donor-payment',
   'charity',
+  'refugee-one-off-support',
+  'municipal-benefit',
 ] as const satisfies readonly IncomeType[];
 
 export const INCOME_TYPE_LIST: readonly IncomeType[] = [...COUNTED_INCOME_TYPES, ...NOT_COUNTED_INCOME_TYPES];

@@ -165,6 +165,20 @@ export const itemStatusSchema = z.strictObject({
 });
 export type ItemStatus = z.infer<typeof itemStatusSchema>;
 
+/**
+ * A fact from the sources that is not help a resident can get today: an old fee in lats, a count
+ * of recipients from an annual report, another municipality's practice, what a source does or
+ * does not record. Kept for staff and shown only in the collapsed "Sources" block of a page,
+ * never in its body.
+ */
+export const historyNoteSchema = z.strictObject({
+  /** The year the fact dates from, when known. */
+  year: z.number().int().min(1990).max(2100).optional(),
+  text: localizedTextSchema,
+  sources: z.array(sourceRefSchema).min(1),
+});
+export type HistoryNote = z.infer<typeof historyNoteSchema>;
+
 export const FORM_IDS = ['social-assistance', 'municipal-benefit', 'social-service', 'question'] as const;
 export const formIdSchema = z.enum(FORM_IDS);
 export type FormId = z.infer<typeof formIdSchema>;
@@ -198,6 +212,8 @@ const itemFields = {
   legalBasis: localizedTextSchema.optional(),
   status: itemStatusSchema,
   sources: z.array(sourceRefSchema).min(1),
+  /** Provenance and past facts, not resident prose (see historyNoteSchema). */
+  history: z.array(historyNoteSchema).default([]),
 };
 
 /** A national item (state rules, same everywhere): src/data/national/catalogue.yaml. */
@@ -225,6 +241,7 @@ export const localOverlaySchema = z.strictObject({
   application: applicationSchema.optional(),
   status: itemStatusSchema.optional(),
   sources: z.array(sourceRefSchema).min(1),
+  history: z.array(historyNoteSchema).default([]),
 });
 export type LocalOverlay = z.infer<typeof localOverlaySchema>;
 

@@ -2,12 +2,38 @@
 import { z } from 'zod';
 import { isoDateSchema } from './common.ts';
 
+/**
+ * True when a URL names a site's front page rather than a page on it: no path (or only "/",
+ * or only a language folder such as "/lv" or "/ru/") and no query. A resident following such a
+ * link lands on the home page and cannot find the cited text.
+ */
+export function isHomePageUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.search !== '') return false;
+  return /^\/?([a-z]{2}\/?)?$/i.test(parsed.pathname);
+}
+
+export const sourceUrlSchema = z
+  .url({ protocol: /^https?$/ })
+  .refine((u) => !isHomePageUrl(u), {
+    message: 'source url must link the exact page, not a home page; without the exact address drop url and cite title, publisher and date in title',
+  });
+
 export const sourceSchema = z.strictObject({
-  /** Short title as a resident would recognise it (publisher and page title). */
+  /**
+   * How a resident recognises the source. With `url`: the page as the reference names it.
+   * Without `url`: the full citation (publisher, article title, date), shown as plain text.
+   */
   title: z.string().min(1),
   /** What the source was used for (English, for maintainers; not shown to residents). */
   about: z.string().optional(),
-  url: z.url().optional(),
+  /** The exact page (a path or a query), never a site's home page. */
+  url: sourceUrlSchema.optional(),
   /** Date the page was published or updated, when known. */
   date: isoDateSchema.optional(),
 });

@@ -1,18 +1,19 @@
 /**
- * Readiness and monitoring: 200 when the server can accept applications (the outbox folder is
- * writable), 503 otherwise. `dead` > 0 means dead letters wait for an admin (docs/deploy.md).
- * Counts only — no references, no personal data.
+ * Readiness and monitoring: 200 when the server can accept applications (a probe file was
+ * written, fsync'ed and removed in the outbox), 503 otherwise; plus the free disk space. Nothing
+ * else internal (no queue counts, no references, no personal data): the endpoint is public.
+ * Dead letters are the admin's business (`npm run outbox`, docs/deploy.md).
  */
 import type { APIRoute } from 'astro';
 import { getConfig } from '../../server/env.ts';
-import { outboxStatus } from '../../server/outbox/status.ts';
+import { outboxHealth } from '../../server/outbox/status.ts';
 
 export const prerender = false;
 
 export const GET: APIRoute = async () => {
-  const status = await outboxStatus(getConfig().outboxDir);
-  return new Response(JSON.stringify({ ok: status.writable, outbox: status }), {
-    status: status.writable ? 200 : 503,
+  const health = await outboxHealth(getConfig().outboxDir);
+  return new Response(JSON.stringify({ ok: health.writable, outbox: health }), {
+    status: health.writable ? 200 : 503,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   });
 };

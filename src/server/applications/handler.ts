@@ -25,10 +25,11 @@ import type { FormDef, Values } from '../../domain/forms/types.ts';
 import { fromFormEntries } from '../../domain/forms/validate.ts';
 import type { CatalogueItem, FormId } from '../../domain/schemas/catalogue.ts';
 import type { Locale } from '../../i18n/index.ts';
-import { IdempotencyError, isIdempotencyKey, withIdempotency } from '../idempotency.ts';
+import { formKeySecret, verifyFormKey } from '../form-key.ts';
+import { canonicalBodyHash, IdempotencyError, isIdempotencyKey, withIdempotency } from '../idempotency.ts';
 import { logger } from '../log.ts';
 import { OutboxError } from '../outbox/index.ts';
-import { putDownload } from '../downloads/store.ts';
+import { DOWNLOAD_COOKIE, getDownload, putDownload } from '../downloads/store.ts';
 import type { RecordItem } from '../outbox/record.ts';
 import { storeApplication } from './store.ts';
 import type { RawUpload } from './multipart.ts';
@@ -55,6 +56,17 @@ export interface HandlerDeps {
   downloadsDir?: string;
   now?: () => Date;
   minFillMs?: number;
+  /** Secret that signs the HTML form's idempotency key; default: the configured one (form-key.ts). */
+  formKeySecret?: Uint8Array;
+}
+
+/** The value of one cookie in the request, if sent. */
+function requestCookie(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
 }
 
 function rowsFrom(def: FormDef, values: Values, posted: Map<string, string>): Record<string, number> {
@@ -130,7 +142,9 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
       } else answerFields.push([name, value]);
     }
     itemId = posted.get(META.item) || undefined;
-    key = posted.get(META.idempotencyKey);
+    // Only a key this server signed counts; a forged or unsigned one is ignored (a fresh key is used).
+    const postedKey = posted.get(META.idempotencyKey);
+    key = verifyFormKey(deps.formKeySecret ?? (await formKeySecret()), postedKey) ? postedKey : undefined;
     files = read.parsed.files;
     flags = { tooManyFiles: read.parsed.tooManyFiles, totalTooLarge: read.parsed.totalTooLarge };
     const item = resolveItem(deps, municipality.id, itemId);
@@ -174,9 +188,10 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
 
   const submittedAt = deps.now?.() ?? new Date();
   let stored: RecordItem | undefined;
+  const bodyHash = canonicalBodyHash({ municipality: municipality.id, form, item: item?.id, values: parsedAnswers.values, attachments: checked.uploads });
   try {
     const { reference, replayed } = await withIdempotency(
-      { key: key && isIdempotencyKey(key) ? key : randomBytes(18).toString('base64url'), scope: `${municipality.id}/${form}`, prefix: municipality.referencePrefix, ...(deps.idempotencyDir ? { dir: deps.idempotencyDir } : {}) },
+      { key: key && isIdempotencyKey(key) ? key : randomBytes(18).toString('base64url'), scope: `${municipality.id}/${form}`, prefix: municipality.referencePrefix, bodyHash, ...(deps.idempotencyDir ? { dir: deps.idempotencyDir } : {}) },
       async (reference) => {
         stored = await storeApplication(
           { reference, municipality, ...(item ? { item } : {}), def, values: parsedAnswers.values, uiLocale: ('json' in read ? read.json.locale : input.locale) ?? 'lv', submittedAt, uploads: checked.uploads },
@@ -185,14 +200,22 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
       },
     );
     logger.info('application.accepted', { reference, form, municipality: municipality.id, replayed, attachments: checked.uploads.length });
-    // A download token is minted only by the request whose store call wrote the application
-    // (`stored`): a replay of a stored key never gets one — the browser that sent it first holds
-    // its cookie. A retry after a 503 (key pending, nothing stored yet) is that first store.
+    // A new download token is minted only by the request whose store call wrote the application
+    // (`stored`): a replay of a stored key never gets a new one — the browser that sent it first
+    // holds its cookie. A retry after a 503 (key pending, nothing stored yet) is that first store.
     // JSON clients (integrations) get no download: the cookie is for the resident's browser.
     let downloadToken: string | undefined;
-    if (stored && input.mode === 'html') {
+    if (input.mode === 'html') {
       try {
-        downloadToken = await putDownload(stored, deps.downloadsDir ? { dir: deps.downloadsDir } : {});
+        const dir = deps.downloadsDir ? { dir: deps.downloadsDir } : {};
+        if (stored) downloadToken = await putDownload(stored, dir);
+        else {
+          // A replay gets the download back only when the caller already holds it (the original
+          // download cookie, still unused and for this reference).
+          const held = requestCookie(input.request, DOWNLOAD_COOKIE);
+          const found = held ? await getDownload(held, dir) : undefined;
+          if (held && found?.state === 'ok' && found.reference === reference) downloadToken = held;
+        }
       } catch {
         logger.warn('application.download_unavailable', { reference });
       }
@@ -200,6 +223,7 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
     return { kind: 'accepted', reference, replayed, ...(downloadToken ? { downloadToken } : {}) };
   } catch (err) {
     if (err instanceof IdempotencyError) {
+      if (err.code === 'IDEMPOTENCY_KEY_MISMATCH') return rejected(409, err.code, 'error.request.keyReused');
       return err.code === 'IDEMPOTENCY_KEY_REUSED' ? rejected(409, err.code, 'error.spam.check') : rejected(400, err.code, 'error.shape');
     }
     const code = err instanceof OutboxError ? err.code : 'STORE_FAILED';

@@ -15,7 +15,7 @@ export type Outcome =
   | { kind: 'invalid'; errors: ErrorItem[]; values: Values; rows: Record<string, number>; item?: string; idempotencyKey?: string; renderedAt?: number }
   /** No-JS "add another row" button: re-render with one more empty row, no errors. */
   | { kind: 'add-row'; values: Values; rows: Record<string, number>; item?: string; idempotencyKey?: string; renderedAt?: number }
-  | { kind: 'rejected'; status: 400 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 503; code: string; key: string; params?: Record<string, string | number>; retryAfter?: number; keep?: Kept };
+  | { kind: 'rejected'; status: 400 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 429 | 503; code: string; key: string; params?: Record<string, string | number>; retryAfter?: number; keep?: Kept };
 
 /** What the HTML form needs to show a valid application again after a temporary failure (503). */
 export interface Kept {

@@ -6,6 +6,16 @@ import type { Upload } from './types.ts';
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
+/**
+ * Bidirectional-text controls (embeddings, overrides, isolates, marks): in a file name they can
+ * make "rēķins‮fdp.exe" display as "rēķinsexe.pdf" in the staff's mail client.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
+export function withoutBidiControls(name: string): string {
+  return name.replace(BIDI_CONTROLS, '');
+}
+
 export function checkUploads(
   files: RawUpload[],
   flags: { tooManyFiles: boolean; totalTooLarge: boolean },
@@ -18,7 +28,8 @@ export function checkUploads(
   if (flags.tooManyFiles || files.length > limits.maxFiles) errors.push({ path: 'attachments', key: 'error.file.tooMany', params: { max: limits.maxFiles } });
   if (flags.totalTooLarge) errors.push({ path: 'attachments', key: 'error.file.totalTooLarge', params: { max: mb(limits.maxTotalBytes) } });
   files.forEach((f, i) => {
-    const shown = safeFileName(f.name, 'pdf').replace(/\.pdf$/, '') || 'pielikums';
+    const name = withoutBidiControls(f.name);
+    const shown = safeFileName(name, 'pdf').replace(/\.pdf$/, '') || 'pielikums';
     if (f.field !== 'attachments') {
       errors.push({ path: 'attachments', key: 'error.unknownField' });
       return;
@@ -39,7 +50,7 @@ export function checkUploads(
     }
     uploads.push({
       file: `attachment-${i + 1}.${FILE_TYPES[kind].ext}`,
-      filename: safeFileName(f.name, kind),
+      filename: safeFileName(name, kind),
       kind,
       contentType: FILE_TYPES[kind].contentType,
       content: f.bytes,

@@ -2,12 +2,49 @@
  * Body-size limit enforced WHILE streaming: a declared Content-Length over the limit is refused
  * before reading, and a chunked body is cut off the moment it passes the limit — the server never
  * buffers more than MAX_BODY_BYTES of anyone's upload.
+ *
+ * Minimum upload rate (`pace`): a body that, after `graceMs`, has arrived slower on average than
+ * `minBytesPerSecond` is dropped with BODY_TOO_SLOW (408) — a trickling upload (slowloris) would
+ * otherwise hold memory and a connection for the whole request timeout.
  */
 import { Readable, Transform } from 'node:stream';
 import { GuardError } from './guard-error.ts';
 
 function tooLarge(maxBytes: number): GuardError {
   return new GuardError('BODY_TOO_LARGE', `request body exceeds ${maxBytes} bytes`);
+}
+
+export interface UploadPace {
+  /** 0 switches the check off. */
+  minBytesPerSecond: number;
+  /** The check starts after this long (a phone's first seconds on a weak network are slow). */
+  graceMs: number;
+}
+
+/** Default grace before the minimum upload rate applies. */
+export const UPLOAD_GRACE_MS = 10_000;
+
+/** Calls `onSlow` once the body falls below the pace; `add` counts bytes, `stop` ends the watch. */
+function watchPace(pace: UploadPace | undefined, onSlow: (err: GuardError) => void): { add(bytes: number): void; stop(): void } {
+  if (!pace || pace.minBytesPerSecond <= 0) return { add() {}, stop() {} };
+  const started = performance.now();
+  let seen = 0;
+  const timer = setInterval(() => {
+    const elapsed = performance.now() - started;
+    if (elapsed >= pace.graceMs && seen < (pace.minBytesPerSecond * elapsed) / 1000) {
+      clearInterval(timer);
+      onSlow(new GuardError('BODY_TOO_SLOW', `request body slower than ${pace.minBytesPerSecond} bytes/s`));
+    }
+  }, Math.max(20, Math.min(1000, pace.graceMs / 4)));
+  timer.unref();
+  return {
+    add(bytes) {
+      seen += bytes;
+    },
+    stop() {
+      clearInterval(timer);
+    },
+  };
 }
 
 /** Refuses early on a declared length; undefined when acceptable or not declared. */
@@ -37,18 +74,28 @@ export function limitStream(stream: ReadableStream<Uint8Array>, maxBytes: number
  * The request's body as a Node stream (for busboy), limited to `maxBytes`. Throws at once
  * (synchronously) for a declared Content-Length over the limit.
  */
-export function limitedNodeStream(request: Request, maxBytes: number): Readable {
+export function limitedNodeStream(request: Request, maxBytes: number, pace?: UploadPace): Readable {
   const early = checkDeclaredLength(request.headers, maxBytes);
   if (early) throw early;
   if (!request.body) return Readable.from([]);
   let seen = 0;
+  const watch = watchPace(pace, (err) => {
+    source.destroy();
+    limiter.destroy(err);
+  });
   const limiter = new Transform({
     transform(chunk: Buffer, _enc, callback) {
       seen += chunk.byteLength;
+      watch.add(chunk.byteLength);
       if (seen > maxBytes) callback(tooLarge(maxBytes));
       else callback(null, chunk);
     },
+    flush(callback) {
+      watch.stop();
+      callback();
+    },
   });
+  limiter.on('close', () => watch.stop());
   const source = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream<Uint8Array>);
   source.on('error', (err) => limiter.destroy(err instanceof GuardError ? err : new GuardError('BODY_ABORTED', 'request body aborted')));
   return source.pipe(limiter);
@@ -69,28 +116,50 @@ export function limitBody(request: Request, maxBytes: number): Request {
 }
 
 /** Reads the whole body (JSON API) within the limit. Throws GuardError. */
-export async function readBodyLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
+export async function readBodyLimited(request: Request, maxBytes: number, pace?: UploadPace): Promise<Uint8Array> {
   const early = checkDeclaredLength(request.headers, maxBytes);
   if (early) throw early;
   if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let seen = 0;
+  // With a declared length the body is copied straight into one buffer (chunks are not kept
+  // alongside it); a longer body than declared falls back to collecting chunks.
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  let direct: Uint8Array | undefined = Number.isInteger(declared) && declared > 0 && declared <= maxBytes ? new Uint8Array(declared) : undefined;
   const reader = request.body.getReader();
+  let slow: GuardError | undefined;
+  const watch = watchPace(pace, (err) => {
+    slow = err;
+    reader.cancel(err).catch(() => {});
+  });
   try {
     for (;;) {
       const { done, value } = await reader.read();
+      if (slow) throw slow;
       if (done) break;
       seen += value.byteLength;
+      watch.add(value.byteLength);
       if (seen > maxBytes) {
         await reader.cancel().catch(() => {});
         throw tooLarge(maxBytes);
       }
-      chunks.push(value);
+      if (direct && seen <= direct.byteLength) direct.set(value, seen - value.byteLength);
+      else {
+        if (direct) {
+          chunks.push(direct.subarray(0, seen - value.byteLength));
+          direct = undefined;
+        }
+        chunks.push(value);
+      }
     }
   } catch (err) {
+    if (slow) throw slow;
     if (err instanceof GuardError) throw err;
     throw new GuardError('BODY_ABORTED', 'request body aborted');
+  } finally {
+    watch.stop();
   }
+  if (direct) return seen === direct.byteLength ? direct : direct.subarray(0, seen);
   const out = new Uint8Array(seen);
   let offset = 0;
   for (const chunk of chunks) {

@@ -6,6 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../env.ts';
 import { checkDeclaredLength } from '../guards/body-limit.ts';
+import { clientAddress as resolveClient, isTrustedPeer, parseProxyList, rateLimitKey } from '../guards/client-address.ts';
+import { BUSY_RETRY_AFTER_S, type BodyBudget } from '../guards/in-flight.ts';
 import type { RateLimiter } from '../guards/rate-limit.ts';
 import { checkSameOrigin } from '../guards/same-origin.ts';
 import { hashIp, logger } from '../log.ts';
@@ -32,17 +34,17 @@ export interface PortalHandlerDeps {
   headers: Record<string, string>;
   /** Per-process salt for hashing client addresses (hashes cannot be joined across restarts). */
   ipSalt: string;
+  /** Cap on the bytes of request bodies being received at once (MAX_BODIES_IN_FLIGHT_BYTES). */
+  bodyBudget?: BodyBudget;
 }
 
-export function createPortalHandler({ config, astro, files, limiter, estimatorLimiter, headers, ipSalt }: PortalHandlerDeps) {
+export function createPortalHandler({ config, astro, files, limiter, estimatorLimiter, headers, ipSalt, bodyBudget }: PortalHandlerDeps) {
+const trust = { list: config.TRUSTED_PROXIES ? parseProxyList(config.TRUSTED_PROXIES) : undefined, peer: config.TRUST_PROXY };
+// X-Forwarded-Proto counts only when it comes from one of our proxies.
+const peerIsProxy = (req: IncomingMessage): boolean => isTrustedPeer(req.socket.remoteAddress, trust);
 function clientAddress(req: IncomingMessage): string | undefined {
-  if (config.TRUST_PROXY) {
-    const forwarded = req.headers['x-forwarded-for'];
-    const list = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    // The proxy appends the address it saw; the last entry is the one we can trust.
-    if (list.length > 0) return list[list.length - 1];
-  }
-  return req.socket.remoteAddress;
+  // Trusted proxies: the first X-Forwarded-For hop from the right that is not ours; IPv6 by /64.
+  return rateLimitKey(resolveClient(req.socket.remoteAddress, req.headers['x-forwarded-for'], trust));
 }
 
 async function notFound(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
@@ -99,7 +101,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   if (!SAFE_METHODS.has(method)) {
     // Without PUBLIC_ORIGIN, the expected origin is built from Host; behind a trusted TLS proxy
     // the scheme comes from X-Forwarded-Proto.
-    const https = 'encrypted' in req.socket || (config.TRUST_PROXY && String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() === 'https');
+    const https = 'encrypted' in req.socket || (peerIsProxy(req) && String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() === 'https');
     const origin = checkSameOrigin(req.headers, config.PUBLIC_ORIGIN, https);
     if (!origin.ok) {
       logger.warn('guard.cross_origin', { path: pathname, basis: origin.basis, client });
@@ -120,6 +122,20 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       req.resume();
       setTimeout(() => req.socket.destroy(), 5_000).unref();
       return sendError(req, res, tooLarge.status, tooLarge.code);
+    }
+    if (bodyBudget) {
+      // Reserve the declared size (a chunked body of unknown size: the largest allowed, at most
+      // the whole budget) until the response is done; beyond the budget the upload is refused
+      // before it is read.
+      const declared = Number(req.headers['content-length'] ?? 0);
+      const chunked = req.headers['transfer-encoding'] !== undefined;
+      const release = bodyBudget.reserve(chunked ? Math.min(config.MAX_BODY_BYTES, bodyBudget.maxBytes) : Number.isFinite(declared) ? declared : 0);
+      if (!release) {
+        logger.warn('guard.busy', { path: pathname, client, inFlightBytes: bodyBudget.used });
+        res.setHeader('Connection', 'close');
+        return sendError(req, res, 503, 'BUSY', { 'Retry-After': String(BUSY_RETRY_AFTER_S) });
+      }
+      res.once('close', release);
     }
   }
 

@@ -1,5 +1,12 @@
-/** Counts for monitoring (the health endpoint): how many items wait, how many need a human. */
-import { access, constants, readdir } from 'node:fs/promises';
+/**
+ * Outbox status. `outboxHealth` is what the public health check reports: a real write + fsync +
+ * unlink in the outbox (an fs that went read-only or a full disk shows up, unlike a permission
+ * check) and the free space — nothing internal such as queue counts. `outboxStatus` (counts of
+ * waiting and dead items) is for the admin's tools, not for the public.
+ */
+import { randomBytes } from 'node:crypto';
+import { access, constants, open, readdir, statfs, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
 import { isReference } from '../reference.ts';
 import { outboxLayout } from './layout.ts';
 
@@ -21,4 +28,43 @@ export async function outboxStatus(root: string): Promise<OutboxStatus> {
   const layout = outboxLayout(root);
   const writable = await access(layout.tmp, constants.W_OK).then(() => true, () => false);
   return { writable, queued: await count(layout.queue), dead: await count(layout.dead) };
+}
+
+export interface OutboxHealth {
+  /** A probe file could be written, fsync'ed and removed in the outbox. */
+  writable: boolean;
+  /** Bytes available to the server on the outbox's file system (undefined when unknown). */
+  freeBytes?: number;
+}
+
+async function probeWrite(dir: string): Promise<boolean> {
+  const path = join(dir, `.health-${randomBytes(6).toString('hex')}`);
+  let handle;
+  try {
+    handle = await open(path, 'wx', 0o600);
+    await handle.writeFile('ok');
+    await handle.sync();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await handle?.close().catch(() => {});
+    await unlink(path).catch(() => {});
+  }
+}
+
+const CACHE_MS = 1000;
+let last: { at: number; root: string; result: Promise<OutboxHealth> } | undefined;
+
+/** The health probe; calls within a second share one probe (the endpoint is public). */
+export function outboxHealth(root: string, now = Date.now()): Promise<OutboxHealth> {
+  if (last && last.root === root && now - last.at < CACHE_MS) return last.result;
+  const result = (async (): Promise<OutboxHealth> => {
+    const layout = outboxLayout(root);
+    const writable = await probeWrite(layout.tmp);
+    const fs = await statfs(root).catch(() => undefined);
+    return { writable, ...(fs ? { freeBytes: Number(fs.bavail) * Number(fs.bsize) } : {}) };
+  })();
+  last = { at: now, root, result };
+  return result;
 }

@@ -1,0 +1,66 @@
+/**
+ * The public health check does a real write in the outbox and shows free space, nothing internal;
+ * attachment names lose bidirectional-text controls.
+ */
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { GET } from '../../src/pages/api/health.ts';
+import { checkUploads } from '../../src/server/applications/uploads.ts';
+import { setConfig } from '../../src/server/env.ts';
+import { enqueue } from '../../src/server/outbox/index.ts';
+import { ensureLayout, outboxLayout } from '../../src/server/outbox/layout.ts';
+import { outboxHealth } from '../../src/server/outbox/status.ts';
+import { sampleItem, tempDir, testConfig } from './support/fixtures.ts';
+
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+describe('attachment names', () => {
+  it('lose bidi controls (U+202A–202E, U+2066–2069, U+200E/200F, U+061C)', () => {
+    const names = ['rēķins\u202Efdp.exe', '\u2066izziņa\u2069\u200E.pdf', 'a\u202Ab\u202Bc\u202Cd\u202De\u2067f\u2068g\u200Fh\u061C.pdf'];
+    const { uploads, errors } = checkUploads(names.map((name) => ({ field: 'attachments', name, bytes: PDF, truncated: false })), { tooManyFiles: false, totalTooLarge: false }, true);
+    expect(errors).toEqual([]);
+    expect(uploads.map((u) => u.filename)).toEqual(['rēķinsfdp.pdf', 'izziņa.pdf', 'abcdefgh.pdf']);
+    for (const u of uploads) expect(u.filename).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/);
+    // Also in the name quoted by an error message.
+    const bad = checkUploads([{ field: 'attachments', name: 'x\u202Eexe.txt', bytes: new TextEncoder().encode('hello'), truncated: false }], { tooManyFiles: false, totalTooLarge: false }, true);
+    expect(JSON.stringify(bad.errors)).not.toMatch(/\\u202e|\u202E/i);
+  });
+});
+
+describe('health check', () => {
+  it('reports ok and free space after a real write, with no queue counts; leaves no probe file', async () => {
+    const root = await tempDir('health');
+    const config = testConfig(root);
+    await ensureLayout(outboxLayout(config.outboxDir));
+    const { item, files } = sampleItem();
+    await enqueue(item, files, { dir: config.outboxDir });
+    setConfig(config);
+    const res = await GET({} as never);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toEqual({ ok: true, outbox: { writable: true, freeBytes: expect.any(Number) } });
+    expect(body.outbox.freeBytes).toBeGreaterThan(0);
+    const text = JSON.stringify(body);
+    expect(text).not.toMatch(/queued|dead|DGV-/);
+    expect(await readdir(outboxLayout(config.outboxDir).tmp)).toEqual([]);
+  });
+
+  it('reports failure (503) when the outbox cannot really be written, even where a permission check passes', async () => {
+    const root = await tempDir('health');
+    const config = testConfig(root);
+    const layout = outboxLayout(config.outboxDir);
+    await ensureLayout(layout);
+    // tmp/ replaced by a file: writable by permissions, but nothing can be created in it.
+    await rm(layout.tmp, { recursive: true });
+    await writeFile(layout.tmp, 'not a folder');
+    expect(await outboxHealth(config.outboxDir)).toMatchObject({ writable: false });
+    setConfig(config);
+    await new Promise((r) => setTimeout(r, 1100)); // past the one-second probe cache
+    const res = await GET({} as never);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ ok: false, outbox: { writable: false } });
+    await rm(layout.tmp);
+    await mkdir(layout.tmp);
+    expect(await outboxHealth(config.outboxDir, Date.now() + 2000)).toMatchObject({ writable: true });
+  });
+});

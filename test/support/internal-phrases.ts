@@ -1,0 +1,44 @@
+/**
+ * Phrases that belong to the people who compiled the data, not to a resident: notes about our
+ * sources, 2010 prices in lats, counts of recipients from annual reports. Such facts live in a
+ * data item's `history` (shown only in the collapsed sources block). Used by the data prose
+ * test over locales, content and packs, and reusable by page checks over the built site.
+ */
+export interface InternalPhrase {
+  /** What the phrase is, for the failure message. */
+  label: string;
+  pattern: RegExp;
+}
+
+export const INTERNAL_PHRASES: readonly InternalPhrase[] = [
+  // Notes about our own sources.
+  { label: 'note about our sources (LV)', pattern: /mūsu avot(os|iem|ā)/iu },
+  { label: 'note about our sources (RU)', pattern: /(в|по) наш(их|им) источник/iu },
+  { label: '"confirmed by source" (LV)', pattern: /apstiprināts avotā/iu },
+  { label: '"confirmed by source" (RU)', pattern: /подтвержден\S* источником/iu },
+  { label: '"no source" note (LV)', pattern: /\bnav (jaunāka )?avota\b|avotā (nav|tikai)|avoti atšķiras|\d{4}\. gada avots/iu },
+  { label: '"no source" note (RU)', pattern: /нет источника|в источнике (не|только)|источники расходятся|источник \d{4} года/iu },
+  { label: '"we do not know" (LV)', pattern: /mums nav zinām/iu },
+  { label: '"we do not know" (RU)', pattern: /нам неизвест/iu },
+  // Prices in lats (the currency before 2014).
+  { label: 'price in lats', pattern: /\d\s*Ls\b|\bLs\s*\d|\blat(os|u)\b|(?<!\p{L})в латах(?!\p{L})|\d\s*лат(ов|а)?(?!\p{L})/u },
+  // Counts of recipients from annual reports.
+  { label: 'count of recipients (LV)', pattern: /\d{4}\. gadā[^.;]*\b(saņēma|piešķīra|gaidīja|klienti)\b[^.;]*\d|\d+\s+saņēmēj/iu },
+  { label: 'count of recipients (LV)', pattern: /(saņēma|piešķīra|izsniedza|izsniegtas|izsniegti)\s+\d[\d ]*\s*(personas|cilvēki|ģimenes|skolēni|bērni|porcijas|reizes)/iu },
+  { label: 'count of recipients (RU)', pattern: /(получал[иао]?|получил[иао]?|выдан[оа]?|назначал[иао]?)\s+\d[\d ]*\s*(человек|сем\p{L}*|ученик\p{L}*|дет\p{L}*|ребен\p{L}*|порци\p{L}*|раз)/iu },
+  // Our own checking status is not the resident's business; say what to do instead.
+  { label: '"not checked here" (LV)', pattern: /šeit nav pārbaudīt/iu },
+  { label: '"not checked here" (RU)', pattern: /здесь не проверен/iu },
+  { label: 'count of recipients (RU)', pattern: /в \d{4} году[^.;]*(получил[иао]?|назначил[иао]?|ожидал[иао]?|клиент)[^.;]*\d|\d+\s+получател/iu },
+];
+
+/** Rules of another city are not national rules: national item texts must not name Riga. */
+export const OTHER_CITY_ON_NATIONAL_PAGE: InternalPhrase = {
+  label: 'rule of a city on a national page',
+  pattern: /(?<!\p{L})(Rīg(a|ā|as|u)|Рига|Риге|Риги|Ригу|Рижск\p{L}*)(?!\p{L})/u,
+};
+
+/** The phrases a text contains (labels), empty when none. */
+export function internalPhrasesIn(text: string, phrases: readonly InternalPhrase[] = INTERNAL_PHRASES): string[] {
+  return phrases.filter((p) => p.pattern.test(text)).map((p) => p.label);
+}
