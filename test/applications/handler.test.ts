@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deps, example, formFields, FORMS, htmlMeta, jsonRequest, multipartRequest, queued, run, tempDirs } from './helpers.ts';
+import { deps, example, formFields, FORMS, htmlMeta, jsonRequest, multipartRequest, queued, run, tempDirs, signedKey } from './helpers.ts';
 
 describe('application handler', () => {
   it.each(FORMS)('accepts the example %s as JSON and stores it in the outbox', async (form) => {
@@ -58,7 +58,8 @@ describe('application handler', () => {
 
   it('the HTML form: only the request that stored the application gets a download token, never a replay', async () => {
     const d = deps(tempDirs());
-    const fields = () => [...htmlMeta({ key: 'html-replay-key-000000001' }), ...formFields(example('question').answers)];
+    const key = signedKey(); // as the form page issues it
+    const fields = () => [...htmlMeta({ key }), ...formFields(example('question').answers)];
     const post = () => run({ request: multipartRequest(fields()), form: 'question', mode: 'html', locale: 'lv' }, d);
     const [a, b] = await Promise.all([post(), post()]);
     const c = await post();

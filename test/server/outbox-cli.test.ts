@@ -41,7 +41,7 @@ describe('outbox CLI', () => {
   it('lists, shows and retries a dead letter; no personal data in its output', async () => {
     sink = await startSmtpSink();
     const root = await tempDir('cli');
-    const config = testConfig(root, { SMTP_URL: sink.url });
+    const config = testConfig(root, sink.env);
     const layout = outboxLayout(config.outboxDir);
     const dead = sampleItem();
     sink.recipientModes.set('socialais.dienests@example.lv', 'permfail');
