@@ -1,8 +1,8 @@
 /** Shared directory fsyncs: concurrent callers all get a sync, errors reach every waiting caller. */
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fsyncDir } from '../../src/server/outbox/durable-fs.ts';
+import { fsyncDir, writeFileDurable } from '../../src/server/outbox/durable-fs.ts';
 import { formDefinition } from '../../src/domain/forms/index.ts';
 import { parseAnswers } from '../../src/domain/forms/schema.ts';
 import { example } from '../applications/helpers.ts';
@@ -19,6 +19,16 @@ describe('fsyncDir', () => {
     await expect(fsyncDir(gone)).resolves.toBeUndefined(); // no stale state after a failure
     await rm(gone, { recursive: true });
     await expect(fsyncDir(gone)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('writeFileDurable with syncDir', () => {
+  it('writes new files (many at once in one folder), refuses an existing one', async () => {
+    const root = await tempDir('wfd');
+    await Promise.all(Array.from({ length: 20 }, (_, i) => writeFileDurable(join(root, `f${i}`), `data ${i}`, { syncDir: true })));
+    expect(await readFile(join(root, 'f7'), 'utf8')).toBe('data 7');
+    await expect(writeFileDurable(join(root, 'f7'), 'again', { syncDir: true })).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(await readFile(join(root, 'f7'), 'utf8')).toBe('data 7');
   });
 });
 

@@ -21,9 +21,16 @@ export function setWriteFault(fault: WriteFault | undefined): void {
   (globalThis as FaultHolder)[FAULT_KEY] = fault;
 }
 
-/** Writes a NEW file (fails if it exists) and fsyncs it. */
-export async function writeFileDurable(path: string, data: Uint8Array | string): Promise<void> {
+/**
+ * Writes a NEW file (fails if it exists) and fsyncs it. `syncDir`: also make its name durable —
+ * the directory fsync runs while the data is written and synced (the name exists from the
+ * open), so a fresh file costs one fsync's wait instead of two in a row.
+ */
+export async function writeFileDurable(path: string, data: Uint8Array | string, opts: { syncDir?: boolean } = {}): Promise<void> {
   const handle = await open(path, 'wx', 0o600);
+  const dirSynced = opts.syncDir ? fsyncDir(dirname(path)) : undefined;
+  // Handled here so a write failure first does not leave it unobserved; awaited below.
+  dirSynced?.catch(() => {});
   try {
     const fault = (globalThis as FaultHolder)[FAULT_KEY]?.(path);
     if (fault) {
@@ -33,6 +40,7 @@ export async function writeFileDurable(path: string, data: Uint8Array | string):
     }
     await handle.writeFile(data);
     await handle.sync();
+    await dirSynced;
   } finally {
     await handle.close();
   }

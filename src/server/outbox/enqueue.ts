@@ -94,11 +94,11 @@ export async function enqueueRecord(item: RecordItem, uploads: OutboxFile[], opt
     await mkdir(work, { mode: 0o700 });
     if (uploads.length) {
       await mkdir(join(work, FILES_DIR), { mode: 0o700 });
-      await Promise.all(uploads.map((f) => writeFileDurable(join(work, FILES_DIR, f.name), f.content)));
-      await fsyncDir(join(work, FILES_DIR));
+      // Every file and the files/ folder synced, the folder's fsync shared by all of them.
+      await Promise.all(uploads.map((f) => writeFileDurable(join(work, FILES_DIR, f.name), f.content, { syncDir: true })));
     }
-    await writeFileDurable(join(work, ITEM_FILE), JSON.stringify(item));
-    await fsyncDir(work);
+    // item.json synced together with the item folder (which also holds files/'s name).
+    await writeFileDurable(join(work, ITEM_FILE), JSON.stringify(item), { syncDir: true });
     try {
       await rename(work, target);
     } catch (err) {
