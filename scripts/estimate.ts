@@ -1,10 +1,16 @@
 /**
- * CLI: npm run estimate -- <household.json> [--locale lv|ru]
- * Prints the engine's estimate as JSON (euro amounts as numbers, reasons with their text).
- * Bad input → exit code 2 and a message naming the field. See README "Estimate CLI".
+ * CLI: npm run estimate -- <household.json|household.yaml> [--locale lv|ru]
+ *      npm run estimate -- test/rules/<scope>/<item>.cases.yaml --row N [--locale lv|ru]
+ * Prints the engine's estimate as JSON: euro amounts as numbers (`amount`) and as text with cents
+ * (`amountText`, "267,00 €"), reasons with their text. With a case file and `--row`, the row's
+ * household is computed and compared with its expected verdict and amount (`case.matches`; exit 1
+ * when it does not hold). Bad input → exit code 2 and a message naming the field. See README
+ * "Estimate CLI" and test/rules/README.md.
  */
 import { readFileSync } from 'node:fs';
 import i18next from 'i18next';
+import { parse as parseYaml } from 'yaml';
+import { compareRow, householdOf, readCaseFile, type CaseRow } from './rule-cases.ts';
 import { loadCatalogueFromDisk } from '../src/data/load-from-disk.ts';
 import { publishedItemsFor } from '../src/data/build-catalogue.ts';
 import { loadParametersFromDisk } from '../src/data/load-parameters-from-disk.ts';
@@ -19,11 +25,14 @@ function fail(message: string): never {
 
 const args = process.argv.slice(2);
 const localeArg = args.indexOf('--locale');
+const rowArg = args.indexOf('--row');
 const locale: Locale = localeArg >= 0 ? (args[localeArg + 1] === 'ru' ? 'ru' : 'lv') : 'lv';
-const file = args.find((a, i) => !a.startsWith('--') && (localeArg < 0 || i !== localeArg + 1));
-if (!file) fail('usage: npm run estimate -- <household.json> [--locale lv|ru]');
+const valueAt = new Set([localeArg + 1, rowArg + 1].filter((i) => i > 0));
+const file = args.find((a, i) => !a.startsWith('--') && !valueAt.has(i));
+if (!file) fail('usage: npm run estimate -- <household.json|.yaml> [--locale lv|ru]\n       npm run estimate -- <item>.cases.yaml --row N [--locale lv|ru]');
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
+const readData = (path: string): unknown => (/\.ya?ml$/.test(path) ? parseYaml(readFileSync(path, 'utf8')) : readJson(path));
 const i18n = i18next.createInstance();
 await i18n.init({
   lng: locale,
@@ -34,10 +43,24 @@ await i18n.init({
 const text = (key: string, params: Record<string, string | number> = {}): string => i18n.t(`rules:${key}`, params);
 
 let json: unknown;
-try {
-  json = readJson(file);
-} catch (e) {
-  fail(`${file}: cannot read JSON (${(e as Error).message})`);
+let caseRow: CaseRow | null = null;
+let caseItem = '';
+if (file.endsWith('.cases.yaml')) {
+  // A row of a case table: its household with the row's date and municipality.
+  const n = Number(rowArg >= 0 ? args[rowArg + 1] : NaN);
+  const cases = readCaseFile(process.cwd(), file);
+  if (cases.problems.length) fail(cases.problems.join('\n'));
+  const row = cases.rows.find((r) => r.row === n);
+  if (!row) fail(`${file}: give --row N, N from 1 to ${cases.rows.length}`);
+  caseRow = row;
+  caseItem = cases.item;
+  json = householdOf(row);
+} else {
+  try {
+    json = readData(file);
+  } catch (e) {
+    fail(`${file}: cannot read JSON (${(e as Error).message})`);
+  }
 }
 const parsed = parseHousehold(json);
 if (!parsed.ok) fail(`${file}: invalid household\n${parsed.errors.map((e) => `  ${e.path || '(root)'}: ${text(e.key)} [${e.key}]`).join('\n')}`);
@@ -54,6 +77,8 @@ const estimate = evaluate(parsed.value, {
 });
 
 const euro = (cents: number | null): number | null => (cents === null ? null : cents / 100);
+/** "267,00 €" (with cents, as the social service writes amounts); null when there is no amount. */
+const euroText = (cents: number | null | undefined): string | null => (cents === null || cents === undefined ? null : formatMoney(cents, locale));
 const out = (reasons: Reason[]) =>
   reasons.map((r) => ({ key: r.key, params: r.params, text: text(
       r.key,
@@ -62,15 +87,19 @@ const out = (reasons: Reason[]) =>
   }));
 const sum = (t: Estimate['thresholds']['gmi'] | null) => (t ? t.totalCents / 100 : null);
 
+const caseResult = caseRow ? compareCase(caseRow, caseItem, estimate) : null;
+
 process.stdout.write(
   JSON.stringify(
     {
+      ...(caseResult ? { case: caseResult } : {}),
       date: estimate.date,
       municipality: estimate.municipality,
       status: estimate.status,
       incomeStatus: estimate.incomeStatus,
       provisional: estimate.provisional,
       provisionalParameters: estimate.provisionalParameters,
+      basis: { latestKnownFrom: estimate.basis.latestKnownFrom, beyondKnownPeriod: estimate.basis.beyondKnownPeriod, text: estimate.basis.reason ? out([estimate.basis.reason])[0]!.text : null },
       notes: out(estimate.notes),
       members: estimate.members,
       children: estimate.children,
@@ -89,10 +118,11 @@ process.stdout.write(
       },
       statusReasons: out(estimate.statusReasons),
       assets: { result: estimate.assets.result, provisional: estimate.assets.provisional, reasons: out(estimate.assets.checks.map((c) => c.reason)) },
-      gmi: { verdict: estimate.gmi.verdict, amount: euro(estimate.gmi.amountCents), reasons: out(estimate.gmi.reasons) },
+      gmi: { verdict: estimate.gmi.verdict, amount: euro(estimate.gmi.amountCents), amountText: euroText(estimate.gmi.amountCents), reasons: out(estimate.gmi.reasons) },
       housing: {
         verdict: estimate.housing.verdict,
         amount: euro(estimate.housing.amountCents),
+        amountText: euroText(estimate.housing.amountCents),
         coefficient: estimate.housing.coefficient,
         householdType: estimate.housing.householdType,
         provisional: estimate.housing.provisional,
@@ -105,6 +135,7 @@ process.stdout.write(
         kind: b.kind,
         verdict: b.verdict,
         amount: b.amount ? b.amount.cents / 100 : null,
+        amountText: euroText(b.amount?.cents ?? null),
         per: b.amount?.per ?? null,
         upTo: b.amount?.upTo ?? false,
         reasons: out(b.reasons),
@@ -116,3 +147,10 @@ process.stdout.write(
     2,
   ) + '\n',
 );
+if (caseResult && !caseResult.matches) process.exitCode = 1;
+
+function compareCase(row: CaseRow, item: string, e: Estimate) {
+  const { got, mismatches } = compareRow(row, item, e);
+  const expected = { verdict: row.verdict, ...(row.amount !== undefined ? { amount: row.amount } : {}), ...(row.status ? { status: row.status } : {}) };
+  return { file, row: row.row, item, says: row.says, expected, got, matches: mismatches.length === 0, mismatches };
+}

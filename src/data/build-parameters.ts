@@ -1,11 +1,12 @@
 /** Parses and checks src/data/national/parameters.yaml (pure; errors name the file and field). */
-import { nationalParametersSchema, type NationalParameters, type Sources } from '../domain/schemas/index.ts';
+import { DATED_PARAMETERS, nationalParametersSchema, type NationalParameters, type Sources } from '../domain/schemas/index.ts';
 import { DataError, parseFile, type RawFile } from './build-catalogue.ts';
 
 export function buildParameters(file: RawFile, sources?: Sources): NationalParameters {
   const p = parseFile(file.path, file.text, nationalParametersSchema);
   const problems: string[] = [];
-  for (const [name, entries] of Object.entries(p) as [string, { from: string; to?: string; sources: string[] }[]][]) {
+  for (const name of DATED_PARAMETERS) {
+    const entries: { from: string; to?: string | undefined; sources: string[] }[] = p[name];
     const sorted = [...entries].sort((a, b) => a.from.localeCompare(b.from));
     sorted.forEach((e, i) => {
       if (e.to !== undefined && e.to < e.from) problems.push(`${name} from ${e.from}: "to" is before "from"`);

@@ -2,7 +2,10 @@
  * The catalogue as the Astro build and vitest see it (Vite's import.meta.glob).
  * Node scripts use load-from-disk.ts instead.
  */
+import parametersText from './national/parameters.yaml?raw';
 import { buildCatalogue, type RawFile } from './build-catalogue.ts';
+import { buildParameters } from './build-parameters.ts';
+import { withParameters } from './with-parameters.ts';
 
 const raw = import.meta.glob<string>(['./sources.yaml', './national/catalogue.yaml', './municipalities/*.yaml'], {
   query: '?raw',
@@ -16,7 +19,7 @@ function file(key: string): RawFile {
   return { path: `src/data/${key.slice(2)}`, text };
 }
 
-export const catalogue = buildCatalogue({
+const built = buildCatalogue({
   sources: file('./sources.yaml'),
   national: file('./national/catalogue.yaml'),
   municipalities: Object.keys(raw)
@@ -24,5 +27,11 @@ export const catalogue = buildCatalogue({
     .sort()
     .map(file),
 });
+
+/** National parameters (src/data/national/parameters.yaml), checked against the source register. */
+export const parameters = buildParameters({ path: 'src/data/national/parameters.yaml', text: parametersText }, built.sources);
+
+/** The catalogue with its threshold amounts and condition figures taken from the parameters. */
+export const catalogue = withParameters(built, parameters);
 
 export { itemsFor, publishedItemsFor } from './build-catalogue.ts';

@@ -1,6 +1,2 @@
-/** National parameters for Astro and vitest (Vite raw import). Node scripts: load-parameters-from-disk.ts. */
-import text from './national/parameters.yaml?raw';
-import { buildParameters } from './build-parameters.ts';
-import { catalogue } from './index.ts';
-
-export const parameters = buildParameters({ path: 'src/data/national/parameters.yaml', text }, catalogue.sources);
+/** National parameters for Astro and vitest (built with the catalogue in index.ts). Node scripts: load-parameters-from-disk.ts. */
+export { parameters } from './index.ts';

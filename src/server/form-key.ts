@@ -13,7 +13,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { getConfig, type Config } from './env.ts';
+import { getConfig } from './env.ts';
 import { ensureDirs, fsyncDir, writeFileDurable } from './outbox/durable-fs.ts';
 
 export const FORM_KEY_SECRET_FILE = 'form-key.secret';
@@ -52,7 +52,7 @@ async function readOrCreate(path: string): Promise<Buffer> {
  * The signing secret for `config` (FORM_KEY_SECRET, or the generated file in `dataDir`).
  * Loaded once per process and folder.
  */
-export function formKeySecret(config: Pick<Config, 'FORM_KEY_SECRET' | 'dataDir'> = getConfig()): Promise<Buffer> {
+export function formKeySecret(config: { FORM_KEY_SECRET?: string | undefined; dataDir: string } = getConfig()): Promise<Buffer> {
   if (config.FORM_KEY_SECRET) return Promise.resolve(Buffer.from(config.FORM_KEY_SECRET, 'utf8'));
   const path = join(config.dataDir, FORM_KEY_SECRET_FILE);
   let loading = cache.get(path);

@@ -31,7 +31,8 @@ import { startOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
 
 /**
  * Connection-level limits: at most MAX_CONNECTIONS open sockets (further ones are closed at
- * once), headers within 20 s, a whole request within 300 s (slow rural uploads of a few MB still
+ * once), headers within 20 s (checked every 5 s, so a slow-headers client is dropped after at
+ * most ~25 s), a whole request within 300 s (slow rural uploads of a few MB still
  * fit; a trickling body is dropped much earlier by the minimum upload rate in read-body).
  */
 export function applyConnectionLimits(server: Server, config: Pick<Config, 'MAX_CONNECTIONS'>): void {
@@ -91,7 +92,8 @@ export async function main(): Promise<void> {
       else res.destroy();
     });
   };
-  const server = createServer(onRequest);
+  // Timeouts are checked every 5 s (Node's default, 30 s, would let slow headers live ~50 s).
+  const server = createServer({ connectionsCheckingInterval: 5_000 }, onRequest);
   // `Expect: 100-continue`: say "continue" only to bodies we would accept; an oversized one gets
   // its 413 before the client uploads anything.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {

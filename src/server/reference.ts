@@ -12,9 +12,9 @@
  * bound 5 000 applications a year would repeat a code with ~35 % probability.
  */
 import { randomInt } from 'node:crypto';
-import { access } from 'node:fs/promises';
+import { access, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ensureDirs, fsyncDir, writeFileDurable } from './outbox/durable-fs.ts';
+import { ensureDirs, fsyncDir } from './outbox/durable-fs.ts';
 
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const REFERENCE_CODE_LENGTH = 5;
@@ -58,6 +58,32 @@ export interface IssueOptions {
 }
 
 /**
+ * Group commit for the index folder: one fsync covers every marker created before it started.
+ * A caller arriving while an fsync runs waits for the next one, which all such callers share.
+ */
+const dirSyncs = new Map<string, { running: Promise<void>; next?: Promise<void> }>();
+function syncDir(dir: string): Promise<void> {
+  const state = dirSyncs.get(dir);
+  if (!state) {
+    const running = fsyncDir(dir).finally(() => {
+      const current = dirSyncs.get(dir);
+      if (current?.running === running && !current.next) dirSyncs.delete(dir);
+    });
+    dirSyncs.set(dir, { running });
+    return running;
+  }
+  state.next ??= state.running.catch(() => {}).then(() => {
+    const running = fsyncDir(dir);
+    dirSyncs.set(dir, { running });
+    running.finally(() => {
+      if (dirSyncs.get(dir)?.running === running) dirSyncs.delete(dir);
+    }).catch(() => {});
+    return running;
+  });
+  return state.next;
+}
+
+/**
  * A reference never issued before: drawn at random, then claimed in the per-year index with an
  * exclusive create (a taken one is drawn again), durable before it is returned.
  */
@@ -69,12 +95,13 @@ export async function issueReference(prefix: string, options: IssueOptions): Pro
   for (let i = 0; i < attempts; i++) {
     const reference = newReference(prefix, now, options.random);
     try {
-      await writeFileDurable(join(yearDir, reference), '');
+      // An empty marker: only its name matters, so the folder's fsync is what makes it durable.
+      await (await open(join(yearDir, reference), 'wx', 0o600)).close();
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
       throw err;
     }
-    await fsyncDir(yearDir);
+    await syncDir(yearDir);
     return reference;
   }
   throw new ReferenceSpaceError(attempts);

@@ -17,7 +17,7 @@ describe('application handler', () => {
     expect(item.application.values.applicant.givenName).toBe((example(form).answers.applicant as { givenName: string }).givenName);
     expect(item.messages).toBeUndefined();
     expect(existsSync(join(d.outboxDir!, 'queue', outcome.reference, 'files', 'application.pdf'))).toBe(false);
-    expect(outcome.downloadToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(outcome.downloadToken).toBeUndefined(); // JSON clients get no PDF download
   });
 
   it('accepts the HTML form (multipart) and re-renders errors with the typed values', async () => {
@@ -25,6 +25,7 @@ describe('application handler', () => {
     const ex = example('social-assistance');
     const ok = await run({ request: multipartRequest([...htmlMeta({ item: 'gmi' }), ...formFields(ex.answers)]), form: 'social-assistance', mode: 'html', locale: 'lv' }, d);
     expect(ok.kind).toBe('accepted');
+    if (ok.kind === 'accepted') expect(ok.downloadToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const bad = await run(
       {
         request: multipartRequest([...htmlMeta(), ...formFields({ ...ex.answers, applicant: { ...(ex.answers.applicant as object), personalCode: '220785-11238' } })]),
@@ -52,9 +53,19 @@ describe('application handler', () => {
     expect(b.reference).toBe(a.reference);
     expect(c.reference).toBe(a.reference);
     expect(queued(d.outboxDir!)).toHaveLength(1);
-    // Only the request that stored it gets a download token; replays never mint one.
-    expect([a, b, c].filter((o) => o.downloadToken)).toHaveLength(1);
     expect(c.replayed).toBe(true);
+  });
+
+  it('the HTML form: only the request that stored the application gets a download token, never a replay', async () => {
+    const d = deps(tempDirs());
+    const fields = () => [...htmlMeta({ key: 'html-replay-key-000000001' }), ...formFields(example('question').answers)];
+    const post = () => run({ request: multipartRequest(fields()), form: 'question', mode: 'html', locale: 'lv' }, d);
+    const [a, b] = await Promise.all([post(), post()]);
+    const c = await post();
+    if (a.kind !== 'accepted' || b.kind !== 'accepted' || c.kind !== 'accepted') throw new Error('not accepted');
+    expect(new Set([a.reference, b.reference, c.reference]).size).toBe(1);
+    expect([a, b, c].filter((o) => o.downloadToken)).toHaveLength(1);
+    expect(c).toMatchObject({ replayed: true });
     expect(c.downloadToken).toBeUndefined();
   });
 

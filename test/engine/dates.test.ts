@@ -72,13 +72,13 @@ describe('date changes of the law', () => {
     expect(run({ date: '2022-10-01', members: [pensioner(400)], costs: 300 }).housing).toMatchObject({ coefficient: 3, amountCents: 22700, verdict: 'possible' });
   });
 
-  it('1.1.2027: the reason names the last verified date', () => {
+  it('1.1.2027: the result says in one sentence that the 2026 amounts were used', () => {
     const e = run(single('2027-01-01', 400));
-    expect(e.notes).toContainEqual({ key: 'parameters.extrapolated', params: { lastVerifiedDate: '2026-12-31' } });
+    expect(e.basis).toEqual({ latestKnownFrom: '2026-01-01', latestKnownTo: '2026-12-31', beyondKnownPeriod: true, reason: { key: 'basis.beyondKnown', params: { year: '2027', knownYear: '2026' } } });
   });
 
-  it('31.12.2026: no extrapolation note', () => {
-    expect(run(single('2026-12-31', 400)).notes.map((n) => n.key)).not.toContain('parameters.extrapolated');
+  it('31.12.2026: within the known period, no such sentence', () => {
+    expect(run(single('2026-12-31', 400)).basis).toEqual({ latestKnownFrom: '2026-01-01', latestKnownTo: '2026-12-31', beyondKnownPeriod: false, reason: null });
   });
 
   it('27.2.2026: the reason tells a family above the threshold when the children rule starts', () => {

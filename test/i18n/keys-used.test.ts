@@ -50,6 +50,7 @@ describe('i18n keys used by the catalogue pages', () => {
       ...amountPeriodSchema.options.map((p) => `catalogue:amount.per.${p}`),
       ...['amount', 'amountNoPhone', 'limit', 'limitNoPhone'].map((k) => `catalogue:ask.${k}`),
       ...['housing-benefit', 'gmi'].map((f) => `catalogue:today.example.${f}`),
+      ...['needy', 'low-income'].map((s) => `catalogue:today.whoSets.${s}`),
       ...CHANNELS.map((c) => `catalogue:channel.${c}`),
       ...['apply', 'social-worker', 'provider', 'none'].map((h) => `catalogue:apply.how.${h}`),
       ...['gmi', 'housing-benefit'].map((f) => `catalogue:amount.formula.${f}`),

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { amountTimeline } from '../../src/components/catalogue/amount-timeline.ts';
+import { pageDate, latviaDate } from '../../src/components/catalogue/today.ts';
 import { askPhone, lowIncomeThresholdOn, onlyForNeedy, statusOfItem } from '../../src/components/catalogue/item-view.ts';
 import { catalogue, publishedItemsFor } from '../../src/data/index.ts';
 import type { Amount } from '../../src/domain/schemas/index.ts';
@@ -62,6 +63,15 @@ describe('amount timeline', () => {
   });
 });
 
+describe('page date', () => {
+  it('ATBALSTS_TODAY sets it; anything but a valid date falls back to today in Latvia', () => {
+    expect(pageDate('2027-01-01')).toBe('2027-01-01');
+    expect(pageDate('2027-13-45')).toBe(latviaDate());
+    expect(pageDate('tomorrow')).toBe(latviaDate());
+    expect(latviaDate(new Date('2026-12-31T22:30:00Z'))).toBe('2027-01-01');
+  });
+});
+
 describe('page facts', () => {
   const m = (id: string) => catalogue.municipalities.find((x) => x.id === id)!;
 
@@ -88,5 +98,8 @@ describe('page facts', () => {
     const limit = lowIncomeThresholdOn(d, '2026-12-03');
     expect(limit && [limit.firstCents, limit.othersCents]).toEqual([68000, 47600]);
     expect(lowIncomeThresholdOn(m('rezekne'), '2026-12-03')).toBeUndefined();
+    // Next year, before its figures are published: nothing in force, the latest known on request.
+    expect(lowIncomeThresholdOn(d, '2027-01-05')).toBeUndefined();
+    expect(lowIncomeThresholdOn(d, '2027-01-05', true)?.to).toBe('2026-12-31');
   });
 });

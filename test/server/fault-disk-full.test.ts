@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { jsonResponse } from '../../src/server/applications/respond.ts';
 import { setWriteFault } from '../../src/server/outbox/durable-fs.ts';
 import { startOutboxWorker, type OutboxWorker } from '../../src/server/outbox/worker.ts';
-import { deps, example, formFields, htmlMeta, jsonRequest, multipartRequest, run } from '../applications/helpers.ts';
+import { deps, example, formFields, htmlMeta, jsonRequest, multipartRequest, run, signedKey } from '../applications/helpers.ts';
 import { captureLogs } from './support/logs.ts';
 import { tempDir, testConfig } from './support/fixtures.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
@@ -30,7 +30,7 @@ describe('disk full during a submission', () => {
   it('503 with Retry-After, nothing acknowledged or half-written; recovery with the same key and a new one, both delivered', async () => {
     sink = await startSmtpSink();
     const root = await tempDir('enospc');
-    const config = testConfig(root, { SMTP_URL: sink.url });
+    const config = testConfig(root, sink.env);
     const d = deps({ root, outboxDir: config.outboxDir, idempotencyDir: join(root, 'idem'), downloadsDir: join(root, 'downloads') });
     worker = await startOutboxWorker(config);
     const logs = captureLogs();
@@ -55,7 +55,7 @@ describe('disk full during a submission', () => {
     expect(logs.lines.some((l) => l.event === 'application.accepted')).toBe(false);
 
     // The HTML form gets the same answer with everything typed and its key kept.
-    const htmlKey = 'disk-full-html-key-000001';
+    const htmlKey = signedKey(); // as the form page issues it (unsigned keys are ignored)
     const ex = example('social-assistance');
     const html = await run({ request: multipartRequest([...htmlMeta({ item: 'gmi', key: htmlKey }), ...formFields(ex.answers)]), form: 'social-assistance', mode: 'html', locale: 'lv' }, d);
     expect(html).toMatchObject({ kind: 'rejected', status: 503, keep: { idempotencyKey: htmlKey, item: 'gmi', values: { applicant: { givenName: 'Jānis' } } } });
@@ -65,13 +65,17 @@ describe('disk full during a submission', () => {
     const retried = await run({ request: jsonRequest(example('question'), { 'idempotency-key': key }), form: 'question', mode: 'json' }, d);
     const fresh = await run({ request: jsonRequest(example('question'), { 'idempotency-key': 'after-disk-full-key-00001' }), form: 'question', mode: 'json' }, d);
     if (retried.kind !== 'accepted' || fresh.kind !== 'accepted') throw new Error('not accepted after recovery');
-    expect(retried.downloadToken).toBeDefined(); // this retry is what stored it
+    // The resident's HTML form, sent again with its kept key, is stored now and gets its download.
+    const htmlAgain = await run({ request: multipartRequest([...htmlMeta({ item: 'gmi', key: htmlKey }), ...formFields(ex.answers)]), form: 'social-assistance', mode: 'html', locale: 'lv' }, d);
+    expect(htmlAgain).toMatchObject({ kind: 'accepted', replayed: true });
+    if (htmlAgain.kind === 'accepted') expect(htmlAgain.downloadToken).toMatch(/^[A-Za-z0-9_-]{43}$/); // this retry is what stored it
     expect(fresh.reference).not.toBe(retried.reference);
-    await sink.waitFor(4, 20_000); // staff + receipt for each
+    const refs = [retried.reference, fresh.reference, htmlAgain.kind === 'accepted' ? htmlAgain.reference : ''];
+    await sink.waitFor(6, 30_000); // staff + receipt for each
     await new Promise((r) => setTimeout(r, 300));
-    for (const ref of [retried.reference, fresh.reference]) {
+    for (const ref of refs) {
       expect(sink.messages.filter((m) => m.messageId === `<${ref}.staff@pasvaldiba.example.lv>`)).toHaveLength(1);
     }
-    expect(sink.messages).toHaveLength(4);
+    expect(sink.messages).toHaveLength(6);
   });
 });

@@ -25,7 +25,7 @@ afterEach(async () => {
 describe('kill -9 under load with SMTP flapping', () => {
   it('delivers every acknowledged application exactly once after a restart', async () => {
     sink = await startSmtpSink();
-    const env = { SMTP_URL: sink.url, OUTBOX_RETRY_BASE_MS: '50', OUTBOX_RETRY_MAX_MS: '400', OUTBOX_POLL_MS: '100', RATE_LIMIT_PER_MINUTE: '100000' };
+    const env = { ...sink.env, OUTBOX_RETRY_BASE_MS: '50', OUTBOX_RETRY_MAX_MS: '400', OUTBOX_POLL_MS: '100', RATE_LIMIT_PER_MINUTE: '100000' };
     const first = await startPortal({ env });
     portals.push(first);
     await first.waitForLog((l) => l.event === 'outbox.started');

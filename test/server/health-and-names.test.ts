@@ -3,7 +3,6 @@
  * attachment names lose bidirectional-text controls.
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GET } from '../../src/pages/api/health.ts';
 import { checkUploads } from '../../src/server/applications/uploads.ts';

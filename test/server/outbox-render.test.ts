@@ -48,7 +48,7 @@ async function accepted(outboxDir: string, root: string) {
 describe('record → render in the worker → SMTP', () => {
   it('delivers the same staff e-mail, receipt, PDF and application.json as the in-process renderer, rendering once across retries', async () => {
     const root = await tempDir('render');
-    const config = testConfig(root, { SMTP_URL: sink.url });
+    const config = testConfig(root, sink.env);
     const { reference, record } = await accepted(config.outboxDir, root);
     sink.mode = 'tempfail'; // the first attempts fail after rendering
     worker = await startOutboxWorker(config);
@@ -88,7 +88,7 @@ describe('record → render in the worker → SMTP', () => {
 
   it('a record that cannot be rendered goes to dead letters with a logged code, and nothing is sent', async () => {
     const root = await tempDir('render-fail');
-    const config = testConfig(root, { SMTP_URL: sink.url });
+    const config = testConfig(root, sink.env);
     const reference = newReference('DAU');
     const record: RecordItem = {
       version: 2,

@@ -18,8 +18,8 @@ afterEach(async () => {
   while (cleanup.length) await cleanup.pop()!();
 });
 
-async function sink(tls?: { key: string; cert: string }): Promise<SmtpSink> {
-  const s = await startSmtpSink(0, tls ? { tls } : {});
+async function sink(tls?: { key: string; cert: string }, implicitTls = false): Promise<SmtpSink> {
+  const s = await startSmtpSink(0, tls ? { tls, implicitTls } : {});
   cleanup.push(() => s.stop());
   return s;
 }
@@ -68,6 +68,21 @@ describe('SMTP transport security', () => {
     cleanup.push(() => transport.close());
     await expect(transport.send(mail, 'x')).rejects.toMatchObject({ code: expect.stringMatching(/ETLS|ESOCKET|ECONNECTION/) });
     expect(s.messages).toHaveLength(0);
+  });
+
+  it('smtps:// (TLS from the first byte) verifies the certificate too: trusted through SMTP_TLS_CA, refused without', async () => {
+    const cert = makeTestCert();
+    const s = await sink(cert, true);
+    expect(s.url).toMatch(/^smtps:/);
+    const untrusted = createMailTransport(testConfig(await tempDir('smtp-tls'), { SMTP_URL: s.url }));
+    cleanup.push(() => untrusted.close());
+    await expect(untrusted.send(mail, 'x')).rejects.toBeDefined();
+    expect(s.messages).toHaveLength(0);
+    const trusted = createMailTransport(testConfig(await tempDir('smtp-tls'), { SMTP_URL: s.url, SMTP_TLS_CA: cert.certFile, SMTP_ALLOW_PLAINTEXT: 'true' }));
+    cleanup.push(() => trusted.close());
+    await trusted.send(mail, 'x');
+    await s.waitFor(1);
+    expect(s.sessions.at(-1)).toMatchObject({ secure: true });
   });
 
   it('plaintext works only with SMTP_ALLOW_PLAINTEXT=1 (a local relay)', async () => {

@@ -38,7 +38,12 @@ export function onlyForNeedy(item: CatalogueItem): boolean {
   return (item.eligibility ?? []).some((c) => c.type === 'status' && c.anyOf.length === 1 && c.anyOf[0] === 'needy');
 }
 
-/** The municipality's own low-income threshold in force on the date, if it is stored. */
-export function lowIncomeThresholdOn(m: Municipality, date: string): LowIncomeThreshold | undefined {
-  return m.lowIncomeThresholds.find((x) => x.from <= date && (x.to === undefined || date <= x.to));
+/**
+ * The municipality's own low-income threshold in force on the date, if it is stored; with
+ * `latestKnown`, the one that ended last when none covers the date (next year's not published yet).
+ */
+export function lowIncomeThresholdOn(m: Municipality, date: string, latestKnown = false): LowIncomeThreshold | undefined {
+  const inForce = m.lowIncomeThresholds.find((x) => x.from <= date && (x.to === undefined || date <= x.to));
+  if (inForce || !latestKnown) return inForce;
+  return [...m.lowIncomeThresholds].filter((x) => x.to !== undefined && x.to < date).sort((a, b) => b.to!.localeCompare(a.to!))[0];
 }

@@ -45,12 +45,13 @@ export function estimateFor(formula: FormulaId, m: Municipality, date: string): 
 export function workedExample(formula: FormulaId, m: Municipality, date: string): WorkedExample {
   const e = EXAMPLES[formula];
   const est = estimateFor(formula, m, date);
-  const result = formula === 'gmi' ? est.gmi : est.housing;
+  // GMI results may carry a provisional flag too (a figure past its confirmed period); housing always does.
+  const gmiProvisional = (est.gmi as { provisional?: boolean }).provisional === true;
   return {
     formula,
     incomeCents: e.incomeEuro * 100,
     costsCents: e.costsEuro * 100,
-    amountCents: result.amountCents,
-    provisional: 'provisional' in result ? result.provisional : false,
+    amountCents: formula === 'gmi' ? est.gmi.amountCents : est.housing.amountCents,
+    provisional: formula === 'gmi' ? gmiProvisional : est.housing.provisional,
   };
 }

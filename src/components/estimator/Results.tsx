@@ -95,6 +95,7 @@ export function Results({ estimate: e, pack, t, headingRef }: ResultsProps) {
       <div class="notice notice--warning">
         <p><strong>{t('result.estimateNotice.title')}</strong></p>
         <p>{t('result.estimateNotice.text', { date: formatDate(e.date, l) })}</p>
+        {e.basis.reason && <p data-basis="beyond-known"><strong>{reasonText(t, l, e.basis.reason)}</strong></p>}
       </div>
       {e.provisional && (
         <div class="notice notice--warning" data-provisional="true">

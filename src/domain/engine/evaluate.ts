@@ -8,13 +8,14 @@ import { gmiBenefit } from './gmi.ts';
 import { housingBenefit } from './housing.ts';
 import { countIncome } from './income.ts';
 import { evaluateItem, type ConditionMemo } from './items.ts';
-import { PARAMETER_NAMES, parametersOnCached, type ParameterName, type ParametersOn } from './parameters-on.ts';
+import { inForce } from './dated.ts';
+import { PARAMETER_NAMES, ParametersError, parametersOnCached, type ParameterName, type ParametersOn } from './parameters-on.ts';
 import { prepare } from './prepared.ts';
 import { reason, type Reason } from './reasons.ts';
 import { suggestServices } from './services.ts';
 import { statusOf } from './status.ts';
 import { thresholdReason, thresholdSum } from './thresholds.ts';
-import type { AssetsResult, Estimate, HousingResult, IncomeResult, Verdict } from './types.ts';
+import type { AssetsResult, Estimate, HousingResult, IncomeResult, ParameterBasis, Verdict } from './types.ts';
 
 export interface EvaluationContext {
   municipality: Municipality;
@@ -44,6 +45,27 @@ function provisionalUsed(p: ParametersOn, income: IncomeResult, assets: AssetsRe
     if (c.check === 'vehicles') used.add('vehicleLimit');
   }
   return PARAMETER_NAMES.filter((n) => used.has(n) && p.provisionalParams.has(n));
+}
+
+/**
+ * For pages (no household): which threshold period is used on `date`, and whether it is past the
+ * last published one (then `reason` is the sentence to show). Same answer as Estimate.basis.
+ */
+export function thresholdBasis(parameters: NationalParameters, date: string): ParameterBasis {
+  const t = inForce(parameters.thresholds, date);
+  if (!t) throw new ParametersError(`No thresholds in force on ${date}`);
+  return basisOf({ thresholds: t.entry, thresholdsFrom: t.entry.from, thresholdsExtrapolated: t.extrapolated }, date);
+}
+
+/** The threshold period the result uses, and the sentence to show when it is past the last published one. */
+export function basisOf(p: Pick<ParametersOn, 'thresholds' | 'thresholdsFrom' | 'thresholdsExtrapolated'>, date: string): ParameterBasis {
+  const beyond = p.thresholdsExtrapolated;
+  return {
+    latestKnownFrom: p.thresholdsFrom,
+    latestKnownTo: p.thresholds.to ?? null,
+    beyondKnownPeriod: beyond,
+    reason: beyond ? reason('basis.beyondKnown', { year: date.slice(0, 4), knownYear: p.thresholdsFrom.slice(0, 4) }) : null,
+  };
 }
 
 export function evaluate(household: Household, ctx: EvaluationContext): Estimate {
@@ -78,6 +100,7 @@ export function evaluate(household: Household, ctx: EvaluationContext): Estimate
     municipality: ctx.municipality.id,
     provisional: p.provisional || housing.provisional || provisionalParameters.length > 0 || income.disputed,
     provisionalParameters,
+    basis: basisOf(p, household.date),
     notes,
     members: n,
     children: facts.children,

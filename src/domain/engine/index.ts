@@ -22,10 +22,15 @@
  *     thresholds.{gmi,needy,lowIncome,lowIncomeMax}: { firstCents, othersCents, others, totalCents }
  *     gmi / housing / crisis / benefits[] / services[] / documents[] each with reasons.
  *
+ *   Estimate.provisional / provisionalParameters: a provisional parameter (or a date past the last
+ *     published thresholds) was used; Estimate.basis: { latestKnownFrom, beyondKnownPeriod, reason }.
+ *   thresholdBasis(parameters, date): the same basis for a page that has no household.
+ *
  *   Reason = { key, params } — text at `rules:<key>`; params named `...Cents` are money in cents
  *   (format with formatReasonParams(params, c => formatMoney(c, locale))). See reasons.ts.
  */
-export { evaluate, type EvaluationContext } from './evaluate.ts';
+export { evaluate, thresholdBasis, type EvaluationContext } from './evaluate.ts';
+export { PARAMETER_NAMES, type ParameterName } from './parameters-on.ts';
 export { ParametersError } from './parameters-on.ts';
 export { REASON_PARAMS, reason, formatReasonParams, type Reason, type ReasonKey, type ReasonParams } from './reasons.ts';
 export { gmiAmountCents } from './gmi.ts';

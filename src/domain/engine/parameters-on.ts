@@ -61,7 +61,9 @@ export function parametersOn(p: NationalParameters, municipality: Municipality, 
 
   const t = inForce(p.thresholds, date);
   if (!t) throw new ParametersError(`No thresholds in force on ${date}`);
-  mark('thresholds', t.entry.status, t.extrapolated, t.entry.to);
+  // Past the last published period the result says so in one sentence (Estimate.basis), not as a note.
+  if (t.extrapolated) provisional = true;
+  else mark('thresholds', t.entry.status, false);
 
   const k = inForce(p.housingCoefficients, date);
   const children = inForce(p.housingChildrenRule, date);

@@ -18,6 +18,7 @@ export const REASON_PARAMS = {
   // Parameters in force on the date
   'parameters.extrapolated': ['lastVerifiedDate'],
   'parameters.provisional': ['what'],
+  'basis.beyondKnown': ['year', 'knownYear'],
   // Thresholds (the arithmetic)
   'threshold.gmi.single': ['firstCents'],
   'threshold.gmi.multi': ['firstCents', 'othersCents', 'others', 'totalCents'],

@@ -97,6 +97,16 @@ export interface DocumentEntry {
   items: string[];
 }
 
+export interface ParameterBasis {
+  /** Start of the threshold period used (e.g. 2026-01-01). */
+  latestKnownFrom: string;
+  /** Its end as published (null: open-ended). */
+  latestKnownTo: string | null;
+  beyondKnownPeriod: boolean;
+  /** `basis.beyondKnown` when beyond the known period, else null. */
+  reason: Reason | null;
+}
+
 export interface Estimate {
   date: string;
   municipality: string;
@@ -109,6 +119,12 @@ export interface Estimate {
   provisionalParameters: ParameterName[];
   /** Why the result is provisional, and general notes. */
   notes: Reason[];
+  /**
+   * Which published thresholds the result is computed with. Past the last published period the
+   * latest values are used: `beyondKnownPeriod` is true and `reason` is the one sentence to show
+   * ("2027. gada summas vēl nav publicētas; aprēķinā izmantotas 2026. gada summas.").
+   */
+  basis: ParameterBasis;
   members: number;
   children: number;
   thresholds: {

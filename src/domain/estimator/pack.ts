@@ -57,7 +57,9 @@ function office(o: Municipality['socialService'], l: Locale): PackOffice {
 function trimParameters(p: NationalParameters): NationalParameters {
   const out: Record<string, unknown> = {};
   for (const [k, entries] of Object.entries(p)) {
-    out[k] = (entries as Record<string, unknown>[]).map(({ sources: _s, note: _n, ...rest }) => rest);
+    // The catalogue texts of the thresholds are for the pages, not for the engine in the browser.
+    if (k === 'thresholdAmounts') out[k] = [];
+    else out[k] = (entries as Record<string, unknown>[]).map(({ sources: _s, note: _n, ...rest }) => rest);
   }
   return out as NationalParameters;
 }

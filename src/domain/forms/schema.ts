@@ -22,9 +22,15 @@ export function formSchema(def: FormDef) {
   });
 }
 
+// One schema per form definition object: building (and zod's compiling) a schema costs more
+// than parsing with it, and callers that reuse a definition (the server) reuse its schema.
+const schemas = new WeakMap<FormDef, ReturnType<typeof formSchema>>();
+
 /** Parse answers with the form's schema: normalized values, or field errors as i18n keys. */
 export function parseAnswers(def: FormDef, input: unknown): { ok: true; values: Values } | { ok: false; errors: FieldError[] } {
-  const r = formSchema(def).safeParse(input);
+  let schema = schemas.get(def);
+  if (!schema) schemas.set(def, (schema = formSchema(def)));
+  const r = schema.safeParse(input);
   if (r.success) return { ok: true, values: r.data };
   return {
     ok: false,

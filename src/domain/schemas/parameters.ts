@@ -5,7 +5,8 @@
  * `status: provisional` marks a figure (or its dates) that no stored source confirms.
  */
 import { z } from 'zod';
-import { centsSchema, isoDateSchema, sourceRefSchema } from './common.ts';
+import { amountRuleSchema } from './catalogue.ts';
+import { centsSchema, isoDateSchema, kebabIdSchema, localizedTextSchema, sourceRefSchema } from './common.ts';
 
 export const parameterStatusSchema = z.enum(['verified', 'provisional']);
 export type ParameterStatus = z.infer<typeof parameterStatusSchema>;
@@ -60,6 +61,16 @@ export const nationalParametersSchema = z.strictObject({
     .array(z.strictObject({ ...dated, max: z.number().int().min(0), maxWithChildren: z.number().int().min(0) }))
     .default([]),
   minimumWage: z.array(z.strictObject({ ...dated, cents: centsSchema })).default([]),
+  /**
+   * Catalogue items whose amounts are these thresholds (not dated: one amount per `thresholds`
+   * period is made from it, so a new period appears on the pages with no other change).
+   * `{{first}}` / `{{others}}` in the text: the period's euros for the first and each other person.
+   */
+  thresholdAmounts: z
+    .array(z.strictObject({ item: kebabIdSchema, threshold: z.enum(['gmi', 'needy', 'lowIncomeMax']), rule: amountRuleSchema, text: localizedTextSchema }))
+    .default([]),
 });
+/** The parameter lists that are dated entries (every key but `thresholdAmounts`). */
+export const DATED_PARAMETERS = ['thresholds', 'personCoefficients', 'housingCoefficients', 'housingChildrenRule', 'housingRounding', 'savingsCap', 'vehicleLimit', 'minimumWage'] as const;
 export type NationalParameters = z.infer<typeof nationalParametersSchema>;
 export type DatedParameter = { from: string; to?: string | undefined; status: ParameterStatus; sources: string[]; note?: string | undefined };

@@ -23,7 +23,7 @@ import { formDefinition, isFormId, ITEM_FORMS, META, MIN_FILL_MS } from '../../d
 import { parseAnswers } from '../../domain/forms/schema.ts';
 import type { FormDef, Values } from '../../domain/forms/types.ts';
 import { fromFormEntries } from '../../domain/forms/validate.ts';
-import type { CatalogueItem } from '../../domain/schemas/catalogue.ts';
+import type { CatalogueItem, FormId } from '../../domain/schemas/catalogue.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { formKeySecret, verifyFormKey } from '../form-key.ts';
 import { canonicalBodyHash, IdempotencyError, isIdempotencyKey, withIdempotency } from '../idempotency.ts';
@@ -80,10 +80,32 @@ function rowsFrom(def: FormDef, values: Values, posted: Map<string, string>): Re
   return rows;
 }
 
+// The catalogue is fixed for the life of the process: the published items of a municipality and
+// the form definitions (with their compiled schemas, see parseAnswers) are built once, not per
+// request — they were the largest cost of answering an invalid application.
+const itemCache = new WeakMap<Catalogue, Map<string, Map<string, CatalogueItem>>>();
+const defCache = new WeakMap<Catalogue, Map<string, FormDef | null>>();
+
 function resolveItem(deps: HandlerDeps, municipality: string, id: string | undefined): CatalogueItem | undefined {
   if (!id) return undefined;
-  const m = deps.catalogue.municipalities.find((x) => x.id === municipality);
-  return m ? publishedItemsFor(deps.catalogue, m).find((i) => i.id === id) : undefined;
+  let byMunicipality = itemCache.get(deps.catalogue);
+  if (!byMunicipality) itemCache.set(deps.catalogue, (byMunicipality = new Map()));
+  let items = byMunicipality.get(municipality);
+  if (!items) {
+    const m = deps.catalogue.municipalities.find((x) => x.id === municipality);
+    items = new Map(m ? publishedItemsFor(deps.catalogue, m).map((i) => [i.id, i]) : []);
+    byMunicipality.set(municipality, items);
+  }
+  return items.get(id);
+}
+
+function definitionFor(deps: HandlerDeps, municipality: string, form: FormId, item: CatalogueItem | undefined): FormDef | null {
+  let defs = defCache.get(deps.catalogue);
+  if (!defs) defCache.set(deps.catalogue, (defs = new Map()));
+  const key = `${municipality}\0${form}\0${item?.id ?? ''}`;
+  let def = defs.get(key);
+  if (def === undefined) defs.set(key, (def = formDefinition(form, item)));
+  return def;
 }
 
 export async function handleApplication(input: HandlerInput, deps: HandlerDeps): Promise<Outcome> {
@@ -126,7 +148,7 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
     files = read.parsed.files;
     flags = { tooManyFiles: read.parsed.tooManyFiles, totalTooLarge: read.parsed.totalTooLarge };
     const item = resolveItem(deps, municipality.id, itemId);
-    const def = formDefinition(form, item);
+    const def = definitionFor(deps, municipality.id, form, item);
     if (!def) return rejected(400, 'ITEM_UNKNOWN', 'error.item.unknown');
     const entries = fromFormEntries(def, answerFields);
     values = entries.values;
@@ -152,7 +174,7 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
   const item = resolveItem(deps, municipality.id, itemId);
   if (itemId && !item) return rejected(400, 'ITEM_UNKNOWN', 'error.item.unknown');
   if (!item && ITEM_FORMS.includes(form)) return rejected(400, 'ITEM_REQUIRED', 'error.item.unknown');
-  const def = formDefinition(form, item);
+  const def = definitionFor(deps, municipality.id, form, item);
   if (!def) return rejected(400, 'ITEM_UNKNOWN', 'error.item.unknown');
 
   const rows = rowsFrom(def, values, posted);
@@ -178,22 +200,25 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
       },
     );
     logger.info('application.accepted', { reference, form, municipality: municipality.id, replayed, attachments: checked.uploads.length });
-    // A download token is minted only by the request whose store call wrote the application
-    // (`stored`): a replay of a stored key never gets one — the browser that sent it first holds
-    // its cookie. A retry after a 503 (key pending, nothing stored yet) is that first store.
+    // A new download token is minted only by the request whose store call wrote the application
+    // (`stored`): a replay of a stored key never gets a new one — the browser that sent it first
+    // holds its cookie. A retry after a 503 (key pending, nothing stored yet) is that first store.
+    // JSON clients (integrations) get no download: the cookie is for the resident's browser.
     let downloadToken: string | undefined;
-    try {
-      const dir = deps.downloadsDir ? { dir: deps.downloadsDir } : {};
-      if (stored) downloadToken = await putDownload(stored, dir);
-      else {
-        // A replay gets the download back only when the caller already holds it (the original
-        // download cookie, still unused and for this reference).
-        const held = requestCookie(input.request, DOWNLOAD_COOKIE);
-        const found = held ? await getDownload(held, dir) : undefined;
-        if (held && found?.state === 'ok' && found.reference === reference) downloadToken = held;
+    if (input.mode === 'html') {
+      try {
+        const dir = deps.downloadsDir ? { dir: deps.downloadsDir } : {};
+        if (stored) downloadToken = await putDownload(stored, dir);
+        else {
+          // A replay gets the download back only when the caller already holds it (the original
+          // download cookie, still unused and for this reference).
+          const held = requestCookie(input.request, DOWNLOAD_COOKIE);
+          const found = held ? await getDownload(held, dir) : undefined;
+          if (held && found?.state === 'ok' && found.reference === reference) downloadToken = held;
+        }
+      } catch {
+        logger.warn('application.download_unavailable', { reference });
       }
-    } catch {
-      logger.warn('application.download_unavailable', { reference });
     }
     return { kind: 'accepted', reference, replayed, ...(downloadToken ? { downloadToken } : {}) };
   } catch (err) {

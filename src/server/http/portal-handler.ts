@@ -124,11 +124,12 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       return sendError(req, res, tooLarge.status, tooLarge.code);
     }
     if (bodyBudget) {
-      // Reserve the declared size (a chunked body of unknown size: the largest allowed) until
-      // the response is done; beyond the budget the upload is refused before it is read.
+      // Reserve the declared size (a chunked body of unknown size: the largest allowed, at most
+      // the whole budget) until the response is done; beyond the budget the upload is refused
+      // before it is read.
       const declared = Number(req.headers['content-length'] ?? 0);
       const chunked = req.headers['transfer-encoding'] !== undefined;
-      const release = bodyBudget.reserve(chunked ? config.MAX_BODY_BYTES : Number.isFinite(declared) ? declared : 0);
+      const release = bodyBudget.reserve(chunked ? Math.min(config.MAX_BODY_BYTES, bodyBudget.maxBytes) : Number.isFinite(declared) ? declared : 0);
       if (!release) {
         logger.warn('guard.busy', { path: pathname, client, inFlightBytes: bodyBudget.used });
         res.setHeader('Connection', 'close');

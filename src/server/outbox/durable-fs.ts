@@ -38,8 +38,43 @@ export async function writeFileDurable(path: string, data: Uint8Array | string):
   }
 }
 
-/** fsync a directory so that names created/renamed in it are on disk. */
-export async function fsyncDir(dir: string): Promise<void> {
+interface DirSyncs {
+  busy: boolean;
+  waiting: { resolve: () => void; reject: (err: unknown) => void }[];
+}
+const dirSyncs = new Map<string, DirSyncs>();
+
+/**
+ * fsync a directory so that names created/renamed in it are on disk. Concurrent callers share
+ * syncs: each caller is answered by a sync that STARTS after its call (one already running may
+ * have begun before its rename), and everyone who arrives while one runs shares the next — under
+ * load one directory fsync covers many applications instead of one each.
+ */
+export function fsyncDir(dir: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let state = dirSyncs.get(dir);
+    if (!state) dirSyncs.set(dir, (state = { busy: false, waiting: [] }));
+    state.waiting.push({ resolve, reject });
+    if (!state.busy) void pumpDirSyncs(dir, state);
+  });
+}
+
+async function pumpDirSyncs(dir: string, state: DirSyncs): Promise<void> {
+  state.busy = true;
+  while (state.waiting.length) {
+    const batch = state.waiting.splice(0);
+    try {
+      await syncDirNow(dir);
+      for (const w of batch) w.resolve();
+    } catch (err) {
+      for (const w of batch) w.reject(err);
+    }
+  }
+  state.busy = false;
+  dirSyncs.delete(dir);
+}
+
+async function syncDirNow(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync();

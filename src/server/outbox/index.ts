@@ -3,9 +3,13 @@
  *
  * PRODUCER (the application endpoint/handler, bundled by Astro):
  *
- *   import { enqueue, type OutboxItem } from '../outbox/index.ts';
- *   await enqueue(item, files);            // resolves only when item + files are fsync'ed
- *   // …only now show the reference / answer 303 or 201.
+ *   import { enqueueRecord, type RecordItem } from '../outbox/index.ts';
+ *   await enqueueRecord(record, uploads);  // the validated answers + the resident's files, fsync'ed
+ *   // …only now show the reference / answer 303 or 201. The worker renders the e-mails, the
+ *   // PDF and application.json from the record (./render.ts, ./record.ts).
+ *
+ *   `enqueue(item, files)` stores an item with its messages already rendered (version 1, the
+ *   format of earlier versions; still delivered as is).
  *
  *   - `item.reference` is the folder name; use `newReference()` (src/server/reference.ts) or
  *     `withIdempotency()` (src/server/idempotency.ts), which draws one and retries on a collision.

@@ -2,12 +2,21 @@
  * The render thread (see ./render.ts): plain Node, so the catalogue and the translations are
  * read from the repository's files (src/data, locales/) rather than from the Astro build.
  */
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import { loadCatalogueFromDisk } from '../../data/load-from-disk.ts';
 import { nodeTranslator } from '../mail/translate.ts';
 import { renderInto } from './render.ts';
 import type { RecordItem } from './record.ts';
+
+// Rendering yields the CPU to the server's main thread, which answers residents: on Linux the
+// nice value is per thread, so this lowers only the render thread (elsewhere it may be a no-op).
+try {
+  setPriority(10);
+} catch {
+  // not permitted here: render at normal priority
+}
 
 const catalogue = loadCatalogueFromDisk(fileURLToPath(new URL('../../../', import.meta.url)));
 const tr = nodeTranslator();

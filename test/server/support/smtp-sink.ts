@@ -33,6 +33,8 @@ export interface SmtpSink {
 export interface SinkOptions {
   /** Offer STARTTLS with this key and certificate (PEM). */
   tls?: { key: string; cert: string };
+  /** With `tls`: TLS from the first byte (smtps://) instead of STARTTLS. */
+  implicitTls?: boolean;
 }
 
 export async function startSmtpSink(port = 0, options: SinkOptions = {}): Promise<SmtpSink> {
@@ -49,7 +51,7 @@ export async function startSmtpSink(port = 0, options: SinkOptions = {}): Promis
     async start() {
       server = new SMTPServer({
         authOptional: true,
-        ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : { disabledCommands: ['STARTTLS'] }),
+        ...(options.tls ? { key: options.tls.key, cert: options.tls.cert, secure: options.implicitTls === true } : { disabledCommands: ['STARTTLS'] }),
         logger: false,
         onRcptTo(address, _session, callback) {
           const mode = sink.recipientModes.get(address.address) ?? sink.mode;
@@ -81,7 +83,7 @@ export async function startSmtpSink(port = 0, options: SinkOptions = {}): Promis
       });
       const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
       sink.port = address.port;
-      sink.url = `smtp://test:secret@127.0.0.1:${sink.port}`;
+      sink.url = `${options.tls && options.implicitTls ? 'smtps' : 'smtp'}://test:secret@127.0.0.1:${sink.port}`;
       sink.env = options.tls ? { SMTP_URL: sink.url } : { SMTP_URL: sink.url, SMTP_ALLOW_PLAINTEXT: '1' };
     },
     async stop() {
