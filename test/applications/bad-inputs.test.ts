@@ -252,9 +252,10 @@ describe(`bad inputs (${cases.length}) → right status, translated message, ser
   }, 40_000);
 });
 
+/** Waits until `min` staff e-mails are written (the worker renders them after the 201), returns every .eml. */
 async function waitForEml(min: number): Promise<string[]> {
   const dir = portal.dirs.mail;
-  const end = Date.now() + 15_000;
+  const end = Date.now() + 30_000;
   for (;;) {
     let files: string[] = [];
     try {
@@ -262,7 +263,7 @@ async function waitForEml(min: number): Promise<string[]> {
     } catch {
       /* not yet */
     }
-    if (files.length >= min || Date.now() > end) return files;
+    if (files.filter((f) => f.endsWith('-staff.eml')).length >= min || Date.now() > end) return files;
     await new Promise((r) => setTimeout(r, 100));
   }
 }

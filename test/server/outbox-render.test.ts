@@ -101,7 +101,8 @@ describe('record → render in the worker → SMTP', () => {
     await enqueueRecord(record, [], { dir: config.outboxDir });
     worker = await startOutboxWorker(config);
     const layout = outboxLayout(config.outboxDir);
-    await waitUntil(() => existsSync(join(layout.dead, reference)), 15_000, 'dead letter');
+    // The alert is logged right after the folder moves to dead/: wait for both.
+    await waitUntil(() => existsSync(join(layout.dead, reference)) && logs.lines.some((l) => l.event === 'outbox.dead_letter' && l.reference === reference), 15_000, 'dead letter');
     const state = JSON.parse(await readFile(join(layout.dead, reference, 'state.json'), 'utf8'));
     expect(state).toMatchObject({ deadReason: 'permanent', lastError: { code: 'OUTBOX_RENDER_FAILED', message: 'render' } });
     expect(logs.lines.find((l) => l.event === 'outbox.dead_letter' && l.reference === reference)).toMatchObject({ level: 'alert', code: 'OUTBOX_RENDER_FAILED' });
