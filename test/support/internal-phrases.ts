@@ -1,7 +1,7 @@
 /**
  * Phrases that belong to the people who compiled the data, not to a resident: notes about our
  * sources, 2010 prices in lats, counts of recipients from annual reports. Such facts live in a
- * data item's `history` (shown only in the collapsed sources block). Used by the data prose
+ * data item's `history` (kept in the data, never rendered). Used by the data prose
  * test over locales, content and packs, and reusable by page checks over the built site.
  */
 export interface InternalPhrase {

@@ -19,7 +19,7 @@ export interface Text {
   locale: TextLocale;
   text: string;
   kind: 'locale' | 'content' | 'data';
-  /** True for a data pack's `history` note (provenance shown only in the sources block). */
+  /** True for a data pack's `history` note (provenance kept in the data, never rendered). */
   history: boolean;
   /** For data texts: the id of the item the text belongs to. */
   item?: string;

@@ -168,8 +168,8 @@ export type ItemStatus = z.infer<typeof itemStatusSchema>;
 /**
  * A fact from the sources that is not help a resident can get today: an old fee in lats, a count
  * of recipients from an annual report, another municipality's practice, what a source does or
- * does not record. Kept for staff and shown only in the collapsed "Sources" block of a page,
- * never in its body.
+ * does not record. Kept in the data for the people who maintain it (where a figure came from); never rendered on a
+ * page (test/pages/internal-phrases.test.ts).
  */
 export const historyNoteSchema = z.strictObject({
   /** The year the fact dates from, when known. */
