@@ -20,7 +20,7 @@ describe('catalogue data', () => {
   });
 
   it('a broken pack names the file and the field', () => {
-    const ok = { path: 'src/data/sources.yaml', text: 'S1: { title: x }' };
+    const ok = { path: 'src/data/sources.yaml', text: 'S1: { title: { lv: x, ru: y } }' };
     const national = { path: 'src/data/national/catalogue.yaml', text: 'items: []' };
     expect(() => buildCatalogue({ sources: ok, national, municipalities: [] })).toThrow(DataError);
     try {

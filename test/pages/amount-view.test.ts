@@ -83,13 +83,16 @@ describe('status shown honestly', () => {
 });
 
 describe('sources', () => {
-  const sources = { S59: { title: 'socd.lv/?page_id=4239', url: 'https://socd.lv/?page_id=4239' } };
-  it('register entries have a title and a link; seeds are named in words', () => {
-    expect(sourceView('S59', sources, tFor('lv'))).toMatchObject({ title: 'socd.lv/?page_id=4239', url: 'https://socd.lv/?page_id=4239' });
-    expect(sourceView('DAU18 §5', sources, tFor('lv')).title).toBe('Daugavpils pilsētas Sociālā dienesta stratēģija 2018–2023, §5');
-    expect(sourceView('BAU16 benefit 5', sources, tFor('ru')).title).toBe('Стратегия социальной службы Бауского края на 2016–2020 годы, пособие № 5');
-    expect(sourceView('RN18 items 1 and 8', sources, tFor('lv')).title).toBe('Rēzeknes novada Sociālā dienesta pārskats par 2018. gadu, punkts 1 un 8');
-    expect(sourceView('REZ10', sources, tFor('lv')).url).toBeUndefined();
+  const sources = {
+    S59: { title: { lv: 'socd.lv, lapa par pabalstu bērna piedzimšanas gadījumā', ru: 'socd.lv, страница о пособии при рождении ребенка' }, url: 'https://socd.lv/?page_id=4239' },
+  };
+  it('register entries have a title in the page language and a link; seeds are named in words', () => {
+    expect(sourceView('S59', sources, 'lv', tFor('lv'))).toMatchObject({ title: 'socd.lv, lapa par pabalstu bērna piedzimšanas gadījumā', url: 'https://socd.lv/?page_id=4239' });
+    expect(sourceView('S59', sources, 'ru', tFor('ru'))).toMatchObject({ title: 'socd.lv, страница о пособии при рождении ребенка', url: 'https://socd.lv/?page_id=4239' });
+    expect(sourceView('DAU18 §5', sources, 'lv', tFor('lv')).title).toBe('Daugavpils pilsētas Sociālā dienesta stratēģija 2018–2023, §5');
+    expect(sourceView('BAU16 benefit 5', sources, 'ru', tFor('ru')).title).toBe('Стратегия социальной службы Бауского края на 2016–2020 годы, пособие № 5');
+    expect(sourceView('RN18 items 1 and 8', sources, 'lv', tFor('lv')).title).toBe('Rēzeknes novada Sociālā dienesta pārskats par 2018. gadu, punkts 1 un 8');
+    expect(sourceView('REZ10', sources, 'lv', tFor('lv')).url).toBeUndefined();
   });
 });
 

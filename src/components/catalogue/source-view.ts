@@ -5,6 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { Sources } from '../../domain/schemas/index.ts';
+import type { Locale } from '../../i18n/index.ts';
 
 export interface SourceView {
   key: string;
@@ -22,10 +23,11 @@ function seedPart(rest: string, t: TFunction): string {
     .replace(/\brow (\d+)/g, (_, n: string) => t('catalogue:source.item', { n }));
 }
 
-export function sourceView(ref: string, sources: Sources, t: TFunction): SourceView {
+/** `locale` picks the register title of the page's language; `t` names seeds in that language. */
+export function sourceView(ref: string, sources: Sources, locale: Locale, t: TFunction): SourceView {
   const [alias = ref, ...rest] = ref.split(/\s+/);
   const s = sources[alias];
-  if (s) return { key: ref, title: s.title, url: s.url };
+  if (s) return { key: ref, title: s.title[locale], url: s.url };
   const part = seedPart(rest.join(' '), t);
   const name = t(`catalogue:source.seed.${alias}`);
   return { key: ref, title: part ? `${name}, ${part}` : name, note: t('catalogue:source.seedNote') };

@@ -1,6 +1,6 @@
 /** The source register (src/data/sources.yaml): the reference's [S#] list, so pages can cite. */
 import { z } from 'zod';
-import { isoDateSchema } from './common.ts';
+import { isoDateSchema, localizedTextSchema } from './common.ts';
 
 /**
  * True when a URL names a site's front page rather than a page on it: no path (or only "/",
@@ -26,10 +26,12 @@ export const sourceUrlSchema = z
 
 export const sourceSchema = z.strictObject({
   /**
-   * How a resident recognises the source. With `url`: the page as the reference names it.
-   * Without `url`: the full citation (publisher, article title, date), shown as plain text.
+   * How a resident recognises the source, in Latvian and Russian (shown on the page of that
+   * language): publisher or site, the original article title in quotes when known (kept in its
+   * own language), a descriptor and the date. With `url` it is the link text; without `url` it is
+   * the full citation, shown as plain text.
    */
-  title: z.string().min(1),
+  title: localizedTextSchema,
   /** What the source was used for (English, for maintainers; not shown to residents). */
   about: z.string().optional(),
   /** The exact page (a path or a query), never a site's home page. */
