@@ -17,8 +17,9 @@
  * else's key does not reveal their reference.
  *
  * Flow: the reference is reserved in a `pending` record (exclusive create) BEFORE `store` runs;
- * the record is marked `done` (renamed to its final name, see `run`) after it resolves. A retry after a crash between the two finds the
- * pending record and runs `store` again with the SAME reference — the outbox then either stores
+ * the record is marked `done` (renamed to its final name, see `run`) after it resolves. A retry
+ * after a crash between the two finds the pending record and runs `store` again with the SAME
+ * reference — the outbox then either stores
  * it (first attempt never reached the disk) or answers OUTBOX_DUPLICATE (it did), which counts
  * as success. Concurrent calls with one key in this process share one promise; across processes
  * the exclusive create decides.
