@@ -17,19 +17,21 @@
  * else's key does not reveal their reference.
  *
  * Flow: the reference is reserved in a `pending` record (exclusive create) BEFORE `store` runs;
- * the record is marked `done` after it resolves. A retry after a crash between the two finds the
- * pending record and runs `store` again with the SAME reference — the outbox then either stores
+ * the record is marked `done` (renamed to its final name, see `run`) after it resolves. A retry
+ * after a crash between the two finds the pending record and runs `store` again with the SAME
+ * reference — the outbox then either stores
  * it (first attempt never reached the disk) or answers OUTBOX_DUPLICATE (it did), which counts
  * as success. Concurrent calls with one key in this process share one promise; across processes
  * the exclusive create decides.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { getConfig } from './env.ts';
+import { logger } from './log.ts';
 import { ensureDirs, fsyncDir, writeFileAtomic, writeFileDurable } from './outbox/durable-fs.ts';
 import { OutboxError } from './outbox/types.ts';
-import { issueReference, type RandomInt } from './reference.ts';
+import { claimReference, type RandomInt } from './reference.ts';
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
 export const RECORD_TTL_MS = 7 * 86_400_000;
@@ -44,13 +46,20 @@ export class IdempotencyError extends Error {
   }
 }
 
+/**
+ * A record on disk. Version 3 records are written once and never rewritten: `<hash>.pending.json`
+ * while the application is being stored, renamed to `<hash>.json` once it is — the name says the
+ * state, so confirming costs a rename and a (shared) folder fsync instead of a second file
+ * written and fsync'ed. Versions 1–2 (one file, `state` inside) are still read.
+ */
 interface RecordFile {
-  version: 1 | 2;
+  version: 1 | 2 | 3;
   scope: string;
-  /** SHA-256 of the canonical body (version 2); no personal data can be read back from it. */
+  /** SHA-256 of the canonical body (version ≥ 2); no personal data can be read back from it. */
   bodyHash?: string;
   reference: string;
-  state: 'pending' | 'done';
+  /** Versions 1–2 only. */
+  state?: 'pending' | 'done';
   createdAt: string;
 }
 
@@ -73,7 +82,7 @@ export interface IdempotencyOptions {
 
 const IN_FLIGHT_KEY = Symbol.for('atbalsts.idempotency.inflight');
 type Outcome = { reference: string; replayed: boolean };
-type Running = { work: Promise<Outcome>; bodyHash: string | undefined };
+type Running = { work: Promise<Outcome>; scope: string; bodyHash: string | undefined };
 type Holder = { [IN_FLIGHT_KEY]?: Map<string, Running> };
 // Process-global: the endpoint bundle and native modules share one map.
 const inFlight: Map<string, Running> = ((globalThis as Holder)[IN_FLIGHT_KEY] ??= new Map<string, Running>());
@@ -142,11 +151,18 @@ export function withIdempotency(
   const slot = `${dir}\0${options.key}`;
   const running = inFlight.get(slot);
   if (running) {
+    if (running.scope !== options.scope) return Promise.reject(new IdempotencyError('IDEMPOTENCY_KEY_REUSED', 'key was issued for another form'));
     if (running.bodyHash !== options.bodyHash) return Promise.reject(mismatch());
     return running.work.then((r) => ({ ...r, replayed: true }));
   }
-  const work = run(dir, options, store).finally(() => inFlight.delete(slot));
-  inFlight.set(slot, { work, bodyHash: options.bodyHash });
+  let confirmed: Promise<void> = Promise.resolve();
+  const work = run(dir, options, store, (c) => (confirmed = c));
+  inFlight.set(slot, { work, scope: options.scope, bodyHash: options.bodyHash });
+  // The slot stays taken until the `done` mark is written, so a repeat of the key in this
+  // process is answered from memory rather than by replaying a pending record.
+  work.then(() => confirmed, () => {}).finally(() => {
+    if (inFlight.get(slot)?.work === work) inFlight.delete(slot);
+  }).catch(() => {});
   return work;
 }
 
@@ -154,32 +170,58 @@ function mismatch(): IdempotencyError {
   return new IdempotencyError('IDEMPOTENCY_KEY_MISMATCH', 'key was already used with a different body');
 }
 
-async function run(dir: string, options: IdempotencyOptions, store: (reference: string) => Promise<void>) {
-  await ensureDirs(dir);
+/** Idempotency folders known to exist (checked once, not with a mkdir per application). */
+const readyDirs = new Set<string>();
+
+async function run(dir: string, options: IdempotencyOptions, store: (reference: string) => Promise<void>, onConfirming: (confirmed: Promise<void>) => void) {
+  if (!readyDirs.has(dir)) {
+    await ensureDirs(dir);
+    readyDirs.add(dir);
+  }
   const referencesDir = options.referencesDir ?? (options.dir ? join(dirname(options.dir), 'references') : getConfig().referencesDir);
-  const issue = () => issueReference(options.prefix, { dir: referencesDir, ...(options.random ? { random: options.random } : {}) });
-  const path = join(dir, recordName(options.key));
+  const claim = () => claimReference(options.prefix, { dir: referencesDir, ...(options.random ? { random: options.random } : {}) });
+  const name = recordName(options.key);
+  const path = join(dir, name);
+  const pendingPath = join(dir, name.replace(/\.json$/, '.pending.json'));
+  const check = (existing: RecordFile) => {
+    if (existing.scope !== options.scope) throw new IdempotencyError('IDEMPOTENCY_KEY_REUSED', 'key was issued for another form');
+    if (existing.bodyHash !== options.bodyHash) throw mismatch();
+  };
   for (let round = 0; ; round++) {
     const existing = await readRecord(path);
     if (existing) {
-      if (existing.scope !== options.scope) {
-        throw new IdempotencyError('IDEMPOTENCY_KEY_REUSED', 'key was issued for another form');
-      }
-      if (existing.bodyHash !== options.bodyHash) throw mismatch();
-      if (existing.state === 'done') return { reference: existing.reference, replayed: true };
-      // Pending: an earlier attempt reserved this reference but did not confirm storing it.
+      check(existing);
+      if (existing.version === 3 || existing.state === 'done') return { reference: existing.reference, replayed: true };
+      // A pending record of the earlier format: store again (same reference), then mark it done.
       await storeTolerant(store, existing.reference, true);
       await writeFileAtomic(path, JSON.stringify({ ...existing, state: 'done' }));
       return { reference: existing.reference, replayed: true };
     }
-    const record: RecordFile = { version: 2, scope: options.scope, ...(options.bodyHash ? { bodyHash: options.bodyHash } : {}), reference: await issue(), state: 'pending', createdAt: new Date().toISOString() };
-    try {
-      await writeFileDurable(path, JSON.stringify(record));
+    const pending = await readRecord(pendingPath);
+    if (pending) {
+      // An earlier attempt reserved this reference but did not confirm storing it.
+      check(pending);
+      await storeTolerant(store, pending.reference, true);
+      await rename(pendingPath, path);
       await fsyncDir(dir);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST' && round < 3) continue; // another process won
-      throw err;
+      return { reference: pending.reference, replayed: true };
     }
+    // The reference's index marker, the pending record and the idempotency folder are made
+    // durable together (three fsyncs in flight at once, each folder's shared with concurrent
+    // applications) — all before `store` runs.
+    const claimed = await claim();
+    const record: RecordFile = { version: 3, scope: options.scope, ...(options.bodyHash ? { bodyHash: options.bodyHash } : {}), reference: claimed.reference, createdAt: new Date().toISOString() };
+    try {
+      await writeFileDurable(pendingPath, JSON.stringify(record), { syncDir: true });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') readyDirs.delete(dir);
+      if (code === 'EEXIST' && round < 3) continue; // another process won (its marker stays: an unused reference)
+      throw err;
+    } finally {
+      await claimed.durable.catch(() => {});
+    }
+    await claimed.durable;
     for (let attempt = 0; ; attempt++) {
       try {
         await storeTolerant(store, record.reference, false);
@@ -187,14 +229,27 @@ async function run(dir: string, options: IdempotencyOptions, store: (reference: 
       } catch (err) {
         // A fresh reference that is already taken is a random collision: draw another.
         if (err instanceof OutboxError && err.code === 'OUTBOX_DUPLICATE' && attempt < MAX_COLLISION_RETRIES) {
-          record.reference = await issue();
-          await writeFileAtomic(path, JSON.stringify(record));
+          const next = await claim();
+          await next.durable;
+          record.reference = next.reference;
+          await writeFileAtomic(pendingPath, JSON.stringify(record));
           continue;
         }
         throw err;
       }
     }
-    await writeFileAtomic(path, JSON.stringify({ ...record, state: 'done' }));
+    // Confirmed by renaming the record to its final name before the answer goes out (a killed
+    // process leaves it confirmed: the rename is done). The folder fsync that makes the rename
+    // survive a power cut runs while the answer goes out: the application is already durable in
+    // the outbox, and a record that a power cut returned to `pending` replays safely (the
+    // repeat finds the stored item, OUTBOX_DUPLICATE counts as success, the same reference is
+    // answered). In this process the in-flight slot covers repeats until that fsync is done.
+    await rename(pendingPath, path);
+    onConfirming(
+      fsyncDir(dir).catch((err: unknown) => {
+        logger.warn('idempotency.confirm_failed', { reference: record.reference, code: (err as NodeJS.ErrnoException)?.code ?? 'unknown' });
+      }),
+    );
     return { reference: record.reference, replayed: false };
   }
 }

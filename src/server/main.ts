@@ -3,7 +3,8 @@
  *   1. reads the configuration once (a bad value stops start-up naming the variable),
  *   2. serves the prerendered portal with precompressed files and security headers,
  *   3. guards state-changing requests (same origin, rate limit, declared body size),
- *   4. hands everything else to Astro's handler (on-demand routes: forms, API),
+ *   4. answers the JSON application API itself, and hands everything else to Astro's handler
+ *      (on-demand routes: forms, health),
  *   5. runs the outbox worker that e-mails applications,
  *   6. stops gracefully on SIGTERM/SIGINT (finish requests in flight, let the worker finish).
  *
@@ -14,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, setConfig, type Config } from './env.ts';
 import { RateLimiter, sharedRateLimiter } from './guards/rate-limit.ts';
 import { BodyBudget } from './guards/in-flight.ts';
@@ -22,6 +23,10 @@ import { createPortalHandler, type AstroHandler } from './http/portal-handler.ts
 import { sendError, setErrorPageRussian } from './http/error-responses.ts';
 import { astroIslandHashes, buildCsp, cspHashesFromBuild, securityHeaders } from './http/security-headers.ts';
 import { createStaticHandler } from './http/static.ts';
+import { applicationApiReply } from './applications/api.ts';
+import type { HandlerDeps } from './applications/handler.ts';
+import { loadCatalogueFromDisk } from '../data/load-from-disk.ts';
+import { nodeTranslator } from './mail/translate.ts';
 import { formKeySecret } from './form-key.ts';
 import { purgeIdempotencyRecords } from './idempotency.ts';
 import { logger, routeConsoleToJsonLogs } from './log.ts';
@@ -83,7 +88,13 @@ export async function main(): Promise<void> {
   }
 
   const bodyBudget = new BodyBudget(config.MAX_BODIES_IN_FLIGHT_BYTES);
-  const handle = createPortalHandler({ config, astro, files, limiter, estimatorLimiter, headers, ipSalt, bodyBudget });
+  // The JSON application API is answered by the server itself (http/portal-handler.ts) with the
+  // catalogue and translations read from the repository's files, as the outbox's render thread
+  // does — the same sources the build bundled.
+  const apiDeps: HandlerDeps = { catalogue: loadCatalogueFromDisk(fileURLToPath(new URL('../../', import.meta.url))), maxBodyBytes: config.MAX_BODY_BYTES };
+  const translator = nodeTranslator();
+  const applicationApi = (request: Request, municipality: string, form: string) => applicationApiReply(request, municipality, form, apiDeps, translator);
+  const handle = createPortalHandler({ config, astro, files, limiter, estimatorLimiter, headers, ipSalt, bodyBudget, applicationApi });
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {

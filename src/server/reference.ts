@@ -26,8 +26,10 @@ export type RandomInt = (max: number) => number;
 
 /** The reference year: Latvia's civil year (an application at 00:30 on 1 January local time is that year's). */
 export function referenceYear(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en', { timeZone: 'Europe/Riga', year: 'numeric' }).format(now);
+  return rigaYear.format(now);
 }
+// Built once: constructing an Intl formatter costs far more than formatting with it.
+const rigaYear = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Riga', year: 'numeric' });
 
 /**
  * A new random reference; `prefix` is the municipality's (2–6 capital Latin letters, from the
@@ -83,14 +85,32 @@ function syncDir(dir: string): Promise<void> {
   return state.next;
 }
 
+/** Year folders known to exist (created once, not checked with a mkdir on every application). */
+const readyDirs = new Set<string>();
+
 /**
  * A reference never issued before: drawn at random, then claimed in the per-year index with an
  * exclusive create (a taken one is drawn again), durable before it is returned.
  */
 export async function issueReference(prefix: string, options: IssueOptions): Promise<string> {
+  const claimed = await claimReference(prefix, options);
+  await claimed.durable;
+  return claimed.reference;
+}
+
+/**
+ * Like `issueReference`, but returns as soon as the marker exists (no other caller can draw the
+ * same reference from then on) with `durable`, the folder fsync that makes the marker survive a
+ * power cut. The caller may write its own records meanwhile, and must await `durable` before it
+ * acknowledges anything that carries the reference.
+ */
+export async function claimReference(prefix: string, options: IssueOptions): Promise<{ reference: string; durable: Promise<void> }> {
   const now = options.now ?? new Date();
   const yearDir = join(options.dir, referenceYear(now));
-  await ensureDirs(yearDir);
+  if (!readyDirs.has(yearDir)) {
+    await ensureDirs(yearDir);
+    readyDirs.add(yearDir);
+  }
   const attempts = options.maxAttempts ?? 64;
   for (let i = 0; i < attempts; i++) {
     const reference = newReference(prefix, now, options.random);
@@ -98,11 +118,14 @@ export async function issueReference(prefix: string, options: IssueOptions): Pro
       // An empty marker: only its name matters, so the folder's fsync is what makes it durable.
       await (await open(join(yearDir, reference), 'wx', 0o600)).close();
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      if (code === 'ENOENT') readyDirs.delete(yearDir); // the folder was removed: create it again next time
       throw err;
     }
-    await syncDir(yearDir);
-    return reference;
+    const durable = syncDir(yearDir);
+    durable.catch(() => {}); // observed here; the caller awaits it
+    return { reference, durable };
   }
   throw new ReferenceSpaceError(attempts);
 }

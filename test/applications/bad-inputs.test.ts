@@ -158,6 +158,7 @@ const cases: Case[] = [
   { name: 'JSON to the HTML form', send: () => rawPost('/lv/daugavpils/pieteikums/question/', JSON.stringify(example('question')), 'application/json'), status: 415, key: 'error.request.contentType' },
   { name: 'broken JSON', send: () => api('question', '{"answers": {'), status: 400, key: 'error.request.json' },
   { name: 'prototype pollution (__proto__ in answers)', send: () => api('question', '{"answers":{"__proto__":{"applicant":{"givenName":"x"}}}}'), status: 400, key: 'error.request.json' },
+  { name: 'prototype pollution (__proto__ spelled with a \\u escape)', send: () => api('question', '{"answers":{"\\u005f_proto__":{"applicant":{"givenName":"x"}}}}'), status: 400, key: 'error.request.json' },
   { name: 'JSON array', send: () => api('question', '[]'), status: 400, key: 'error.shape' },
   { name: 'invalid UTF-8', send: () => api('question', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])), status: 400, key: 'error.request.json' },
   { name: 'broken multipart (no closing boundary)', send: () => rawPost('/lv/daugavpils/pieteikums/question/', '--b\r\nContent-Disposition: form-data; name="applicant.givenName"\r\n\r\nJ', 'multipart/form-data; boundary=b'), status: 400, key: 'error.request.multipart' },

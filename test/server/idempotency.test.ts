@@ -90,6 +90,37 @@ describe('withIdempotency', () => {
     expect(JSON.stringify(record)).not.toContain(KEY); // the key itself is not stored
   });
 
+  it('a record is written once: pending under its own name while storing, renamed to the final name when stored', async () => {
+    const s = await setup();
+    const opts = { key: KEY, scope: 'a/b', prefix: 'DGV', dir: s.config.idempotencyDir };
+    const name = createHash('sha256').update('atbalsts-idempotency\0').update(KEY).digest('hex');
+    let during: string[] = [];
+    const first = await withIdempotency(opts, async (ref) => {
+      during = await readdir(s.config.idempotencyDir);
+      await s.store(ref);
+    });
+    expect(during).toEqual([`${name}.pending.json`]);
+    expect(await readdir(s.config.idempotencyDir)).toEqual([`${name}.json`]);
+    const record = JSON.parse(await readFile(join(s.config.idempotencyDir, `${name}.json`), 'utf8'));
+    expect(record).toMatchObject({ version: 3, scope: 'a/b', reference: first.reference });
+    expect(await withIdempotency(opts, s.store)).toEqual({ reference: first.reference, replayed: true });
+    expect(s.stored()).toBe(1);
+  });
+
+  it('after a crash before the rename, the pending record replays with its reference and is then confirmed', async () => {
+    const s = await setup();
+    const { item, files } = sampleItem();
+    await enqueue(item, files, { dir: s.config.outboxDir });
+    await mkdir(s.config.idempotencyDir, { recursive: true });
+    const name = createHash('sha256').update('atbalsts-idempotency\0').update(KEY).digest('hex');
+    await writeFile(join(s.config.idempotencyDir, `${name}.pending.json`), JSON.stringify({ version: 3, scope: 'a/b', reference: item.reference, createdAt: new Date().toISOString() }));
+    const result = await withIdempotency({ key: KEY, scope: 'a/b', prefix: 'DGV', dir: s.config.idempotencyDir }, s.store);
+    expect(result).toEqual({ reference: item.reference, replayed: true });
+    expect(await s.queue()).toEqual([item.reference]);
+    expect(s.stored()).toBe(0);
+    expect(await readdir(s.config.idempotencyDir)).toEqual([`${name}.json`]);
+  });
+
   it('purges old records', async () => {
     const s = await setup();
     await withIdempotency({ key: KEY, scope: 'a/b', prefix: 'DGV', dir: s.config.idempotencyDir }, s.store);

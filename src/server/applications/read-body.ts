@@ -42,7 +42,10 @@ export function configuredPace(): UploadPace {
 
 /** Parses the JSON text; undefined when broken. Releases nothing itself — the caller drops `text`. */
 function parseJson(text: string): unknown {
-  // A "__proto__" key would become an object's prototype once copied: refuse such bodies.
+  // A "__proto__" key would become an object's prototype once copied: refuse such bodies. The
+  // per-key check (a reviver) is slow, so it runs only when the text could spell that key:
+  // literally, or with a \u escape.
+  if (!text.includes('__proto__') && !text.includes('\\u')) return JSON.parse(text);
   return JSON.parse(text, (key, value: unknown) => {
     if (key === '__proto__') throw new SyntaxError('__proto__ key');
     return value;

@@ -1,9 +1,12 @@
 /**
  * One request through the portal: security headers → static file (precompressed) → guards for
- * state-changing requests → Astro's on-demand routes → the built 404 page. Logs one JSON line
+ * state-changing requests → the JSON application API (answered here, see below) or Astro's
+ * on-demand routes → the built 404 page. Logs one JSON line
  * per request (method, path without query, status, duration — no addresses, no answers).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { APPLICATION_API_PATH, type JsonReply } from '../applications/api.ts';
 import type { Config } from '../env.ts';
 import { checkDeclaredLength } from '../guards/body-limit.ts';
 import { clientAddress as resolveClient, isTrustedPeer, parseProxyList, rateLimitKey } from '../guards/client-address.ts';
@@ -36,9 +39,30 @@ export interface PortalHandlerDeps {
   ipSalt: string;
   /** Cap on the bytes of request bodies being received at once (MAX_BODIES_IN_FLIGHT_BYTES). */
   bodyBudget?: BodyBudget;
+  /**
+   * Answers `POST /api/<municipality>/applications/<form>/` (applications/api.ts) after the same
+   * guards, headers and compression as any route, without Astro's router and Response
+   * rendering: the route is framework-free, and that layer cost more than the answer itself.
+   * Unset: the Astro endpoint answers it (same function, same replies).
+   */
+  applicationApi?: (request: Request, municipality: string, form: string) => Promise<JsonReply>;
 }
 
-export function createPortalHandler({ config, astro, files, limiter, estimatorLimiter, headers, ipSalt, bodyBudget }: PortalHandlerDeps) {
+/** The Node request as a web Request for the framework-free handler (body streamed, not buffered here). */
+function webRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  // The URL's host is fixed: the handler never reads it, and a client's Host header must not shape it.
+  return new Request(`http://localhost${req.url ?? '/'}`, {
+    method: req.method ?? 'POST',
+    headers,
+    body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
+    duplex: 'half',
+  } as RequestInit);
+}
+
+export function createPortalHandler({ config, astro, files, limiter, estimatorLimiter, headers, ipSalt, bodyBudget, applicationApi }: PortalHandlerDeps) {
 const trust = { list: config.TRUSTED_PROXIES ? parseProxyList(config.TRUSTED_PROXIES) : undefined, peer: config.TRUST_PROXY };
 // X-Forwarded-Proto counts only when it comes from one of our proxies.
 const peerIsProxy = (req: IncomingMessage): boolean => isTrustedPeer(req.socket.remoteAddress, trust);
@@ -86,7 +110,10 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   if (!KNOWN_METHODS.has(method)) return sendError(req, res, 405, 'METHOD_NOT_ALLOWED', { Allow: 'GET, HEAD, POST' });
   if (pathname === undefined) return sendError(req, res, 400, 'BAD_PATH');
 
-  const outcome = await files.handle(req, res);
+  // The JSON application API: no built file lives under /api/ (those routes are on-demand), so
+  // the static lookup (a failing stat per request) is skipped for it.
+  const api = applicationApi && method === 'POST' ? APPLICATION_API_PATH.exec(pathname) : null;
+  const outcome = api ? ({ kind: 'not-found', pathname } as const) : await files.handle(req, res);
   if (outcome.kind === 'served') return;
   if (outcome.kind === 'bad-request') return sendError(req, res, 400, 'BAD_PATH');
   if (outcome.kind === 'method-not-allowed') return sendError(req, res, 405, 'METHOD_NOT_ALLOWED', { Allow: 'GET, HEAD' });
@@ -140,6 +167,12 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   }
 
   compressResponse(req, res);
+  if (api) {
+    const reply = await applicationApi!(webRequest(req), api[1]!, api[2]!);
+    res.writeHead(reply.status, { ...reply.headers, 'content-length': String(Buffer.byteLength(reply.body)) });
+    res.end(reply.body);
+    return;
+  }
   const locals = { atbalsts: { client } };
   await astro(req, res, () => notFound(req, res, pathname), locals);
 }
