@@ -11,26 +11,13 @@
  * older municipal list [S24] leaves it out: the reason says the sources differ.
  */
 import type { Household, IncomeType } from '../schemas/index.ts';
+import { NOT_COUNTED_INCOME_TYPES, NOT_COUNTED_UP_TO_MINIMUM_WAGE } from '../schemas/vocabulary.ts';
 import { CHILD_MAX_AGE } from './facts.ts';
 import { reason, type Reason, type ReasonKey } from './reasons.ts';
 import type { IncomeLine, IncomeResult } from './types.ts';
 
-const NEVER_COUNTED = new Set<IncomeType>([
-  'state-family-benefit',
-  'disability-care-benefit',
-  'assistant-allowance',
-  'mobility-transport-benefit',
-  'coeliac-child-benefit',
-  'childbirth-benefit',
-  'orphan-guarantees',
-  'student-loan',
-  'employment-measure-support',
-  'crime-victim-compensation',
-  'blood-donor-payment',
-  'charity',
-  'refugee-one-off-support',
-  'municipal-benefit',
-]);
+const UP_TO_MINIMUM_WAGE = new Set<IncomeType>(NOT_COUNTED_UP_TO_MINIMUM_WAGE);
+const NEVER_COUNTED = new Set<IncomeType>(NOT_COUNTED_INCOME_TYPES.filter((t) => !UP_TO_MINIMUM_WAGE.has(t)));
 const EARNINGS = new Set<IncomeType>(['salary', 'self-employment']);
 /** Counted, but the stored sources disagree on it. */
 const DISPUTED = new Set<IncomeType>(['income-tax-refund']);
@@ -44,7 +31,7 @@ function line(member: number, type: IncomeType, monthlyCents: number, age: numbe
   }
   if (DISPUTED.has(type)) return { member, type, monthlyCents, countedCents: monthlyCents, reason: reason('income.disputed.income-tax-refund', { amountCents: monthlyCents }) };
   const childEarnings = EARNINGS.has(type) && age <= CHILD_MAX_AGE;
-  if (type !== 'stipend' && !childEarnings) return { member, type, monthlyCents, countedCents: monthlyCents, reason: null };
+  if (!UP_TO_MINIMUM_WAGE.has(type) && !childEarnings) return { member, type, monthlyCents, countedCents: monthlyCents, reason: null };
   // Excluded up to the minimum wage; any part above it counts.
   if (minimumWageCents === null) {
     const r = childEarnings

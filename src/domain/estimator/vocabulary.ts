@@ -4,6 +4,7 @@
  * (INCOME_TYPES in src/domain/schemas/household.ts, HOUSEHOLD_SITUATIONS in catalogue.ts).
  */
 import type { HouseholdSituation, IncomeType } from '../schemas/index.ts';
+import { NOT_COUNTED_INCOME_TYPES } from '../schemas/vocabulary.ts';
 
 export type IncomeTypeId = IncomeType;
 
@@ -23,24 +24,8 @@ export const COUNTED_INCOME_TYPES = [
   'other',
 ] as const satisfies readonly IncomeType[];
 
-/** SPSPL Art. 5 as published by municipalities [S24], in the order of that list. */
-export const NOT_COUNTED_INCOME_TYPES = [
-  'state-family-benefit',
-  'disability-care-benefit',
-  'assistant-allowance',
-  'mobility-transport-benefit',
-  'coeliac-child-benefit',
-  'childbirth-benefit',
-  'orphan-guarantees',
-  'student-loan',
-  'stipend',
-  'employment-measure-support',
-  'crime-victim-compensation',
-  'blood-donor-payment',
-  'charity',
-  'refugee-one-off-support',
-  'municipal-benefit',
-] as const satisfies readonly IncomeType[];
+/** SPSPL Art. 5 as published by municipalities [S24], in the order of that list (one list: schemas/vocabulary.ts). */
+export { NOT_COUNTED_INCOME_TYPES };
 
 export const INCOME_TYPE_LIST: readonly IncomeType[] = [...COUNTED_INCOME_TYPES, ...NOT_COUNTED_INCOME_TYPES];
 

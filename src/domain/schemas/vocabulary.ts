@@ -70,3 +70,28 @@ export const INCOME_TYPES = [
   'income-tax-refund',
   'other',
 ] as const;
+
+/**
+ * Income that SPSPL Art. 5 leaves out of the means test [S24][S25], in the order of that list.
+ * `stipend` is left out only up to the minimum wage (the engine counts the part above it).
+ */
+export const NOT_COUNTED_INCOME_TYPES = [
+  'state-family-benefit',
+  'disability-care-benefit',
+  'assistant-allowance',
+  'mobility-transport-benefit',
+  'coeliac-child-benefit',
+  'childbirth-benefit',
+  'orphan-guarantees',
+  'student-loan',
+  'stipend',
+  'employment-measure-support',
+  'crime-victim-compensation',
+  'blood-donor-payment',
+  'charity',
+  'refugee-one-off-support',
+  'municipal-benefit',
+] as const satisfies readonly (typeof INCOME_TYPES)[number][];
+
+/** Not counted only up to the minimum wage; the part above it counts. */
+export const NOT_COUNTED_UP_TO_MINIMUM_WAGE = ['stipend'] as const satisfies readonly (typeof NOT_COUNTED_INCOME_TYPES)[number][];
