@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalServer } from '../helpers/portal-server.ts';
 import type { SmtpSink } from '../server/support/smtp-sink.ts';
 import { example, formFields, SAMPLES } from './helpers.ts';
-import { decode, hiddenFields, portalWithMail } from './portal.ts';
+import { decode, hiddenFields, portalWithMail, submitForm, type FormPost } from './portal.ts';
 
 let portal: PortalServer;
 let sink: SmtpSink;
@@ -26,13 +26,7 @@ async function open(path: string) {
   return { html, hidden: hiddenFields(html) };
 }
 
-async function submit(path: string, hidden: Record<string, string>, fields: [string, string][], files: { name: string; content: Uint8Array }[] = [], extra: Record<string, string> = {}) {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries({ ...hidden, renderedAt: String(Number(hidden.renderedAt) - 30_000), ...extra })) fd.append(k, v);
-  for (const [k, v] of fields) fd.append(k, v);
-  for (const f of files) fd.append('attachments', new Blob([f.content as Uint8Array<ArrayBuffer>]), f.name);
-  return fetch(portal.url + path, { method: 'POST', body: fd, redirect: 'manual', headers: { origin: portal.url } });
-}
+const submit = (...post: FormPost) => submitForm(portal, ...post);
 
 describe('no-JS journey', () => {
   it('renders a plain HTML form: labels for every control, fieldsets with legends, hidden meta fields, no required JS', async () => {

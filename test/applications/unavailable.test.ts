@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalServer } from '../helpers/portal-server.ts';
 import type { SmtpSink } from '../server/support/smtp-sink.ts';
 import { example, formFields } from './helpers.ts';
-import { decode, hiddenFields, portalWithMail } from './portal.ts';
+import { decode, hiddenFields, portalWithMail, submitForm, type FormPost } from './portal.ts';
 
 let portal: PortalServer;
 let sink: SmtpSink;
@@ -22,12 +22,7 @@ afterAll(async () => {
   await sink?.stop();
 });
 
-async function submit(path: string, hidden: Record<string, string>, fields: [string, string][]) {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries({ ...hidden, renderedAt: String(Number(hidden.renderedAt) - 30_000) })) fd.append(k, v);
-  for (const [k, v] of fields) fd.append(k, v);
-  return fetch(portal.url + path, { method: 'POST', body: fd, redirect: 'manual', headers: { origin: portal.url } });
-}
+const submit = (...post: FormPost) => submitForm(portal, ...post);
 
 describe('503 on the HTML form', () => {
   it('keeps the typed values and the key; sending again later stores it once', async () => {
