@@ -26,7 +26,10 @@ function distDir(): string {
   const preset = process.env.ATBALSTS_DIST;
   if (preset && existsSync(join(preset, 'server/entry.mjs'))) return resolve(preset);
   const dir = join(root, '.build/bench');
-  execFileSync(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', dir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', dir], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return dir;
 }
 
@@ -78,7 +81,11 @@ interface Result {
   total: number;
 }
 
-function load(url: string, body: string, opts: { duration: number; connections: number; uniqueKey: boolean }): Promise<Result> {
+function load(
+  url: string,
+  body: string,
+  opts: { duration: number; connections: number; uniqueKey: boolean },
+): Promise<Result> {
   let n = 0;
   return new Promise((resolveRun, reject) => {
     const statuses: Record<string, number> = {};
@@ -95,14 +102,28 @@ function load(url: string, body: string, opts: { duration: number; connections: 
           {
             setupRequest: (req: Record<string, unknown>) => ({
               ...req,
-              headers: { ...(req.headers as Record<string, string>), 'idempotency-key': opts.uniqueKey ? `bench-${process.pid}-${Date.now()}-${n++}` : 'bench-fixed-key-000000' },
+              headers: {
+                ...(req.headers as Record<string, string>),
+                'idempotency-key': opts.uniqueKey
+                  ? `bench-${process.pid}-${Date.now()}-${n++}`
+                  : 'bench-fixed-key-000000',
+              },
             }),
           },
         ],
       },
-      (err: Error | null, result: { requests: { average: number }; latency: { p99: number; p50: number }; requests_total?: number }) => {
+      (
+        err: Error | null,
+        result: { requests: { average: number }; latency: { p99: number; p50: number }; requests_total?: number },
+      ) => {
         if (err) return reject(err);
-        resolveRun({ rps: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, statuses, total: Object.values(statuses).reduce((a, b) => a + b, 0) });
+        resolveRun({
+          rps: result.requests.average,
+          p99: result.latency.p99,
+          p50: result.latency.p50,
+          statuses,
+          total: Object.values(statuses).reduce((a, b) => a + b, 0),
+        });
       },
     );
     instance.on('response', (_client: unknown, statusCode: number) => {
@@ -114,13 +135,16 @@ function load(url: string, body: string, opts: { duration: number; connections: 
 /** Gzip size of every JS file the page loads (entry scripts, islands, their imports). */
 async function pageJsGzip(url: string, clientDir: string): Promise<{ bytes: number; files: number }> {
   const html = await (await fetch(url)).text();
-  const entries = [...html.matchAll(/(?:<script[^>]+src|component-url|renderer-url)="(\/[^"]+)"/g)].map((m) => m[1]!.slice(1));
+  const entries = [...html.matchAll(/(?:<script[^>]+src|component-url|renderer-url)="(\/[^"]+)"/g)].map((m) =>
+    m[1]!.slice(1),
+  );
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file) || !existsSync(join(clientDir, file))) return;
     seen.add(file);
     const src = readFileSync(join(clientDir, file), 'utf8');
-    for (const m of src.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) visit(relative(clientDir, resolve(dirname(join(clientDir, file)), m[1]!)));
+    for (const m of src.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js)["']/g))
+      visit(relative(clientDir, resolve(dirname(join(clientDir, file)), m[1]!)));
   };
   entries.forEach(visit);
   const bytes = [...seen].reduce((s, f) => s + gzipSync(readFileSync(join(clientDir, f)), { level: 9 }).length, 0);
@@ -128,7 +152,10 @@ async function pageJsGzip(url: string, clientDir: string): Promise<{ bytes: numb
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US').replace(/,/g, ' ');
-const la = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
+const la = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
 
 export async function run(): Promise<string> {
   const dist = distDir();
@@ -142,9 +169,21 @@ export async function run(): Promise<string> {
     const floorUrl = `${server.url}/api/bench-floor/`;
     // Warm-up: the first requests load the route modules and the catalogue.
     for (let i = 0; i < 5; i++) {
-      await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `bench-warm-${Date.now()}-${i}-x` }, body: JSON.stringify(example) });
-      await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `bench-warm-${Date.now()}-${i}-y` }, body: JSON.stringify(invalid) });
-      await fetch(floorUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(invalid) });
+      await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `bench-warm-${Date.now()}-${i}-x` },
+        body: JSON.stringify(example),
+      });
+      await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `bench-warm-${Date.now()}-${i}-y` },
+        body: JSON.stringify(invalid),
+      });
+      await fetch(floorUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(invalid),
+      });
     }
     const loadBefore = la();
     const floor = await load(floorUrl, JSON.stringify(invalid), { duration: 5, connections: 16, uniqueKey: true });

@@ -4,10 +4,17 @@
  * with their published items). Goal (issue 3): ≥ 100 000 households/s.
  */
 import { cpus, loadavg } from 'node:os';
-import { publishedItemsFor } from '../src/data/build-catalogue.ts';
-import { loadCatalogueFromDisk } from '../src/data/load-from-disk.ts';
-import { loadParametersFromDisk } from '../src/data/load-parameters-from-disk.ts';
-import { evaluate, INCOME_TYPES_FOR_BENCH, parseHousehold, type EvaluationContext, type Household, type HouseholdInput } from './engine-bench-support.ts';
+import { publishedItemsFor } from '#src/data/build-catalogue.ts';
+import { loadCatalogueFromDisk } from '#src/data/load-from-disk.ts';
+import { loadParametersFromDisk } from '#src/data/load-parameters-from-disk.ts';
+import {
+  evaluate,
+  INCOME_TYPES_FOR_BENCH,
+  parseHousehold,
+  type EvaluationContext,
+  type Household,
+  type HouseholdInput,
+} from './engine-bench-support.ts';
 
 /** Small deterministic PRNG (mulberry32) so every run measures the same households. */
 function rng(seed: number): () => number {
@@ -20,16 +27,42 @@ function rng(seed: number): () => number {
   };
 }
 
-const DATES = ['2024-06-01', '2025-01-01', '2025-12-31', '2026-01-15', '2026-02-27', '2026-03-01', '2026-05-01', '2027-01-10'];
-const SITUATIONS = ['new-baby', 'crisis', 'district-heating', 'stove-heating', 'needs-help-at-home', 'homeless', 'death-in-family'] as const;
+const DATES = [
+  '2024-06-01',
+  '2025-01-01',
+  '2025-12-31',
+  '2026-01-15',
+  '2026-02-27',
+  '2026-03-01',
+  '2026-05-01',
+  '2027-01-10',
+];
+const SITUATIONS = [
+  'new-baby',
+  'crisis',
+  'district-heating',
+  'stove-heating',
+  'needs-help-at-home',
+  'homeless',
+  'death-in-family',
+] as const;
 
 function randomHousehold(r: () => number, municipality: string): HouseholdInput {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const n = 1 + Math.floor(r() * 8);
   const members = Array.from({ length: n }, (_, i) => {
     const age = i === 0 ? 18 + Math.floor(r() * 70) : Math.floor(r() * 90);
-    const incomes = Array.from({ length: Math.floor(r() * 3) }, () => ({ type: pick(INCOME_TYPES_FOR_BENCH), monthly: Math.round(r() * 90000) / 100 }));
-    return { age, pensioner: age >= 65, disability: r() < 0.15 ? pick(['I', 'II', 'III'] as const) : null, student: age >= 7 && age <= 23 && r() < 0.7, incomes };
+    const incomes = Array.from({ length: Math.floor(r() * 3) }, () => ({
+      type: pick(INCOME_TYPES_FOR_BENCH),
+      monthly: Math.round(r() * 90000) / 100,
+    }));
+    return {
+      age,
+      pensioner: age >= 65,
+      disability: r() < 0.15 ? pick(['I', 'II', 'III'] as const) : null,
+      student: age >= 7 && age <= 23 && r() < 0.7,
+      incomes,
+    };
   });
   return {
     date: pick(DATES),
@@ -60,7 +93,12 @@ function measure(fn: () => void, ms: number): number {
 export async function run(): Promise<string> {
   const catalogue = loadCatalogueFromDisk();
   const parameters = loadParametersFromDisk(process.cwd(), catalogue.sources);
-  const ctxs = new Map<string, EvaluationContext>(catalogue.municipalities.map((m) => [m.id, { municipality: m, items: publishedItemsFor(catalogue, m), parameters }]));
+  const ctxs = new Map<string, EvaluationContext>(
+    catalogue.municipalities.map((m) => [
+      m.id,
+      { municipality: m, items: publishedItemsFor(catalogue, m), parameters },
+    ]),
+  );
   const r = rng(20260301);
   const ids = [...ctxs.keys()];
   const inputs = Array.from({ length: 2000 }, (_, i) => randomHousehold(r, ids[i % ids.length]!));
@@ -104,6 +142,8 @@ export async function run(): Promise<string> {
     `| \`evaluate()\`, slowest run | ${fmt(runs[0]!)} | ${(1e6 / runs[0]!).toFixed(1)} |`,
     `| \`parseHousehold()\` + \`evaluate()\` (zod at the boundary), best of 7 | ${fmt(withParse)} | ${(1e6 / withParse).toFixed(1)} |`,
     '',
-    `Goal ≥ 100 000 households/s (best run): **${best >= 100_000 ? 'met' : 'not met'}**. Load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${cpus().length} logical CPUs.`,
+    `Goal ≥ 100 000 households/s (best run): **${best >= 100_000 ? 'met' : 'not met'}**. Load average during the run: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} on ${cpus().length} logical CPUs.`,
   ].join('\n');
 }

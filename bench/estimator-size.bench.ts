@@ -18,7 +18,10 @@ function distDir(): string {
   const preset = process.env.ATBALSTS_DIST;
   if (preset && existsSync(join(preset, 'server/entry.mjs'))) return resolve(preset);
   const dir = join(root, '.build/bench');
-  execFileSync(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', dir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', dir], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   // Later bench files in this run can measure the same fresh build.
   process.env.ATBALSTS_DIST = dir;
   return dir;

@@ -13,7 +13,9 @@ import { pathToFileURL } from 'node:url';
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'docs/benchmarks.md');
 const filters = process.argv.slice(2);
-const all = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.bench.ts')).sort();
+const all = readdirSync(join(root, 'bench'))
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort();
 const chosen = filters.length ? all.filter((f) => filters.some((x) => f.includes(x))) : all;
 if (chosen.length === 0) {
   console.error(`bench: no bench file matches ${filters.join(', ')} (have: ${all.join(', ')})`);
@@ -23,7 +25,8 @@ if (chosen.length === 0) {
 const nameOf = (file: string) => file.replace(/\.bench\.ts$/, '');
 const previous = new Map<string, string>();
 if (existsSync(out)) {
-  for (const m of readFileSync(out, 'utf8').matchAll(/<!-- bench:([\w.-]+) -->\n([\s\S]*?)\n<!-- \/bench:\1 -->/g)) previous.set(m[1]!, m[2]!);
+  for (const m of readFileSync(out, 'utf8').matchAll(/<!-- bench:([\w.-]+) -->\n([\s\S]*?)\n<!-- \/bench:\1 -->/g))
+    previous.set(m[1]!, m[2]!);
 }
 
 const sections = new Map(previous);
@@ -43,7 +46,9 @@ const body = [
   `Command: \`npm run bench\` (or \`npm run bench -- <name>\` for one section). Last run: ${new Date().toISOString().slice(0, 10)}.`,
   `Machine: ${cpu}, ${cpus().length} logical CPUs, Node ${process.version}. Figures vary with machine load; compare runs on the same machine.`,
   '',
-  ...[...sections.keys()].sort().map((name) => `<!-- bench:${name} -->\n${sections.get(name)}\n<!-- /bench:${name} -->\n`),
+  ...[...sections.keys()]
+    .sort()
+    .map((name) => `<!-- bench:${name} -->\n${sections.get(name)}\n<!-- /bench:${name} -->\n`),
 ].join('\n');
 writeFileSync(out, body);
 for (const file of chosen) process.stdout.write(`${sections.get(nameOf(file))}\n\n`);

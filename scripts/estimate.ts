@@ -11,12 +11,12 @@ import { readFileSync } from 'node:fs';
 import i18next from 'i18next';
 import { parse as parseYaml } from 'yaml';
 import { compareRow, householdOf, readCaseFile, type CaseRow } from './rule-cases.ts';
-import { loadCatalogueFromDisk } from '../src/data/load-from-disk.ts';
-import { publishedItemsFor } from '../src/data/build-catalogue.ts';
-import { loadParametersFromDisk } from '../src/data/load-parameters-from-disk.ts';
-import { evaluate, formatReasonParams, parseHousehold, type Estimate, type Reason } from '../src/domain/engine/index.ts';
-import { formatDate, formatMoney, formatNumber } from '../src/i18n/format.ts';
-import type { Locale } from '../src/i18n/locales.ts';
+import { loadCatalogueFromDisk } from '#src/data/load-from-disk.ts';
+import { publishedItemsFor } from '#src/data/build-catalogue.ts';
+import { loadParametersFromDisk } from '#src/data/load-parameters-from-disk.ts';
+import { evaluate, formatReasonParams, parseHousehold, type Estimate, type Reason } from '#src/domain/engine/index.ts';
+import { formatDate, formatMoney, formatNumber } from '#src/i18n/format.ts';
+import type { Locale } from '#src/i18n/locales.ts';
 
 function fail(message: string): never {
   process.stderr.write(`estimate: ${message}\n`);
@@ -29,10 +29,14 @@ const rowArg = args.indexOf('--row');
 const locale: Locale = localeArg >= 0 ? (args[localeArg + 1] === 'ru' ? 'ru' : 'lv') : 'lv';
 const valueAt = new Set([localeArg + 1, rowArg + 1].filter((i) => i > 0));
 const file = args.find((a, i) => !a.startsWith('--') && !valueAt.has(i));
-if (!file) fail('usage: npm run estimate -- <household.json|.yaml> [--locale lv|ru]\n       npm run estimate -- <item>.cases.yaml --row N [--locale lv|ru]');
+if (!file)
+  fail(
+    'usage: npm run estimate -- <household.json|.yaml> [--locale lv|ru]\n       npm run estimate -- <item>.cases.yaml --row N [--locale lv|ru]',
+  );
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
-const readData = (path: string): unknown => (/\.ya?ml$/.test(path) ? parseYaml(readFileSync(path, 'utf8')) : readJson(path));
+const readData = (path: string): unknown =>
+  /\.ya?ml$/.test(path) ? parseYaml(readFileSync(path, 'utf8')) : readJson(path);
 const i18n = i18next.createInstance();
 await i18n.init({
   lng: locale,
@@ -63,12 +67,17 @@ if (file.endsWith('.cases.yaml')) {
   }
 }
 const parsed = parseHousehold(json);
-if (!parsed.ok) fail(`${file}: invalid household\n${parsed.errors.map((e) => `  ${e.path || '(root)'}: ${text(e.key)} [${e.key}]`).join('\n')}`);
+if (!parsed.ok)
+  fail(
+    `${file}: invalid household\n${parsed.errors.map((e) => `  ${e.path || '(root)'}: ${text(e.key)} [${e.key}]`).join('\n')}`,
+  );
 
 const catalogue = loadCatalogueFromDisk();
 const municipality = catalogue.municipalities.find((m) => m.id === parsed.value.municipality);
 if (!municipality) {
-  fail(`${file}: municipality: ${text('household.error.unknownMunicipality')} "${parsed.value.municipality}" (${catalogue.municipalities.map((m) => m.id).join(', ')})`);
+  fail(
+    `${file}: municipality: ${text('household.error.unknownMunicipality')} "${parsed.value.municipality}" (${catalogue.municipalities.map((m) => m.id).join(', ')})`,
+  );
 }
 const estimate = evaluate(parsed.value, {
   municipality,
@@ -78,11 +87,20 @@ const estimate = evaluate(parsed.value, {
 
 const euro = (cents: number | null): number | null => (cents === null ? null : cents / 100);
 /** "267,00 €" (with cents, as the social service writes amounts); null when there is no amount. */
-const euroText = (cents: number | null | undefined): string | null => (cents === null || cents === undefined ? null : formatMoney(cents, locale));
+const euroText = (cents: number | null | undefined): string | null =>
+  cents === null || cents === undefined ? null : formatMoney(cents, locale);
 const out = (reasons: Reason[]) =>
-  reasons.map((r) => ({ key: r.key, params: r.params, text: text(
+  reasons.map((r) => ({
+    key: r.key,
+    params: r.params,
+    text: text(
       r.key,
-      formatReasonParams(r.params, (c) => formatMoney(c, locale), (d) => formatDate(d, locale), (n) => formatNumber(n, locale)),
+      formatReasonParams(
+        r.params,
+        (c) => formatMoney(c, locale),
+        (d) => formatDate(d, locale),
+        (n) => formatNumber(n, locale),
+      ),
     ),
   }));
 const sum = (t: Estimate['thresholds']['gmi'] | null) => (t ? t.totalCents / 100 : null);
@@ -99,7 +117,11 @@ process.stdout.write(
       incomeStatus: estimate.incomeStatus,
       provisional: estimate.provisional,
       provisionalParameters: estimate.provisionalParameters,
-      basis: { latestKnownFrom: estimate.basis.latestKnownFrom, beyondKnownPeriod: estimate.basis.beyondKnownPeriod, text: estimate.basis.reason ? out([estimate.basis.reason])[0]!.text : null },
+      basis: {
+        latestKnownFrom: estimate.basis.latestKnownFrom,
+        beyondKnownPeriod: estimate.basis.beyondKnownPeriod,
+        text: estimate.basis.reason ? out([estimate.basis.reason])[0]!.text : null,
+      },
       notes: out(estimate.notes),
       members: estimate.members,
       children: estimate.children,
@@ -117,8 +139,17 @@ process.stdout.write(
         reasons: out(estimate.income.reasons),
       },
       statusReasons: out(estimate.statusReasons),
-      assets: { result: estimate.assets.result, provisional: estimate.assets.provisional, reasons: out(estimate.assets.checks.map((c) => c.reason)) },
-      gmi: { verdict: estimate.gmi.verdict, amount: euro(estimate.gmi.amountCents), amountText: euroText(estimate.gmi.amountCents), reasons: out(estimate.gmi.reasons) },
+      assets: {
+        result: estimate.assets.result,
+        provisional: estimate.assets.provisional,
+        reasons: out(estimate.assets.checks.map((c) => c.reason)),
+      },
+      gmi: {
+        verdict: estimate.gmi.verdict,
+        amount: euro(estimate.gmi.amountCents),
+        amountText: euroText(estimate.gmi.amountCents),
+        reasons: out(estimate.gmi.reasons),
+      },
       housing: {
         verdict: estimate.housing.verdict,
         amount: euro(estimate.housing.amountCents),
@@ -151,6 +182,10 @@ if (caseResult && !caseResult.matches) process.exitCode = 1;
 
 function compareCase(row: CaseRow, item: string, e: Estimate) {
   const { got, mismatches } = compareRow(row, item, e);
-  const expected = { verdict: row.verdict, ...(row.amount !== undefined ? { amount: row.amount } : {}), ...(row.status ? { status: row.status } : {}) };
+  const expected = {
+    verdict: row.verdict,
+    ...(row.amount !== undefined ? { amount: row.amount } : {}),
+    ...(row.status ? { status: row.status } : {}),
+  };
   return { file, row: row.row, item, says: row.says, expected, got, matches: mismatches.length === 0, mismatches };
 }

@@ -17,7 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { paths } from '../src/i18n/paths.ts';
+import { paths } from '#src/i18n/paths.ts';
 import { serveBuild } from '../test/e2e/support/serve-build.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
@@ -47,38 +47,61 @@ function lighthouseCommand(): string[] {
   return ['npx', '--yes', `lighthouse@${VERSION}`];
 }
 
-interface Scores { name: string; path: string; scores: Record<string, number | null>; lcpMs: number; tbtMs: number; cls: number; bytes: number; failed: string[] }
+interface Scores {
+  name: string;
+  path: string;
+  scores: Record<string, number | null>;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  bytes: number;
+  failed: string[];
+}
 
 /** Audits that cost points outside performance (e.g. `hreflang`, `is-crawlable` on noindex forms). */
 function failedAudits(report: Record<string, unknown>): string[] {
   const cats = report.categories as Record<string, { auditRefs: { id: string; weight: number }[] }>;
   const audits = report.audits as Record<string, { score: number | null }>;
-  return CATEGORIES.filter((c) => c !== 'performance').flatMap((c) => (cats[c]?.auditRefs ?? []).filter((r) => r.weight > 0 && audits[r.id]?.score !== null && (audits[r.id]?.score ?? 1) < 1).map((r) => r.id));
+  return CATEGORIES.filter((c) => c !== 'performance').flatMap((c) =>
+    (cats[c]?.auditRefs ?? [])
+      .filter((r) => r.weight > 0 && audits[r.id]?.score !== null && (audits[r.id]?.score ?? 1) < 1)
+      .map((r) => r.id),
+  );
 }
 
 function runLighthouse(url: string, out: string): Scores['scores'] & { _report: Record<string, unknown> } {
   const [cmd, ...pre] = lighthouseCommand();
-  const r = spawnSync(cmd!, [
-    ...pre, url,
-    `--chrome-path=${CHROME}`,
-    '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
-    `--only-categories=${CATEGORIES.join(',')}`,
-    '--output=json', `--output-path=${out}`, '--quiet',
-  ], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, CHROME_PATH: CHROME } });
+  const r = spawnSync(
+    cmd!,
+    [
+      ...pre,
+      url,
+      `--chrome-path=${CHROME}`,
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+      `--only-categories=${CATEGORIES.join(',')}`,
+      '--output=json',
+      `--output-path=${out}`,
+      '--quiet',
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, CHROME_PATH: CHROME } },
+  );
   if (r.status !== 0) throw new Error(`lighthouse failed for ${url} (exit ${r.status})`);
   const report = JSON.parse(readFileSync(out, 'utf8')) as { categories: Record<string, { score: number | null }> };
   const scores: Record<string, number | null> = {};
-  for (const c of CATEGORIES) scores[c] = report.categories[c]?.score == null ? null : Math.round(report.categories[c]!.score! * 100);
+  for (const c of CATEGORIES)
+    scores[c] = report.categories[c]?.score == null ? null : Math.round(report.categories[c]!.score! * 100);
   return Object.assign(scores, { _report: report as unknown as Record<string, unknown> });
 }
 
 function audit(report: Record<string, unknown>, id: string): number {
-  return ((report.audits as Record<string, { numericValue?: number }>)[id]?.numericValue ?? NaN);
+  return (report.audits as Record<string, { numericValue?: number }>)[id]?.numericValue ?? NaN;
 }
 
 async function main(): Promise<void> {
   const given = arg('--url');
-  const server = given ? { url: given.replace(/\/$/, ''), stop: async () => {} } : await serveBuild(resolve(arg('--dist') ?? 'dist'));
+  const server = given
+    ? { url: given.replace(/\/$/, ''), stop: async () => {} }
+    : await serveBuild(resolve(arg('--dist') ?? 'dist'));
   const tmp = mkdtempSync(join(tmpdir(), 'atbalsts-lh-report-'));
   const rows: Scores[] = [];
   try {
@@ -89,7 +112,15 @@ async function main(): Promise<void> {
         continue;
       }
       const { _report, ...scores } = runLighthouse(server.url + p.path, join(tmp, 'report.json'));
-      rows.push({ ...p, scores, lcpMs: audit(_report, 'largest-contentful-paint'), tbtMs: audit(_report, 'total-blocking-time'), cls: audit(_report, 'cumulative-layout-shift'), bytes: audit(_report, 'total-byte-weight'), failed: failedAudits(_report) });
+      rows.push({
+        ...p,
+        scores,
+        lcpMs: audit(_report, 'largest-contentful-paint'),
+        tbtMs: audit(_report, 'total-blocking-time'),
+        cls: audit(_report, 'cumulative-layout-shift'),
+        bytes: audit(_report, 'total-byte-weight'),
+        failed: failedAudits(_report),
+      });
       console.log(`${p.name}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}`);
     }
   } finally {
@@ -99,7 +130,10 @@ async function main(): Promise<void> {
   const table = [
     '| page | performance | accessibility | best practices | SEO | LCP | TBT | CLS | transfer | failed audits (not performance) |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
-    ...rows.map((r) => `| ${r.name} \`${r.path}\` | ${r.scores.performance} | ${r.scores.accessibility} | ${r.scores['best-practices']} | ${r.scores.seo} | ${(r.lcpMs / 1000).toFixed(1)} s | ${Math.round(r.tbtMs)} ms | ${r.cls.toFixed(3)} | ${(r.bytes / 1024).toFixed(1)} KB | ${r.failed.map((a) => `\`${a}\``).join(', ') || '—'} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.name} \`${r.path}\` | ${r.scores.performance} | ${r.scores.accessibility} | ${r.scores['best-practices']} | ${r.scores.seo} | ${(r.lcpMs / 1000).toFixed(1)} s | ${Math.round(r.tbtMs)} ms | ${r.cls.toFixed(3)} | ${(r.bytes / 1024).toFixed(1)} KB | ${r.failed.map((a) => `\`${a}\``).join(', ') || '—'} |`,
+    ),
   ].join('\n');
   console.log(`\n${table}`);
   if (!write || rows.length === 0) return;

@@ -8,8 +8,8 @@
  * Reads the same environment as the server (OUTBOX_DIR, see docs/deploy.md). Exit codes: 0 done,
  * 1 reference not found / not dead, 2 usage, 78 configuration error.
  */
-import { ConfigError, loadConfig } from '../src/server/env.ts';
-import { listItems, parseReference, retryItem, showItem, type ItemSummary } from '../src/server/outbox/admin.ts';
+import { ConfigError, loadConfig } from '#src/server/env.ts';
+import { listItems, parseReference, retryItem, showItem, type ItemSummary } from '#src/server/outbox/admin.ts';
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
@@ -36,9 +36,21 @@ function age(seconds: number): string {
 }
 
 function table(items: ItemSummary[]): string {
-  const rows = [['REFERENCE', 'STATE', 'ATTEMPTS', 'LAST ERROR', 'AGE'], ...items.map((i) => [i.reference, i.state, String(i.attempts), i.lastError ?? '-', age(i.ageSeconds)])];
+  const rows = [
+    ['REFERENCE', 'STATE', 'ATTEMPTS', 'LAST ERROR', 'AGE'],
+    ...items.map((i) => [i.reference, i.state, String(i.attempts), i.lastError ?? '-', age(i.ageSeconds)]),
+  ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((cell, c) => cell.padEnd(widths[c]!))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 switch (command) {
@@ -64,16 +76,27 @@ switch (command) {
       const lines: [string, string][] = [
         ['reference', details.reference],
         ['folder', `${details.folder} (${details.state})`],
-        ['format', `${details.format}${details.format === 'record' ? (details.rendered ? ', rendered' : ', not rendered yet') : ''}`],
+        [
+          'format',
+          `${details.format}${details.format === 'record' ? (details.rendered ? ', rendered' : ', not rendered yet') : ''}`,
+        ],
         ['municipality', details.municipality ?? '-'],
         ['form', details.form ?? '-'],
         ['item', details.item ?? '-'],
         ['stored', `${details.createdAt ?? '-'} (${age(details.ageSeconds)} ago)`],
         ['attempts', String(details.attempts)],
         ['next attempt', details.nextAttemptAt ?? '-'],
-        ['last error', details.lastErrorDetail ? `${details.lastErrorDetail.code}${details.lastErrorDetail.responseCode ? ` ${details.lastErrorDetail.responseCode}` : ''} on message "${details.lastErrorDetail.message}" at ${details.lastErrorDetail.at}${details.lastErrorDetail.permanent ? ' (permanent)' : ''}` : '-'],
+        [
+          'last error',
+          details.lastErrorDetail
+            ? `${details.lastErrorDetail.code}${details.lastErrorDetail.responseCode ? ` ${details.lastErrorDetail.responseCode}` : ''} on message "${details.lastErrorDetail.message}" at ${details.lastErrorDetail.at}${details.lastErrorDetail.permanent ? ' (permanent)' : ''}`
+            : '-',
+        ],
         ['dead', details.deadAt ? `${details.deadAt} (${details.deadReason ?? '?'})` : '-'],
-        ['delivered', details.delivered.length ? details.delivered.map((d) => `${d.message} at ${d.at}`).join('; ') : '-'],
+        [
+          'delivered',
+          details.delivered.length ? details.delivered.map((d) => `${d.message} at ${d.at}`).join('; ') : '-',
+        ],
         ['files', details.files.length ? details.files.map((f) => `${f.name} (${f.size} B)`).join(', ') : '-'],
       ];
       process.stdout.write(lines.map(([k, v]) => `${k.padEnd(13)} ${v}`).join('\n') + '\n');
@@ -95,7 +118,9 @@ switch (command) {
       process.stderr.write(`${reference}: not a dead letter (only items in dead/ can be retried)\n`);
       process.exit(1);
     }
-    process.stdout.write(`${reference}: moved back to the queue; the running server sends what was not yet delivered\n`);
+    process.stdout.write(
+      `${reference}: moved back to the queue; the running server sends what was not yet delivered\n`,
+    );
     break;
   }
   default:

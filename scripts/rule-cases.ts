@@ -7,10 +7,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
-import type { Catalogue } from '../src/data/build-catalogue.ts';
-import { publishedItemsFor } from '../src/data/build-catalogue.ts';
-import { evaluate, parseHousehold, type Estimate, type HouseholdInput } from '../src/domain/engine/index.ts';
-import type { NationalParameters } from '../src/domain/schemas/index.ts';
+import type { Catalogue } from '#src/data/build-catalogue.ts';
+import { publishedItemsFor } from '#src/data/build-catalogue.ts';
+import { evaluate, parseHousehold, type Estimate, type HouseholdInput } from '#src/domain/engine/index.ts';
+import type { NationalParameters } from '#src/domain/schemas/index.ts';
 
 export const VERDICTS = ['likely', 'possible', 'unlikely', 'unknown'] as const;
 export const STATUSES = ['needy', 'low-income', 'none', 'unknown'] as const;
@@ -44,8 +44,14 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Reads one case file; never throws for bad content (problems are returned, naming file and row). */
-export function readCaseFile(root: string, path: string, text = readFileSync(isAbsolute(path) ? path : join(root, path), 'utf8')): CaseFile {
-  const rel = relative(root, isAbsolute(path) ? path : join(root, path)).split(sep).join('/');
+export function readCaseFile(
+  root: string,
+  path: string,
+  text = readFileSync(isAbsolute(path) ? path : join(root, path), 'utf8'),
+): CaseFile {
+  const rel = relative(root, isAbsolute(path) ? path : join(root, path))
+    .split(sep)
+    .join('/');
   // Under test/rules the folder is the scope (national or the municipality); elsewhere (a copy to try out) it is not.
   const inRules = rel.startsWith('test/rules/');
   const parts = rel.split('/');
@@ -59,28 +65,39 @@ export function readCaseFile(root: string, path: string, text = readFileSync(isA
   } catch (e) {
     return { path: rel, scope, item, rows, problems: [`${rel}: not valid YAML (${(e as Error).message})`] };
   }
-  if (!isObject(doc)) return { path: rel, scope, item, rows, problems: [`${rel}: expected "item", "municipality" and "cases"`] };
+  if (!isObject(doc))
+    return { path: rel, scope, item, rows, problems: [`${rel}: expected "item", "municipality" and "cases"`] };
   if (doc.item !== item) problems.push(`${rel}: "item: ${String(doc.item)}" must be the file name's id "${item}"`);
-  const fileMunicipality = typeof doc.municipality === 'string' ? doc.municipality : scope === 'national' || !inRules ? undefined : scope;
+  const fileMunicipality =
+    typeof doc.municipality === 'string' ? doc.municipality : scope === 'national' || !inRules ? undefined : scope;
   if (inRules && scope !== 'national' && doc.municipality !== undefined && doc.municipality !== scope) {
     problems.push(`${rel}: "municipality: ${String(doc.municipality)}" must be the folder "${scope}"`);
   }
   const cases = doc.cases;
-  if (!Array.isArray(cases)) return { path: rel, scope, item, rows, problems: [...problems, `${rel}: "cases" must be a list of rows`] };
+  if (!Array.isArray(cases))
+    return { path: rel, scope, item, rows, problems: [...problems, `${rel}: "cases" must be a list of rows`] };
   cases.forEach((c, i) => {
     const n = i + 1;
     const where = `${rel} row ${n}${isObject(c) && typeof c.says === 'string' ? ` ("${c.says}")` : ''}`;
-    if (!isObject(c)) return problems.push(`${where}: a row must be a mapping (says, date, household, verdict, amount)`);
+    if (!isObject(c))
+      return problems.push(`${where}: a row must be a mapping (says, date, household, verdict, amount)`);
     const bad = (msg: string) => problems.push(`${where}: ${msg}`);
-    if (typeof c.says !== 'string' || c.says.trim().length < 10) bad('"says" must say in a sentence what the household is and how the amount was computed');
+    if (typeof c.says !== 'string' || c.says.trim().length < 10)
+      bad('"says" must say in a sentence what the household is and how the amount was computed');
     const date = c.date instanceof Date ? c.date.toISOString().slice(0, 10) : c.date;
     if (typeof date !== 'string' || !DATE.test(date)) bad('"date" must be a date YYYY-MM-DD');
     if (!isObject(c.household)) bad('"household" is missing (members, housing, assets, situations)');
     // The expectation: a row without one checks nothing and is refused.
-    if (c.verdict === undefined) bad('no expectation: add "verdict" (likely, possible, unlikely or unknown) and, where there is an amount, "amount"');
-    else if (!(VERDICTS as readonly unknown[]).includes(c.verdict)) bad(`"verdict: ${String(c.verdict)}" must be one of ${VERDICTS.join(', ')}`);
-    if (c.amount !== undefined && c.amount !== null && (typeof c.amount !== 'number' || !Number.isFinite(c.amount))) bad('"amount" must be euros as a number (e.g. 267 or 87.5), or null for no amount');
-    if (c.status !== undefined && !(STATUSES as readonly unknown[]).includes(c.status)) bad(`"status: ${String(c.status)}" must be one of ${STATUSES.join(', ')}`);
+    if (c.verdict === undefined)
+      bad(
+        'no expectation: add "verdict" (likely, possible, unlikely or unknown) and, where there is an amount, "amount"',
+      );
+    else if (!(VERDICTS as readonly unknown[]).includes(c.verdict))
+      bad(`"verdict: ${String(c.verdict)}" must be one of ${VERDICTS.join(', ')}`);
+    if (c.amount !== undefined && c.amount !== null && (typeof c.amount !== 'number' || !Number.isFinite(c.amount)))
+      bad('"amount" must be euros as a number (e.g. 267 or 87.5), or null for no amount');
+    if (c.status !== undefined && !(STATUSES as readonly unknown[]).includes(c.status))
+      bad(`"status: ${String(c.status)}" must be one of ${STATUSES.join(', ')}`);
     const municipality = typeof c.municipality === 'string' ? c.municipality : fileMunicipality;
     if (!municipality) bad('no municipality: set "municipality" at the top of the file or in the row');
     const known = ['says', 'date', 'municipality', 'household', 'verdict', 'amount', 'status', 'provisional'];
@@ -131,23 +148,36 @@ export interface RowResult {
 /** Runs a row through the engine on the real packs and compares with its expectation. */
 export function runRow(row: CaseRow, item: string, catalogue: Catalogue, parameters: NationalParameters): RowResult {
   const parsed = parseHousehold(householdOf(row));
-  if (!parsed.ok) throw new Error(`household is not valid: ${parsed.errors.map((e) => `${e.path}: ${e.key}`).join('; ')}`);
+  if (!parsed.ok)
+    throw new Error(`household is not valid: ${parsed.errors.map((e) => `${e.path}: ${e.key}`).join('; ')}`);
   const municipality = catalogue.municipalities.find((m) => m.id === row.municipality);
   if (!municipality) throw new Error(`unknown municipality "${row.municipality}"`);
-  const estimate = evaluate(parsed.value, { municipality, items: publishedItemsFor(catalogue, municipality), parameters });
+  const estimate = evaluate(parsed.value, {
+    municipality,
+    items: publishedItemsFor(catalogue, municipality),
+    parameters,
+  });
   return { estimate, ...compareRow(row, item, estimate) };
 }
 
 /** The item's verdict and amount (euros) in the estimate, and how they differ from the row's expectation. */
 export function compareRow(row: CaseRow, item: string, estimate: Estimate): Omit<RowResult, 'estimate'> {
   const b = estimate.benefits.find((x) => x.id === item);
-  const got = { verdict: b?.verdict, amount: b ? (b.amount ? b.amount.cents / 100 : null) : undefined, status: estimate.status, provisional: estimate.provisional };
+  const got = {
+    verdict: b?.verdict,
+    amount: b ? (b.amount ? b.amount.cents / 100 : null) : undefined,
+    status: estimate.status,
+    provisional: estimate.provisional,
+  };
   const mismatches: string[] = [];
   if (!b) mismatches.push(`the item "${item}" is not in the estimate for ${row.municipality}`);
   if (got.verdict !== row.verdict) mismatches.push(`verdict: expected ${row.verdict}, got ${got.verdict}`);
-  if (row.amount !== undefined && got.amount !== row.amount) mismatches.push(`amount: expected ${row.amount}, got ${got.amount}`);
-  if (row.status !== undefined && got.status !== row.status) mismatches.push(`status: expected ${row.status}, got ${got.status}`);
-  if (row.provisional !== undefined && got.provisional !== row.provisional) mismatches.push(`provisional: expected ${row.provisional}, got ${got.provisional}`);
+  if (row.amount !== undefined && got.amount !== row.amount)
+    mismatches.push(`amount: expected ${row.amount}, got ${got.amount}`);
+  if (row.status !== undefined && got.status !== row.status)
+    mismatches.push(`status: expected ${row.status}, got ${got.status}`);
+  if (row.provisional !== undefined && got.provisional !== row.provisional)
+    mismatches.push(`provisional: expected ${row.provisional}, got ${got.provisional}`);
   return { got, mismatches };
 }
 

@@ -58,7 +58,11 @@ export function measureSite(distDir: string): PageSize[] {
     .sort()
     .map((file) => {
       const html = readFileSync(file, 'utf8');
-      const page = '/' + relative(clientDir, file).replace(/index\.html$/, '').replace(/\\/g, '/');
+      const page =
+        '/' +
+        relative(clientDir, file)
+          .replace(/index\.html$/, '')
+          .replace(/\\/g, '/');
       const css = attr(html, /<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g).concat(
         attr(html, /<link[^>]+href="([^"]+\.css)"[^>]*rel="stylesheet"/g),
       );
@@ -74,13 +78,20 @@ export function measureSite(distDir: string): PageSize[] {
       const seen = new Set<string>();
       for (const e of entries) jsClosure(clientDir, e.slice(1), seen);
       // Inline module scripts count too (there should be none: CSP forbids them).
-      const inline = attr(html, /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g).filter((s) => s.trim() && !/^\s*\{/.test(s));
-      const jsGzip = [...seen].reduce((sum, f) => sum + gz(readFileSync(join(clientDir, f))), 0) + inline.reduce((s, c) => s + gz(c), 0);
-      const foreignRefs = attr(html, /(?:src|href|action|component-url|renderer-url)="((?:https?:)?\/\/[^"]+)"/g).filter(
-        (u) => !/^https?:\/\/(localhost|127\.0\.0\.1)/.test(u),
+      const inline = attr(html, /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g).filter(
+        (s) => s.trim() && !/^\s*\{/.test(s),
       );
+      const jsGzip =
+        [...seen].reduce((sum, f) => sum + gz(readFileSync(join(clientDir, f))), 0) +
+        inline.reduce((s, c) => s + gz(c), 0);
+      const foreignRefs = attr(
+        html,
+        /(?:src|href|action|component-url|renderer-url)="((?:https?:)?\/\/[^"]+)"/g,
+      ).filter((u) => !/^https?:\/\/(localhost|127\.0\.0\.1)/.test(u));
       // Links (<a href>) to sources on other sites are navigation, not requests: only loaded resources count.
-      const loaded = foreignRefs.filter((u) => !new RegExp(`<a\\b[^>]*href="${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(html));
+      const loaded = foreignRefs.filter(
+        (u) => !new RegExp(`<a\\b[^>]*href="${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(html),
+      );
       return { page, htmlGzip: gz(html), cssGzip, jsGzip, jsFiles: [...seen], foreignRefs: loaded };
     });
 }
@@ -89,7 +100,10 @@ const kb = (n: number) => (n / 1024).toFixed(1);
 
 export function formatTable(rows: PageSize[]): string {
   const lines = ['| page | HTML gzip KB | CSS gzip KB | HTML+CSS KB | JS gzip KB |', '|---|---:|---:|---:|---:|'];
-  for (const r of rows) lines.push(`| ${r.page} | ${kb(r.htmlGzip)} | ${kb(r.cssGzip)} | ${kb(r.htmlGzip + r.cssGzip)} | ${kb(r.jsGzip)} |`);
+  for (const r of rows)
+    lines.push(
+      `| ${r.page} | ${kb(r.htmlGzip)} | ${kb(r.cssGzip)} | ${kb(r.htmlGzip + r.cssGzip)} | ${kb(r.jsGzip)} |`,
+    );
   return lines.join('\n');
 }
 
@@ -99,5 +113,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log(formatTable(rows));
   const max = rows.reduce((a, b) => (a.htmlGzip + a.cssGzip >= b.htmlGzip + b.cssGzip ? a : b));
   const maxJs = rows.reduce((a, b) => (a.jsGzip >= b.jsGzip ? a : b));
-  console.log(`\n${rows.length} pages. Largest HTML+CSS: ${max.page} ${kb(max.htmlGzip + max.cssGzip)} KB gzip. Most JS: ${maxJs.page} ${kb(maxJs.jsGzip)} KB gzip.`);
+  console.log(
+    `\n${rows.length} pages. Largest HTML+CSS: ${max.page} ${kb(max.htmlGzip + max.cssGzip)} KB gzip. Most JS: ${maxJs.page} ${kb(maxJs.jsGzip)} KB gzip.`,
+  );
 }

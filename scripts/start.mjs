@@ -12,7 +12,9 @@
  */
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
-  process.stderr.write(`Atbalsts needs Node 22.18 or newer (this is ${process.versions.node}). Run it through npm (npm start / npm run serve), which uses the project's Node 22.\n`);
+  process.stderr.write(
+    `Atbalsts needs Node 22.18 or newer (this is ${process.versions.node}). Run it through npm (npm start / npm run serve), which uses the project's Node 22.\n`,
+  );
   process.exit(1);
 }
 
@@ -22,8 +24,10 @@ for (let i = 0; i < args.length; i++) {
   else if (args[i].startsWith('--dist=')) process.env.DIST_DIR = args[i].slice('--dist='.length);
 }
 
-const { main } = await import('../src/server/main.ts');
+const { main } = await import('#src/server/main.ts');
 await main().catch((err) => {
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'server.start_failed', code: err?.code ?? 'unknown', message: err?.message })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'server.start_failed', code: err?.code ?? 'unknown', message: err?.message })}\n`,
+  );
   process.exit(1);
 });

@@ -26,33 +26,57 @@ function filesUnder(dir: string, test: (f: string) => boolean): string[] {
 /** Every module specifier of `import … from`, `export … from`, `import(…)` and bare `import '…'`. */
 export function importsOf(source: string): string[] {
   const out: string[] = [];
-  const patterns = [/\b(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, /\bimport\s+['"]([^'"]+)['"]/g];
+  const patterns = [
+    /\b(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\bimport\s+['"]([^'"]+)['"]/g,
+  ];
   for (const re of patterns) for (const m of source.matchAll(re)) out.push(m[1]!);
   return out;
 }
 
+/** The file a relative or `#src/` specifier names; undefined for a package. */
+function resolveSpec(from: string, spec: string): string | undefined {
+  if (spec.startsWith('#src/')) return join(root, 'src', spec.slice(5));
+  if (spec.startsWith('.')) return resolve(from, '..', spec);
+  return undefined;
+}
+
 const forbiddenInDomain = (spec: string) =>
-  spec === 'astro' || spec.startsWith('astro:') || spec.startsWith('astro/') || spec.startsWith('@astrojs/') ||
-  spec === 'preact' || spec.startsWith('preact/') || spec.startsWith('node:') ||
+  spec === 'astro' ||
+  spec.startsWith('astro:') ||
+  spec.startsWith('astro/') ||
+  spec.startsWith('@astrojs/') ||
+  spec === 'preact' ||
+  spec.startsWith('preact/') ||
+  spec.startsWith('node:') ||
   ['fs', 'path', 'os', 'child_process', 'crypto', 'url', 'process', 'http', 'https', 'net'].includes(spec);
 
 describe('architecture', () => {
   it('the import scanner sees every import form', () => {
-    expect(importsOf(`import a from 'x';\nimport { b } from "y";\nexport * from './z.ts';\nimport 'side';\nconst m = await import('dyn');\nimport type { T } from 'node:fs';`)).toEqual(
-      expect.arrayContaining(['x', 'y', './z.ts', 'side', 'dyn', 'node:fs']),
-    );
+    expect(
+      importsOf(
+        `import a from 'x';\nimport { b } from "y";\nexport * from './z.ts';\nimport 'side';\nconst m = await import('dyn');\nimport type { T } from 'node:fs';`,
+      ),
+    ).toEqual(expect.arrayContaining(['x', 'y', './z.ts', 'side', 'dyn', 'node:fs']));
   });
 
   it('nothing under src/domain imports astro, preact or node', () => {
     const files = filesUnder('src/domain', (f) => /\.(ts|tsx|js|mjs)$/.test(f));
     expect(files.length).toBeGreaterThan(5);
-    const offenders = files.flatMap((f) => importsOf(readFileSync(f, 'utf8')).filter(forbiddenInDomain).map((s) => `${relative(root, f)} imports ${s}`));
+    const offenders = files.flatMap((f) =>
+      importsOf(readFileSync(f, 'utf8'))
+        .filter(forbiddenInDomain)
+        .map((s) => `${relative(root, f)} imports ${s}`),
+    );
     expect(offenders).toEqual([]);
   });
 
   it('the engine reads no clock and no locale', () => {
     const files = filesUnder('src/domain/engine', (f) => f.endsWith('.ts'));
-    const offenders = files.filter((f) => /\bDate\.now\(|new Date\(|Intl\.|toLocale/.test(readFileSync(f, 'utf8'))).map((f) => relative(root, f));
+    const offenders = files
+      .filter((f) => /\bDate\.now\(|new Date\(|Intl\.|toLocale/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(root, f));
     expect(offenders).toEqual([]);
   });
 
@@ -63,7 +87,7 @@ describe('architecture', () => {
     ];
     const offenders = islands.flatMap((f) =>
       importsOf(readFileSync(f, 'utf8'))
-        .filter((s) => s.startsWith('.') && resolve(f, '..', s).startsWith(join(root, 'src/server')))
+        .filter((s) => resolveSpec(f, s)?.startsWith(join(root, 'src/server')))
         .map((s) => `${relative(root, f)} imports ${s}`),
     );
     expect(offenders).toEqual([]);

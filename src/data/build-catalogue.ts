@@ -84,7 +84,9 @@ function checkIntegrity(c: Catalogue, files: { national: RawFile; municipalities
   for (const item of c.national) {
     if (nationalIds.has(item.id)) problems.push(`items id=${item.id}: duplicate id`);
     nationalIds.add(item.id);
-    for (const ref of allSourceRefs(item)) if (!ref.startsWith('S') || c.sources[ref]) continue; else problems.push(`items id=${item.id}: source ${ref} is not in sources.yaml`);
+    for (const ref of allSourceRefs(item))
+      if (!ref.startsWith('S') || c.sources[ref]) continue;
+      else problems.push(`items id=${item.id}: source ${ref} is not in sources.yaml`);
   }
   if (problems.length) throw new DataError(files.national.path, problems);
   const seenMunicipalities = new Set<string>();
@@ -94,24 +96,38 @@ function checkIntegrity(c: Catalogue, files: { national: RawFile; municipalities
     const issues: string[] = [];
     if (!file.endsWith(`/${m.id}.yaml`)) issues.push(`id: "${m.id}" must match the file name`);
     if (seenMunicipalities.has(m.id)) issues.push(`id: duplicate municipality ${m.id}`);
-    if (prefixes.has(m.referencePrefix)) issues.push(`referencePrefix: ${m.referencePrefix} is used by another municipality`);
+    if (prefixes.has(m.referencePrefix))
+      issues.push(`referencePrefix: ${m.referencePrefix} is used by another municipality`);
     seenMunicipalities.add(m.id);
     prefixes.add(m.referencePrefix);
     const ids = new Set<string>();
     for (const item of m.items) {
       if (ids.has(item.id)) issues.push(`items id=${item.id}: duplicate id in this pack`);
       ids.add(item.id);
-      if (item.scope === 'local' && !nationalIds.has(item.id)) issues.push(`items id=${item.id}: scope "local" but there is no national item with this id`);
-      if (item.scope === 'municipal' && nationalIds.has(item.id)) issues.push(`items id=${item.id}: a national item has this id; use scope "local" to add local details`);
-      for (const ref of allSourceRefs(item)) if (ref.startsWith('S') && !c.sources[ref]) issues.push(`items id=${item.id}: source ${ref} is not in sources.yaml`);
+      if (item.scope === 'local' && !nationalIds.has(item.id))
+        issues.push(`items id=${item.id}: scope "local" but there is no national item with this id`);
+      if (item.scope === 'municipal' && nationalIds.has(item.id))
+        issues.push(`items id=${item.id}: a national item has this id; use scope "local" to add local details`);
+      for (const ref of allSourceRefs(item))
+        if (ref.startsWith('S') && !c.sources[ref])
+          issues.push(`items id=${item.id}: source ${ref} is not in sources.yaml`);
     }
-    for (const id of Object.keys(m.mailboxes.byItem)) if (!ids.has(id) && !nationalIds.has(id)) issues.push(`mailboxes.byItem.${id}: no such item`);
+    for (const id of Object.keys(m.mailboxes.byItem))
+      if (!ids.has(id) && !nationalIds.has(id)) issues.push(`mailboxes.byItem.${id}: no such item`);
     if (issues.length) throw new DataError(file, issues);
   });
 }
 
-function allSourceRefs(item: { sources: string[]; amounts?: { sources: string[] }[]; history?: { sources: string[] }[] }): string[] {
-  return [...item.sources, ...(item.amounts ?? []).flatMap((a) => a.sources), ...(item.history ?? []).flatMap((h) => h.sources)].map((s) => s.split(/\s/)[0]!);
+function allSourceRefs(item: {
+  sources: string[];
+  amounts?: { sources: string[] }[];
+  history?: { sources: string[] }[];
+}): string[] {
+  return [
+    ...item.sources,
+    ...(item.amounts ?? []).flatMap((a) => a.sources),
+    ...(item.history ?? []).flatMap((h) => h.sources),
+  ].map((s) => s.split(/\s/)[0]!);
 }
 
 /** Every item a municipality offers, national items merged with its local details, sorted by Latvian name. */

@@ -1,5 +1,10 @@
 /** Parses and checks src/data/national/parameters.yaml (pure; errors name the file and field). */
-import { DATED_PARAMETERS, nationalParametersSchema, type NationalParameters, type Sources } from '../domain/schemas/index.ts';
+import {
+  DATED_PARAMETERS,
+  nationalParametersSchema,
+  type NationalParameters,
+  type Sources,
+} from '../domain/schemas/index.ts';
 import { DataError, parseFile, type RawFile } from './build-catalogue.ts';
 
 export function buildParameters(file: RawFile, sources?: Sources): NationalParameters {
@@ -11,8 +16,12 @@ export function buildParameters(file: RawFile, sources?: Sources): NationalParam
     sorted.forEach((e, i) => {
       if (e.to !== undefined && e.to < e.from) problems.push(`${name} from ${e.from}: "to" is before "from"`);
       const next = sorted[i + 1];
-      if (next && (e.to === undefined || e.to >= next.from)) problems.push(`${name} from ${e.from}: overlaps the entry from ${next.from}`);
-      if (sources) for (const s of e.sources) if (s.startsWith('S') && !sources[s]) problems.push(`${name} from ${e.from}: source ${s} is not in sources.yaml`);
+      if (next && (e.to === undefined || e.to >= next.from))
+        problems.push(`${name} from ${e.from}: overlaps the entry from ${next.from}`);
+      if (sources)
+        for (const s of e.sources)
+          if (s.startsWith('S') && !sources[s])
+            problems.push(`${name} from ${e.from}: source ${s} is not in sources.yaml`);
     });
   }
   if (problems.length) throw new DataError(file.path, problems);

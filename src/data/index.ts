@@ -29,7 +29,10 @@ const built = buildCatalogue({
 });
 
 /** National parameters (src/data/national/parameters.yaml), checked against the source register. */
-export const parameters = buildParameters({ path: 'src/data/national/parameters.yaml', text: parametersText }, built.sources);
+export const parameters = buildParameters(
+  { path: 'src/data/national/parameters.yaml', text: parametersText },
+  built.sources,
+);
 
 /** The catalogue with its threshold amounts and condition figures taken from the parameters. */
 export const catalogue = withParameters(built, parameters);

@@ -20,5 +20,8 @@ export function loadCatalogueFromDisk(root = process.cwd(), parameters?: Nationa
       .map((f) => read(join(municipalitiesDir, f))),
   });
   // Threshold amounts and condition figures come from the dated parameters (with-parameters.ts).
-  return withParameters(built, parameters ?? buildParameters(read(join(dir, 'national/parameters.yaml')), built.sources));
+  return withParameters(
+    built,
+    parameters ?? buildParameters(read(join(dir, 'national/parameters.yaml')), built.sources),
+  );
 }

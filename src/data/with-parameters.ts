@@ -10,7 +10,14 @@
  *   municipality's own threshold); `{{amount}}` (the item's newest numeric amount).
  * Pure; an unknown placeholder or a missing value is a DataError naming the file and the text.
  */
-import type { Amount, LocalizedText, Municipality, NationalParameters, PackItem, PersonPair } from '../domain/schemas/index.ts';
+import type {
+  Amount,
+  LocalizedText,
+  Municipality,
+  NationalParameters,
+  PackItem,
+  PersonPair,
+} from '../domain/schemas/index.ts';
 import { DataError, type Catalogue } from './build-catalogue.ts';
 
 /** 425 → "425", 87.5 → "87,50" (Latvian and Russian both write a decimal comma). */
@@ -21,7 +28,12 @@ export function euros(cents: number): string {
 const PLACEHOLDER = /\{\{\s*([A-Za-z.]+)\s*\}\}/g;
 
 /** Fills `{{name}}` from `values`; names not in `values` are collected in `problems`. */
-export function fill(text: string, values: Readonly<Record<string, string>>, problems: string[], where: string): string {
+export function fill(
+  text: string,
+  values: Readonly<Record<string, string>>,
+  problems: string[],
+  where: string,
+): string {
   return text.replace(PLACEHOLDER, (all, name: string) => {
     const v = values[name];
     if (v === undefined) {
@@ -32,13 +44,22 @@ export function fill(text: string, values: Readonly<Record<string, string>>, pro
   });
 }
 
-const fillText = (t: LocalizedText, values: Readonly<Record<string, string>>, problems: string[], where: string): LocalizedText => ({
+const fillText = (
+  t: LocalizedText,
+  values: Readonly<Record<string, string>>,
+  problems: string[],
+  where: string,
+): LocalizedText => ({
   lv: fill(t.lv, values, problems, `${where}.lv`),
   ru: fill(t.ru, values, problems, `${where}.ru`),
 });
 
-const latest = <T extends { from: string }>(xs: readonly T[]): T | undefined => [...xs].sort((a, b) => b.from.localeCompare(a.from))[0];
-const pair = (prefix: string, p: PersonPair): Record<string, string> => ({ [`${prefix}.first`]: euros(p.firstCents), [`${prefix}.others`]: euros(p.othersCents) });
+const latest = <T extends { from: string }>(xs: readonly T[]): T | undefined =>
+  [...xs].sort((a, b) => b.from.localeCompare(a.from))[0];
+const pair = (prefix: string, p: PersonPair): Record<string, string> => ({
+  [`${prefix}.first`]: euros(p.firstCents),
+  [`${prefix}.others`]: euros(p.othersCents),
+});
 
 /** Values of the national placeholders: the newest entry of each parameter. */
 export function nationalValues(p: NationalParameters): Record<string, string> {
@@ -46,7 +67,14 @@ export function nationalValues(p: NationalParameters): Record<string, string> {
   const savings = latest(p.savingsCap);
   const wage = latest(p.minimumWage);
   return {
-    ...(t ? { ...pair('gmi', t.gmi), ...pair('needy', t.needy), ...pair('lowIncomeMax', t.lowIncomeMax), year: t.from.slice(0, 4) } : {}),
+    ...(t
+      ? {
+          ...pair('gmi', t.gmi),
+          ...pair('needy', t.needy),
+          ...pair('lowIncomeMax', t.lowIncomeMax),
+          year: t.from.slice(0, 4),
+        }
+      : {}),
     ...(savings ? { savingsCap: euros(savings.cents) } : {}),
     ...(wage ? { minimumWage: euros(wage.cents) } : {}),
   };
@@ -54,12 +82,23 @@ export function nationalValues(p: NationalParameters): Record<string, string> {
 
 function municipalValues(m: Municipality, national: Record<string, string>): Record<string, string> {
   const li = latest(m.lowIncomeThresholds);
-  return { ...national, ...(li ? { 'lowIncome.first': euros(li.firstCents), 'lowIncome.others': euros(li.othersCents), 'lowIncome.year': li.from.slice(0, 4) } : {}) };
+  return {
+    ...national,
+    ...(li
+      ? {
+          'lowIncome.first': euros(li.firstCents),
+          'lowIncome.others': euros(li.othersCents),
+          'lowIncome.year': li.from.slice(0, 4),
+        }
+      : {}),
+  };
 }
 
 /** The item's newest fixed or up-to amount, for `{{amount}}`. */
 function amountValue(amounts: readonly Amount[]): Record<string, string> {
-  const numeric = amounts.filter((a) => a.rule.type === 'fixed' || a.rule.type === 'up-to').sort((a, b) => b.year - a.year);
+  const numeric = amounts
+    .filter((a) => a.rule.type === 'fixed' || a.rule.type === 'up-to')
+    .sort((a, b) => b.year - a.year);
   const a = numeric.find((x) => x.certainty === 'verified') ?? numeric[0];
   return a && (a.rule.type === 'fixed' || a.rule.type === 'up-to') ? { amount: euros(a.rule.cents) } : {};
 }
@@ -88,11 +127,9 @@ export function thresholdAmountsFor(itemId: string, existing: readonly Amount[],
   return out.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
 }
 
-function fillItem<T extends { id: string; conditions: LocalizedText[]; who?: LocalizedText | undefined; amounts: Amount[] }>(
-  item: T,
-  values: Record<string, string>,
-  problems: string[],
-): T {
+function fillItem<
+  T extends { id: string; conditions: LocalizedText[]; who?: LocalizedText | undefined; amounts: Amount[] },
+>(item: T, values: Record<string, string>, problems: string[]): T {
   const v = { ...values, ...amountValue(item.amounts) };
   const where = `items id=${item.id}`;
   return {
@@ -115,7 +152,9 @@ export function withParameters(c: Catalogue, p: NationalParameters): Catalogue {
   const municipalities = c.municipalities.map((m) => {
     const values = municipalValues(m, national);
     const mp: string[] = [];
-    const items = m.items.map((i) => fillItem(i as PackItem & { conditions: LocalizedText[]; amounts: Amount[] }, values, mp));
+    const items = m.items.map((i) =>
+      fillItem(i as PackItem & { conditions: LocalizedText[]; amounts: Amount[] }, values, mp),
+    );
     const lowIncomeNote = m.lowIncomeNote ? fillText(m.lowIncomeNote, values, mp, 'lowIncomeNote') : undefined;
     if (mp.length) throw new DataError(`src/data/municipalities/${m.id}.yaml`, mp);
     return { ...m, items, ...(lowIncomeNote ? { lowIncomeNote } : {}) } as Municipality;

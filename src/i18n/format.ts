@@ -40,5 +40,7 @@ export function formatNumber(n: number, locale: Locale, maximumFractionDigits = 
 /** "2026-03-01" → "2026. gada 1. marts" / "1 марта 2026 г." (calendar date, no time zone shift). */
 export function formatDate(isoDate: string, locale: Locale, style: 'long' | 'short' = 'long'): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: style, timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: style, timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
 }

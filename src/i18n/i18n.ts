@@ -11,7 +11,16 @@ type Resources = Record<string, Record<string, unknown>>;
 
 const files = import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', { import: 'default', eager: true });
 
-export const NAMESPACES = [...new Set(Object.keys(files).map((p) => p.split('/').pop()!.replace(/\.json$/, '')))].sort();
+export const NAMESPACES = [
+  ...new Set(
+    Object.keys(files).map((p) =>
+      p
+        .split('/')
+        .pop()!
+        .replace(/\.json$/, ''),
+    ),
+  ),
+].sort();
 
 export function resourcesFor(locale: Locale): Resources {
   const out: Resources = {};

@@ -27,13 +27,18 @@ export function createTinyT(locale: string, namespaces: Record<string, Strings>,
     const count = params.count;
     let text: string | undefined;
     if (typeof count === 'number') {
-      text = (count === 0 ? lookup(ns, `${path}_zero`) : undefined) ?? lookup(ns, `${path}_${rules.select(count)}`) ?? lookup(ns, `${path}_other`);
+      text =
+        (count === 0 ? lookup(ns, `${path}_zero`) : undefined) ??
+        lookup(ns, `${path}_${rules.select(count)}`) ??
+        lookup(ns, `${path}_other`);
     }
     text ??= lookup(ns, path);
     if (text === undefined) return path; // as i18next: the key without its namespace
     // As i18next: interpolate first, then resolve nesting (`$t(rules:situation.{{situation}})`).
     return text
-      .replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])))
+      .replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, name: string) =>
+        params[name] === undefined ? whole : String(params[name]),
+      )
       .replace(/\$t\(([^)]+)\)/g, (_, inner: string) => t(inner.trim(), params));
   };
   return t;

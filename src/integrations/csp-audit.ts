@@ -67,9 +67,12 @@ export default function cspAudit(): AstroIntegration {
         const clientDir = fileURLToPath(dir);
         const audit = await auditInline(clientDir);
         await writeFile(join(clientDir, '..', 'csp-inline.json'), JSON.stringify(audit, null, 2) + '\n');
-        for (const h of [...audit.scripts, ...audit.styles]) logger.info(`inline element allowed by hash ${h} (first seen on ${audit.seenOn[h]})`);
+        for (const h of [...audit.scripts, ...audit.styles])
+          logger.info(`inline element allowed by hash ${h} (first seen on ${audit.seenOn[h]})`);
         if (audit.styleAttributes.length > 0) {
-          logger.warn(`style="…" attributes are blocked by the CSP; found on ${audit.styleAttributes.length} page(s), e.g. ${audit.styleAttributes.slice(0, 3).join(', ')}`);
+          logger.warn(
+            `style="…" attributes are blocked by the CSP; found on ${audit.styleAttributes.length} page(s), e.g. ${audit.styleAttributes.slice(0, 3).join(', ')}`,
+          );
         }
       },
     },

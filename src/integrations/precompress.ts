@@ -40,23 +40,31 @@ export async function precompressDir(dir: string): Promise<PrecompressStats> {
   for await (const file of walk(dir)) {
     if (!COMPRESSIBLE.test(file)) continue;
     if ((await stat(file)).size < MIN_BYTES) continue;
-    tasks.push((async () => {
-      const data = await readFile(file);
-      const [br, gzipped] = await Promise.all([
-        brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 10, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
-        gz(data, { level: 9 }),
-      ]);
-      stats.files++;
-      stats.bytes += data.length;
-      if (br.length < data.length) {
-        await writeFile(file + '.br', br);
-        stats.brBytes += br.length;
-      }
-      if (gzipped.length < data.length) {
-        await writeFile(file + '.gz', gzipped);
-        stats.gzBytes += gzipped.length;
-      }
-    })());
+    tasks.push(
+      (async () => {
+        const data = await readFile(file);
+        const [br, gzipped] = await Promise.all([
+          brotli(data, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: 10,
+              [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+              [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+            },
+          }),
+          gz(data, { level: 9 }),
+        ]);
+        stats.files++;
+        stats.bytes += data.length;
+        if (br.length < data.length) {
+          await writeFile(file + '.br', br);
+          stats.brBytes += br.length;
+        }
+        if (gzipped.length < data.length) {
+          await writeFile(file + '.gz', gzipped);
+          stats.gzBytes += gzipped.length;
+        }
+      })(),
+    );
     if (tasks.length >= 32) await Promise.all(tasks.splice(0));
   }
   await Promise.all(tasks);

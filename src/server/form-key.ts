@@ -33,7 +33,10 @@ async function readOrCreate(path: string): Promise<Buffer> {
     throw err;
   });
   if (existing) {
-    if (existing.byteLength !== SECRET_BYTES) throw new Error(`${FORM_KEY_SECRET_FILE} must hold exactly ${SECRET_BYTES} bytes; delete it to generate a new one`);
+    if (existing.byteLength !== SECRET_BYTES)
+      throw new Error(
+        `${FORM_KEY_SECRET_FILE} must hold exactly ${SECRET_BYTES} bytes; delete it to generate a new one`,
+      );
     return existing;
   }
   const secret = randomBytes(SECRET_BYTES);
@@ -52,7 +55,9 @@ async function readOrCreate(path: string): Promise<Buffer> {
  * The signing secret for `config` (FORM_KEY_SECRET, or the generated file in `dataDir`).
  * Loaded once per process and folder.
  */
-export function formKeySecret(config: { FORM_KEY_SECRET?: string | undefined; dataDir: string } = getConfig()): Promise<Buffer> {
+export function formKeySecret(
+  config: { FORM_KEY_SECRET?: string | undefined; dataDir: string } = getConfig(),
+): Promise<Buffer> {
   if (config.FORM_KEY_SECRET) return Promise.resolve(Buffer.from(config.FORM_KEY_SECRET, 'utf8'));
   const path = join(config.dataDir, FORM_KEY_SECRET_FILE);
   let loading = cache.get(path);

@@ -91,7 +91,9 @@ const inFlight: Map<string, Running> = ((globalThis as Holder)[IN_FLIGHT_KEY] ??
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
@@ -109,8 +111,17 @@ export function canonicalBodyHash(body: {
   values: unknown;
   attachments: { filename: string; content: Uint8Array }[];
 }): string {
-  const attachments = body.attachments.map((a) => ({ name: a.filename, sha256: createHash('sha256').update(a.content).digest('hex') }));
-  const canonical = canonicalJson({ municipality: body.municipality, form: body.form, item: body.item ?? null, values: body.values, attachments });
+  const attachments = body.attachments.map((a) => ({
+    name: a.filename,
+    sha256: createHash('sha256').update(a.content).digest('hex'),
+  }));
+  const canonical = canonicalJson({
+    municipality: body.municipality,
+    form: body.form,
+    item: body.item ?? null,
+    values: body.values,
+    attachments,
+  });
   return createHash('sha256').update('atbalsts-body\0').update(canonical).digest('hex');
 }
 
@@ -145,13 +156,16 @@ export function withIdempotency(
   store: (reference: string) => Promise<void>,
 ): Promise<{ reference: string; replayed: boolean }> {
   if (!isIdempotencyKey(options.key)) {
-    return Promise.reject(new IdempotencyError('IDEMPOTENCY_KEY_INVALID', 'key must be 16–128 characters of A–Z, a–z, 0–9, _ or -'));
+    return Promise.reject(
+      new IdempotencyError('IDEMPOTENCY_KEY_INVALID', 'key must be 16–128 characters of A–Z, a–z, 0–9, _ or -'),
+    );
   }
   const dir = options.dir ?? getConfig().idempotencyDir;
   const slot = `${dir}\0${options.key}`;
   const running = inFlight.get(slot);
   if (running) {
-    if (running.scope !== options.scope) return Promise.reject(new IdempotencyError('IDEMPOTENCY_KEY_REUSED', 'key was issued for another form'));
+    if (running.scope !== options.scope)
+      return Promise.reject(new IdempotencyError('IDEMPOTENCY_KEY_REUSED', 'key was issued for another form'));
     if (running.bodyHash !== options.bodyHash) return Promise.reject(mismatch());
     return running.work.then((r) => ({ ...r, replayed: true }));
   }
@@ -160,9 +174,15 @@ export function withIdempotency(
   inFlight.set(slot, { work, scope: options.scope, bodyHash: options.bodyHash });
   // The slot stays taken until the `done` mark is written, so a repeat of the key in this
   // process is answered from memory rather than by replaying a pending record.
-  work.then(() => confirmed, () => {}).finally(() => {
-    if (inFlight.get(slot)?.work === work) inFlight.delete(slot);
-  }).catch(() => {});
+  work
+    .then(
+      () => confirmed,
+      () => {},
+    )
+    .finally(() => {
+      if (inFlight.get(slot)?.work === work) inFlight.delete(slot);
+    })
+    .catch(() => {});
   return work;
 }
 
@@ -173,18 +193,26 @@ function mismatch(): IdempotencyError {
 /** Idempotency folders known to exist (checked once, not with a mkdir per application). */
 const readyDirs = new Set<string>();
 
-async function run(dir: string, options: IdempotencyOptions, store: (reference: string) => Promise<void>, onConfirming: (confirmed: Promise<void>) => void) {
+async function run(
+  dir: string,
+  options: IdempotencyOptions,
+  store: (reference: string) => Promise<void>,
+  onConfirming: (confirmed: Promise<void>) => void,
+) {
   if (!readyDirs.has(dir)) {
     await ensureDirs(dir);
     readyDirs.add(dir);
   }
-  const referencesDir = options.referencesDir ?? (options.dir ? join(dirname(options.dir), 'references') : getConfig().referencesDir);
-  const claim = () => claimReference(options.prefix, { dir: referencesDir, ...(options.random ? { random: options.random } : {}) });
+  const referencesDir =
+    options.referencesDir ?? (options.dir ? join(dirname(options.dir), 'references') : getConfig().referencesDir);
+  const claim = () =>
+    claimReference(options.prefix, { dir: referencesDir, ...(options.random ? { random: options.random } : {}) });
   const name = recordName(options.key);
   const path = join(dir, name);
   const pendingPath = join(dir, name.replace(/\.json$/, '.pending.json'));
   const check = (existing: RecordFile) => {
-    if (existing.scope !== options.scope) throw new IdempotencyError('IDEMPOTENCY_KEY_REUSED', 'key was issued for another form');
+    if (existing.scope !== options.scope)
+      throw new IdempotencyError('IDEMPOTENCY_KEY_REUSED', 'key was issued for another form');
     if (existing.bodyHash !== options.bodyHash) throw mismatch();
   };
   for (let round = 0; ; round++) {
@@ -210,7 +238,13 @@ async function run(dir: string, options: IdempotencyOptions, store: (reference: 
     // durable together (three fsyncs in flight at once, each folder's shared with concurrent
     // applications) — all before `store` runs.
     const claimed = await claim();
-    const record: RecordFile = { version: 3, scope: options.scope, ...(options.bodyHash ? { bodyHash: options.bodyHash } : {}), reference: claimed.reference, createdAt: new Date().toISOString() };
+    const record: RecordFile = {
+      version: 3,
+      scope: options.scope,
+      ...(options.bodyHash ? { bodyHash: options.bodyHash } : {}),
+      reference: claimed.reference,
+      createdAt: new Date().toISOString(),
+    };
     try {
       await writeFileDurable(pendingPath, JSON.stringify(record), { syncDir: true });
     } catch (err) {
@@ -247,14 +281,21 @@ async function run(dir: string, options: IdempotencyOptions, store: (reference: 
     await rename(pendingPath, path);
     onConfirming(
       fsyncDir(dir).catch((err: unknown) => {
-        logger.warn('idempotency.confirm_failed', { reference: record.reference, code: (err as NodeJS.ErrnoException)?.code ?? 'unknown' });
+        logger.warn('idempotency.confirm_failed', {
+          reference: record.reference,
+          code: (err as NodeJS.ErrnoException)?.code ?? 'unknown',
+        });
       }),
     );
     return { reference: record.reference, replayed: false };
   }
 }
 
-async function storeTolerant(store: (reference: string) => Promise<void>, reference: string, replay: boolean): Promise<void> {
+async function storeTolerant(
+  store: (reference: string) => Promise<void>,
+  reference: string,
+  replay: boolean,
+): Promise<void> {
   try {
     await store(reference);
   } catch (err) {

@@ -67,12 +67,23 @@ function withoutQueries(text: string): string {
  * stripped and personal-looking values redacted. Called once by the server at start-up.
  */
 export function routeConsoleToJsonLogs(): void {
-  const make = (level: LogLevel) => (...args: unknown[]) => {
-    const text = args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : typeof a === 'string' ? a : inspect(a, { depth: 3 }))).join(' ');
-    const oneLine = withoutQueries(text.replace(/\u001b\[[0-9;]*m/g, '')).replace(/\s*\n\s*/g, ' | ').slice(0, 4000);
-    const message = EMAIL.test(oneLine) || PERSONAL_CODE.test(oneLine) ? oneLine.replace(new RegExp(EMAIL, 'g'), '[redacted]').replace(new RegExp(PERSONAL_CODE, 'g'), '[redacted]') : oneLine;
-    log(level, 'console', { message });
-  };
+  const make =
+    (level: LogLevel) =>
+    (...args: unknown[]) => {
+      const text = args
+        .map((a) =>
+          a instanceof Error ? (a.stack ?? a.message) : typeof a === 'string' ? a : inspect(a, { depth: 3 }),
+        )
+        .join(' ');
+      const oneLine = withoutQueries(text.replace(/\u001b\[[0-9;]*m/g, ''))
+        .replace(/\s*\n\s*/g, ' | ')
+        .slice(0, 4000);
+      const message =
+        EMAIL.test(oneLine) || PERSONAL_CODE.test(oneLine)
+          ? oneLine.replace(new RegExp(EMAIL, 'g'), '[redacted]').replace(new RegExp(PERSONAL_CODE, 'g'), '[redacted]')
+          : oneLine;
+      log(level, 'console', { message });
+    };
   console.log = make('info');
   console.info = make('info');
   console.debug = make('debug');

@@ -83,7 +83,9 @@ export async function main(): Promise<void> {
   try {
     await formKeySecret(config); // generated on first start when FORM_KEY_SECRET is unset
   } catch (err) {
-    process.stderr.write(`Config error: FORM_KEY_SECRET must be set, or form-key.secret next to OUTBOX_DIR must be readable (${(err as Error).message})\n`);
+    process.stderr.write(
+      `Config error: FORM_KEY_SECRET must be set, or form-key.secret next to OUTBOX_DIR must be readable (${(err as Error).message})\n`,
+    );
     process.exit(78);
   }
 
@@ -91,14 +93,30 @@ export async function main(): Promise<void> {
   // The JSON application API is answered by the server itself (http/portal-handler.ts) with the
   // catalogue and translations read from the repository's files, as the outbox's render thread
   // does — the same sources the build bundled.
-  const apiDeps: HandlerDeps = { catalogue: loadCatalogueFromDisk(fileURLToPath(new URL('../../', import.meta.url))), maxBodyBytes: config.MAX_BODY_BYTES };
+  const apiDeps: HandlerDeps = {
+    catalogue: loadCatalogueFromDisk(fileURLToPath(new URL('../../', import.meta.url))),
+    maxBodyBytes: config.MAX_BODY_BYTES,
+  };
   const translator = nodeTranslator();
-  const applicationApi = (request: Request, municipality: string, form: string) => applicationApiReply(request, municipality, form, apiDeps, translator);
-  const handle = createPortalHandler({ config, astro, files, limiter, estimatorLimiter, headers, ipSalt, bodyBudget, applicationApi });
+  const applicationApi = (request: Request, municipality: string, form: string) =>
+    applicationApiReply(request, municipality, form, apiDeps, translator);
+  const handle = createPortalHandler({
+    config,
+    astro,
+    files,
+    limiter,
+    estimatorLimiter,
+    headers,
+    ipSalt,
+    bodyBudget,
+    applicationApi,
+  });
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
-      logger.error('http.unhandled', { code: (err as NodeJS.ErrnoException)?.code ?? (err as Error)?.name ?? 'unknown' });
+      logger.error('http.unhandled', {
+        code: (err as NodeJS.ErrnoException)?.code ?? (err as Error)?.name ?? 'unknown',
+      });
       if (!res.headersSent) sendError(req, res, 500, 'INTERNAL');
       else res.destroy();
     });
@@ -167,5 +185,9 @@ export async function main(): Promise<void> {
   // Ready: the readiness signal for process managers and test helpers (portal-server.ts).
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  logger.info('server.listening', { url: `http://${config.HOST === 'localhost' ? 'localhost' : host}:${address.port}`, port: address.port, dist: config.distDir });
+  logger.info('server.listening', {
+    url: `http://${config.HOST === 'localhost' ? 'localhost' : host}:${address.port}`,
+    port: address.port,
+    dist: config.distDir,
+  });
 }

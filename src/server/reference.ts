@@ -74,14 +74,18 @@ function syncDir(dir: string): Promise<void> {
     dirSyncs.set(dir, { running });
     return running;
   }
-  state.next ??= state.running.catch(() => {}).then(() => {
-    const running = fsyncDir(dir);
-    dirSyncs.set(dir, { running });
-    running.finally(() => {
-      if (dirSyncs.get(dir)?.running === running) dirSyncs.delete(dir);
-    }).catch(() => {});
-    return running;
-  });
+  state.next ??= state.running
+    .catch(() => {})
+    .then(() => {
+      const running = fsyncDir(dir);
+      dirSyncs.set(dir, { running });
+      running
+        .finally(() => {
+          if (dirSyncs.get(dir)?.running === running) dirSyncs.delete(dir);
+        })
+        .catch(() => {});
+      return running;
+    });
   return state.next;
 }
 
@@ -104,7 +108,10 @@ export async function issueReference(prefix: string, options: IssueOptions): Pro
  * power cut. The caller may write its own records meanwhile, and must await `durable` before it
  * acknowledges anything that carries the reference.
  */
-export async function claimReference(prefix: string, options: IssueOptions): Promise<{ reference: string; durable: Promise<void> }> {
+export async function claimReference(
+  prefix: string,
+  options: IssueOptions,
+): Promise<{ reference: string; durable: Promise<void> }> {
   const now = options.now ?? new Date();
   const yearDir = join(options.dir, referenceYear(now));
   if (!readyDirs.has(yearDir)) {
@@ -134,7 +141,10 @@ export async function claimReference(prefix: string, options: IssueOptions): Pro
 export async function wasIssued(reference: string, dir: string): Promise<boolean> {
   const year = /-(\d{4})-/.exec(reference)?.[1];
   if (!year || !isReference(reference)) return false;
-  return access(join(dir, year, reference)).then(() => true, () => false);
+  return access(join(dir, year, reference)).then(
+    () => true,
+    () => false,
+  );
 }
 
 export function isReference(value: string): boolean {
@@ -143,6 +153,9 @@ export function isReference(value: string): boolean {
 
 /** Normalises a reference a resident typed (lower case, spaces or dashes as separators). */
 export function normalizeReference(input: string): string | undefined {
-  const candidate = input.trim().toUpperCase().replace(/[\s_–—]+/g, '-');
+  const candidate = input
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_–—]+/g, '-');
   return REFERENCE_PATTERN.test(candidate) ? candidate : undefined;
 }

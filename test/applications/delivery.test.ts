@@ -29,7 +29,11 @@ async function until(check: () => boolean, ms = 15_000) {
   }
 }
 
-async function post(form: string, body: unknown, key = `k-${form}-${Date.now()}-${Math.random().toString(36).slice(2)}`) {
+async function post(
+  form: string,
+  body: unknown,
+  key = `k-${form}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+) {
   return fetch(`${portal.url}/api/daugavpils/applications/${form}/`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': key },
@@ -38,15 +42,38 @@ async function post(form: string, body: unknown, key = `k-${form}-${Date.now()}-
 }
 
 const expectations: Record<string, { name: string; receipt: 'lv' | 'ru' | null; inText: string[] }> = {
-  'social-assistance': { name: 'Jānis Bērziņš', receipt: 'lv', inText: ['Ļubova', '050688-12340', 'LV80 BANK 0000 4351 9500 1', 'Darba alga', '498,40'] },
-  'municipal-benefit': { name: 'Наталья Иванова', receipt: 'ru', inText: ['Мария', 'Pabalsts bērna piedzimšanas gadījumā', '02.10.2026.', 'krievu'] },
+  'social-assistance': {
+    name: 'Jānis Bērziņš',
+    receipt: 'lv',
+    inText: ['Ļubova', '050688-12340', 'LV80 BANK 0000 4351 9500 1', 'Darba alga', '498,40'],
+  },
+  'municipal-benefit': {
+    name: 'Наталья Иванова',
+    receipt: 'ru',
+    inText: ['Мария', 'Pabalsts bērna piedzimšanas gadījumā', '02.10.2026.', 'krievu'],
+  },
   'social-service': { name: 'Ilze Ozoliņa', receipt: null, inText: ['II grupa', 'Meita dzīvo Rīgā.', '01.12.2026.'] },
-  question: { name: 'Сергей Петров', receipt: 'ru', inText: ['полставки', 'Trūcīgas vai maznodrošinātas mājsaimniecības statuss'] },
+  question: {
+    name: 'Сергей Петров',
+    receipt: 'ru',
+    inText: ['полставки', 'Trūcīgas vai maznodrošinātas mājsaimniecības statuss'],
+  },
 };
 
 describe('each form arrives once, complete, at the right mailbox', () => {
   it.each(FORMS)('%s', async (form) => {
-    const body = { ...example(form), attachments: form === 'question' ? undefined : [{ filename: '../../etc/izziņa ar garumzīmēm.png', contentBase64: Buffer.from(SAMPLES.png).toString('base64') }] };
+    const body = {
+      ...example(form),
+      attachments:
+        form === 'question'
+          ? undefined
+          : [
+              {
+                filename: '../../etc/izziņa ar garumzīmēm.png',
+                contentBase64: Buffer.from(SAMPLES.png).toString('base64'),
+              },
+            ],
+    };
     const res = await post(form, body);
     expect(res.status).toBe(201);
     const { reference } = (await res.json()) as { reference: string };
@@ -87,7 +114,9 @@ describe('each form arrives once, complete, at the right mailbox', () => {
     if (receipt) {
       expect(receipt.attachments).toHaveLength(0);
       // No answers in the receipt: nothing sensitive in a possibly shared mailbox.
-      expect(receipt.text).not.toContain(String((body0.answers.applicant as { personalCode?: string }).personalCode ?? 'n/a'));
+      expect(receipt.text).not.toContain(
+        String((body0.answers.applicant as { personalCode?: string }).personalCode ?? 'n/a'),
+      );
       expect(receipt.text).toContain(exp.receipt === 'ru' ? 'рабочих дней' : 'darba dienu');
     }
   });

@@ -21,12 +21,25 @@ describe('download cookie on an https origin', () => {
     const path = '/lv/daugavpils/pieteikums/question/';
     const hidden = hiddenFields(await (await fetch(portal.url + path)).text());
     const fd = new FormData();
-    for (const [k, v] of Object.entries({ ...hidden, renderedAt: String(Number(hidden.renderedAt) - 30_000) })) fd.append(k, v);
+    for (const [k, v] of Object.entries({ ...hidden, renderedAt: String(Number(hidden.renderedAt) - 30_000) }))
+      fd.append(k, v);
     for (const [k, v] of formFields(example('question').answers)) fd.append(k, v);
-    const res = await fetch(portal.url + path, { method: 'POST', body: fd, redirect: 'manual', headers: { origin: ORIGIN } });
+    const res = await fetch(portal.url + path, {
+      method: 'POST',
+      body: fd,
+      redirect: 'manual',
+      headers: { origin: ORIGIN },
+    });
     expect(res.status).toBe(303);
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^atbalsts_pdf=[A-Za-z0-9_-]{43};/);
-    for (const attr of [/; HttpOnly/i, /; SameSite=Strict/i, /; Secure/i, /; Max-Age=1800/i, /; Path=\/lv\/daugavpils\/pieteikums\//]) expect(cookie).toMatch(attr);
+    for (const attr of [
+      /; HttpOnly/i,
+      /; SameSite=Strict/i,
+      /; Secure/i,
+      /; Max-Age=1800/i,
+      /; Path=\/lv\/daugavpils\/pieteikums\//,
+    ])
+      expect(cookie).toMatch(attr);
   });
 });

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deps, example, formFields, FORMS, htmlMeta, jsonRequest, multipartRequest, queued, run, signedKey, tempDirs } from './helpers.ts';
+import {
+  deps,
+  example,
+  formFields,
+  FORMS,
+  htmlMeta,
+  jsonRequest,
+  multipartRequest,
+  queued,
+  run,
+  signedKey,
+  tempDirs,
+} from './helpers.ts';
 
 describe('application handler', () => {
   it.each(FORMS)('accepts the example %s as JSON and stores it in the outbox', async (form) => {
@@ -13,8 +25,16 @@ describe('application handler', () => {
     expect(queued(d.outboxDir!)).toEqual([outcome.reference]);
     // One record with the validated answers; nothing rendered before the 201.
     const item = JSON.parse(readFileSync(join(d.outboxDir!, 'queue', outcome.reference, 'item.json'), 'utf8'));
-    expect(item).toMatchObject({ version: 2, reference: outcome.reference, municipality: 'daugavpils', form, application: { uiLocale: example(form).locale ?? 'lv' } });
-    expect(item.application.values.applicant.givenName).toBe((example(form).answers.applicant as { givenName: string }).givenName);
+    expect(item).toMatchObject({
+      version: 2,
+      reference: outcome.reference,
+      municipality: 'daugavpils',
+      form,
+      application: { uiLocale: example(form).locale ?? 'lv' },
+    });
+    expect(item.application.values.applicant.givenName).toBe(
+      (example(form).answers.applicant as { givenName: string }).givenName,
+    );
     expect(item.messages).toBeUndefined();
     expect(existsSync(join(d.outboxDir!, 'queue', outcome.reference, 'files', 'application.pdf'))).toBe(false);
     expect(outcome.downloadToken).toBeUndefined(); // JSON clients get no PDF download
@@ -23,19 +43,36 @@ describe('application handler', () => {
   it('accepts the HTML form (multipart) and re-renders errors with the typed values', async () => {
     const d = deps();
     const ex = example('social-assistance');
-    const ok = await run({ request: multipartRequest([...htmlMeta({ item: 'gmi' }), ...formFields(ex.answers)]), form: 'social-assistance', mode: 'html', locale: 'lv' }, d);
-    expect(ok.kind).toBe('accepted');
-    if (ok.kind === 'accepted') expect(ok.downloadToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const bad = await run(
+    const ok = await run(
       {
-        request: multipartRequest([...htmlMeta(), ...formFields({ ...ex.answers, applicant: { ...(ex.answers.applicant as object), personalCode: '220785-11238' } })]),
+        request: multipartRequest([...htmlMeta({ item: 'gmi' }), ...formFields(ex.answers)]),
         form: 'social-assistance',
         mode: 'html',
         locale: 'lv',
       },
       d,
     );
-    expect(bad).toMatchObject({ kind: 'invalid', errors: [{ path: 'applicant.personalCode', key: 'error.personalCode.checksum' }] });
+    expect(ok.kind).toBe('accepted');
+    if (ok.kind === 'accepted') expect(ok.downloadToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const bad = await run(
+      {
+        request: multipartRequest([
+          ...htmlMeta(),
+          ...formFields({
+            ...ex.answers,
+            applicant: { ...(ex.answers.applicant as object), personalCode: '220785-11238' },
+          }),
+        ]),
+        form: 'social-assistance',
+        mode: 'html',
+        locale: 'lv',
+      },
+      d,
+    );
+    expect(bad).toMatchObject({
+      kind: 'invalid',
+      errors: [{ path: 'applicant.personalCode', key: 'error.personalCode.checksum' }],
+    });
     if (bad.kind === 'invalid') expect((bad.values.applicant as Record<string, string>).givenName).toBe('Jānis');
   });
 
@@ -74,10 +111,29 @@ describe('application handler', () => {
     const dirs = tempDirs();
     writeFileSync(join(dirs.root, 'not-a-dir'), 'x');
     const d = deps({ ...dirs, outboxDir: join(dirs.root, 'not-a-dir', 'outbox') });
-    const outcome = await run({ request: jsonRequest(example('question'), { 'idempotency-key': 'disk-full-test-key-0001' }), form: 'question', mode: 'json' }, d);
-    expect(outcome).toMatchObject({ kind: 'rejected', status: 503, code: 'OUTBOX_WRITE_FAILED', key: 'error.request.unavailable' });
+    const outcome = await run(
+      {
+        request: jsonRequest(example('question'), { 'idempotency-key': 'disk-full-test-key-0001' }),
+        form: 'question',
+        mode: 'json',
+      },
+      d,
+    );
+    expect(outcome).toMatchObject({
+      kind: 'rejected',
+      status: 503,
+      code: 'OUTBOX_WRITE_FAILED',
+      key: 'error.request.unavailable',
+    });
     // The resident's retry with the same key, once the disk is back, stores it.
-    const again = await run({ request: jsonRequest(example('question'), { 'idempotency-key': 'disk-full-test-key-0001' }), form: 'question', mode: 'json' }, deps(dirs));
+    const again = await run(
+      {
+        request: jsonRequest(example('question'), { 'idempotency-key': 'disk-full-test-key-0001' }),
+        form: 'question',
+        mode: 'json',
+      },
+      deps(dirs),
+    );
     expect(again.kind).toBe('accepted');
   });
 });

@@ -2,10 +2,10 @@
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { catalogue } from '../../src/data/index.ts';
-import { handleApplication, type HandlerDeps, type HandlerInput } from '../../src/server/applications/handler.ts';
-import type { FormId } from '../../src/domain/schemas/catalogue.ts';
-import { issueFormKey } from '../../src/server/form-key.ts';
+import { catalogue } from '#src/data/index.ts';
+import { handleApplication, type HandlerDeps, type HandlerInput } from '#src/server/applications/handler.ts';
+import type { FormId } from '#src/domain/schemas/catalogue.ts';
+import { issueFormKey } from '#src/server/form-key.ts';
 
 /** The form-key signing secret the test handler uses (a real server generates or reads its own). */
 export const TEST_FORM_KEY_SECRET = new TextEncoder().encode('test-form-key-secret-0123456789abcdef');
@@ -30,11 +30,23 @@ export function example(form: FormId): ExampleBody {
 
 export function tempDirs() {
   const root = mkdtempSync(join(tmpdir(), 'atbalsts-app-'));
-  return { root, outboxDir: join(root, 'outbox'), idempotencyDir: join(root, 'idempotency'), downloadsDir: join(root, 'downloads') };
+  return {
+    root,
+    outboxDir: join(root, 'outbox'),
+    idempotencyDir: join(root, 'idempotency'),
+    downloadsDir: join(root, 'downloads'),
+  };
 }
 
 export function deps(dirs = tempDirs(), extra: Partial<HandlerDeps> = {}): HandlerDeps {
-  return { catalogue, maxBodyBytes: 20 * 1024 * 1024, ...dirs, minFillMs: 3000, formKeySecret: TEST_FORM_KEY_SECRET, ...extra };
+  return {
+    catalogue,
+    maxBodyBytes: 20 * 1024 * 1024,
+    ...dirs,
+    minFillMs: 3000,
+    formKeySecret: TEST_FORM_KEY_SECRET,
+    ...extra,
+  };
 }
 
 export function jsonRequest(body: unknown, headers: Record<string, string> = {}): Request {
@@ -60,10 +72,19 @@ export function formFields(answers: Record<string, unknown>): [string, string][]
   return out;
 }
 
-export function multipartRequest(fields: [string, string][], files: { name: string; content: Uint8Array; field?: string; type?: string }[] = [], headers: Record<string, string> = {}): Request {
+export function multipartRequest(
+  fields: [string, string][],
+  files: { name: string; content: Uint8Array; field?: string; type?: string }[] = [],
+  headers: Record<string, string> = {},
+): Request {
   const fd = new FormData();
   for (const [k, v] of fields) fd.append(k, v);
-  for (const f of files) fd.append(f.field ?? 'attachments', new Blob([f.content as Uint8Array<ArrayBuffer>], { type: f.type ?? 'application/octet-stream' }), f.name);
+  for (const f of files)
+    fd.append(
+      f.field ?? 'attachments',
+      new Blob([f.content as Uint8Array<ArrayBuffer>], { type: f.type ?? 'application/octet-stream' }),
+      f.name,
+    );
   return new Request('http://127.0.0.1/lv/daugavpils/pieteikums/x/', { method: 'POST', body: fd, headers });
 }
 

@@ -7,11 +7,23 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonResponse } from '../../src/server/applications/respond.ts';
-import { DOWNLOAD_COOKIE } from '../../src/server/downloads/store.ts';
-import { FORM_KEY_SECRET_FILE, formKeySecret, issueFormKey, verifyFormKey } from '../../src/server/form-key.ts';
-import { canonicalBodyHash } from '../../src/server/idempotency.ts';
-import { deps, example, formFields, htmlMeta, jsonRequest, multipartRequest, queued, run, SAMPLES, signedKey, TEST_FORM_KEY_SECRET } from './helpers.ts';
+import { jsonResponse } from '#src/server/applications/respond.ts';
+import { DOWNLOAD_COOKIE } from '#src/server/downloads/store.ts';
+import { FORM_KEY_SECRET_FILE, formKeySecret, issueFormKey, verifyFormKey } from '#src/server/form-key.ts';
+import { canonicalBodyHash } from '#src/server/idempotency.ts';
+import {
+  deps,
+  example,
+  formFields,
+  htmlMeta,
+  jsonRequest,
+  multipartRequest,
+  queued,
+  run,
+  SAMPLES,
+  signedKey,
+  TEST_FORM_KEY_SECRET,
+} from './helpers.ts';
 
 const otherAnswers = () => {
   const other = example('question');
@@ -26,7 +38,12 @@ describe('idempotency keys are bound to the body', () => {
     const first = await run({ request: jsonRequest(example('question'), headers), form: 'question', mode: 'json' }, d);
     expect(first).toMatchObject({ kind: 'accepted', replayed: false });
     const second = await run({ request: jsonRequest(otherAnswers(), headers), form: 'question', mode: 'json' }, d);
-    expect(second).toMatchObject({ kind: 'rejected', status: 409, code: 'IDEMPOTENCY_KEY_MISMATCH', key: 'error.request.keyReused' });
+    expect(second).toMatchObject({
+      kind: 'rejected',
+      status: 409,
+      code: 'IDEMPOTENCY_KEY_MISMATCH',
+      key: 'error.request.keyReused',
+    });
     // What was typed comes back (the form page re-renders it), the used key does not.
     if (second.kind === 'rejected') {
       expect(second.keep?.values).toMatchObject({ applicant: { givenName: 'Uzbrucējs' } });
@@ -40,7 +57,11 @@ describe('idempotency keys are bound to the body', () => {
     expect(ru.message).toMatch(/другими ответами/);
     // The same body again is a replay: same reference.
     const third = await run({ request: jsonRequest(example('question'), headers), form: 'question', mode: 'json' }, d);
-    expect(third).toMatchObject({ kind: 'accepted', replayed: true, reference: first.kind === 'accepted' ? first.reference : '' });
+    expect(third).toMatchObject({
+      kind: 'accepted',
+      replayed: true,
+      reference: first.kind === 'accepted' ? first.reference : '',
+    });
   });
 
   it('concurrent posts with one key and different bodies: one stored, the other refused', async () => {
@@ -55,7 +76,12 @@ describe('idempotency keys are bound to the body', () => {
   });
 
   it('a changed attachment changes the body hash; field order does not', () => {
-    const base = { municipality: 'daugavpils', form: 'question', values: { a: { x: '1', y: '2' } }, attachments: [{ filename: 'a.pdf', content: SAMPLES.pdf }] };
+    const base = {
+      municipality: 'daugavpils',
+      form: 'question',
+      values: { a: { x: '1', y: '2' } },
+      attachments: [{ filename: 'a.pdf', content: SAMPLES.pdf }],
+    };
     const h = canonicalBodyHash(base);
     expect(canonicalBodyHash({ ...base, values: { a: { y: '2', x: '1' } } })).toBe(h);
     expect(canonicalBodyHash({ ...base, attachments: [{ filename: 'a.pdf', content: SAMPLES.png }] })).not.toBe(h);
@@ -80,10 +106,26 @@ describe('replays never hand out the PDF download', () => {
     expect(stranger).toMatchObject({ kind: 'accepted', replayed: true, reference: first.reference });
     expect(stranger).not.toHaveProperty('downloadToken');
 
-    const forgedCookie = await run({ request: post(key, { cookie: `${DOWNLOAD_COOKIE}=${'A'.repeat(43)}` }), form: 'question', mode: 'html', locale: 'lv' }, d);
+    const forgedCookie = await run(
+      {
+        request: post(key, { cookie: `${DOWNLOAD_COOKIE}=${'A'.repeat(43)}` }),
+        form: 'question',
+        mode: 'html',
+        locale: 'lv',
+      },
+      d,
+    );
     expect(forgedCookie).not.toHaveProperty('downloadToken');
 
-    const owner = await run({ request: post(key, { cookie: `other=1; ${DOWNLOAD_COOKIE}=${first.downloadToken}` }), form: 'question', mode: 'html', locale: 'lv' }, d);
+    const owner = await run(
+      {
+        request: post(key, { cookie: `other=1; ${DOWNLOAD_COOKIE}=${first.downloadToken}` }),
+        form: 'question',
+        mode: 'html',
+        locale: 'lv',
+      },
+      d,
+    );
     expect(owner).toMatchObject({ kind: 'accepted', replayed: true, downloadToken: first.downloadToken });
     expect(queued(d.outboxDir!)).toHaveLength(1);
   });
@@ -93,22 +135,66 @@ describe('signed form keys', () => {
   it('a forged or unsigned key from the HTML form is ignored: each post is a new application', async () => {
     const d = deps();
     const forged = signedKey().slice(0, 22) + 'A'.repeat(43);
-    for (const key of ['f3b0c2a4-5d6e-4f70-8a9b-0c1d2e3f4a5b', forged, issueFormKey(new TextEncoder().encode('another-server-secret-0123456789ab'))]) {
-      const a = await run({ request: multipartRequest([...htmlMeta({ key }), ...formFields(example('question').answers)]), form: 'question', mode: 'html', locale: 'lv' }, d);
-      const b = await run({ request: multipartRequest([...htmlMeta({ key }), ...formFields(example('question').answers)]), form: 'question', mode: 'html', locale: 'lv' }, d);
+    for (const key of [
+      'f3b0c2a4-5d6e-4f70-8a9b-0c1d2e3f4a5b',
+      forged,
+      issueFormKey(new TextEncoder().encode('another-server-secret-0123456789ab')),
+    ]) {
+      const a = await run(
+        {
+          request: multipartRequest([...htmlMeta({ key }), ...formFields(example('question').answers)]),
+          form: 'question',
+          mode: 'html',
+          locale: 'lv',
+        },
+        d,
+      );
+      const b = await run(
+        {
+          request: multipartRequest([...htmlMeta({ key }), ...formFields(example('question').answers)]),
+          form: 'question',
+          mode: 'html',
+          locale: 'lv',
+        },
+        d,
+      );
       expect(a).toMatchObject({ kind: 'accepted', replayed: false });
       expect(b).toMatchObject({ kind: 'accepted', replayed: false });
       if (a.kind === 'accepted' && b.kind === 'accepted') expect(a.reference).not.toBe(b.reference);
     }
     // A signed key works: the second post is a replay.
     const key = signedKey();
-    const a = await run({ request: multipartRequest([...htmlMeta({ key }), ...formFields(example('question').answers)]), form: 'question', mode: 'html', locale: 'lv' }, d);
-    const b = await run({ request: multipartRequest([...htmlMeta({ key }), ...formFields(example('question').answers)]), form: 'question', mode: 'html', locale: 'lv' }, d);
+    const a = await run(
+      {
+        request: multipartRequest([...htmlMeta({ key }), ...formFields(example('question').answers)]),
+        form: 'question',
+        mode: 'html',
+        locale: 'lv',
+      },
+      d,
+    );
+    const b = await run(
+      {
+        request: multipartRequest([...htmlMeta({ key }), ...formFields(example('question').answers)]),
+        form: 'question',
+        mode: 'html',
+        locale: 'lv',
+      },
+      d,
+    );
     expect(b).toMatchObject({ kind: 'accepted', replayed: true, reference: a.kind === 'accepted' ? a.reference : '' });
   });
 
   it('an unsigned key is not echoed back into the re-rendered form', async () => {
-    const outcome = await run({ request: multipartRequest([...htmlMeta({ key: 'attacker-chosen-key-0001' }), ['applicant.givenName', 'Jānis']]), form: 'question', mode: 'html', locale: 'lv' }, deps());
+    const outcome = await run(
+      {
+        request: multipartRequest([...htmlMeta({ key: 'attacker-chosen-key-0001' }), ['applicant.givenName', 'Jānis']]),
+        form: 'question',
+        mode: 'html',
+        locale: 'lv',
+      },
+      deps(),
+    );
     expect(outcome.kind).toBe('invalid');
     expect(outcome).not.toHaveProperty('idempotencyKey');
   });

@@ -62,10 +62,16 @@ describe('no-JS journey', () => {
     // The first render's time travels through the error page: the minimum fill time is not restarted.
     expect(hiddenFields(html).renderedAt).toBe(String(Number(hidden.renderedAt) - 30_000));
     expect(html).toMatch(/class="error-summary"[^>]*tabindex="-1"/);
-    expect(html).toContain('<a href="#f-applicant-personalCode">Personas kods: Personas kods nav derīgs. Pārbaudiet ciparus.</a>');
+    expect(html).toContain(
+      '<a href="#f-applicant-personalCode">Personas kods: Personas kods nav derīgs. Pārbaudiet ciparus.</a>',
+    );
     expect(html).toContain('<a href="#f-bank-iban">');
-    expect(html).toMatch(/<span class="field__error" id="f-applicant-personalCode-error"><span class="visually-hidden">Kļūda: <\/span>Personas kods nav derīgs/);
-    expect(html).toMatch(/id="f-applicant-personalCode"[^>]*aria-describedby="f-applicant-personalCode-hint f-applicant-personalCode-error"|aria-describedby="f-applicant-personalCode-hint f-applicant-personalCode-error"/);
+    expect(html).toMatch(
+      /<span class="field__error" id="f-applicant-personalCode-error"><span class="visually-hidden">Kļūda: <\/span>Personas kods nav derīgs/,
+    );
+    expect(html).toMatch(
+      /id="f-applicant-personalCode"[^>]*aria-describedby="f-applicant-personalCode-hint f-applicant-personalCode-error"|aria-describedby="f-applicant-personalCode-hint f-applicant-personalCode-error"/,
+    );
     // Kept values: text, repeated rows, radios, checkboxes, selects, textareas (Latvian and Cyrillic).
     expect(html).toMatch(/name="applicant\.givenName"[^>]*value="Jānis"|value="Jānis"[^>]*name="applicant\.givenName"/);
     expect(html).toContain('value="220785-11238"');
@@ -85,7 +91,16 @@ describe('no-JS journey', () => {
   it('adds a household member without JavaScript, keeping what was typed', async () => {
     const path = '/ru/daugavpils/pieteikums/social-assistance/';
     const { hidden } = await open(path);
-    const res = await submit(path, hidden, [['applicant.givenName', 'Наталья'], ['members.0.givenName', 'Иван']], [], { _action: 'add:members' });
+    const res = await submit(
+      path,
+      hidden,
+      [
+        ['applicant.givenName', 'Наталья'],
+        ['members.0.givenName', 'Иван'],
+      ],
+      [],
+      { _action: 'add:members' },
+    );
     expect(res.status).toBe(200);
     const html = decode(await res.text());
     expect(html).toContain('name="members.1.givenName"');
@@ -100,7 +115,9 @@ describe('no-JS journey', () => {
     const path = '/lv/daugavpils/pieteikums/municipal-benefit/?item=newborn';
     const { hidden } = await open(path);
     const ex = example('municipal-benefit');
-    const res = await submit(path, hidden, formFields(ex.answers), [{ name: 'dzimšanas apliecība.jpg', content: SAMPLES.jpeg }]);
+    const res = await submit(path, hidden, formFields(ex.answers), [
+      { name: 'dzimšanas apliecība.jpg', content: SAMPLES.jpeg },
+    ]);
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
     expect(location).toMatch(/^\/lv\/daugavpils\/pieteikums\/nosutits\/\?ref=DAU-\d{4}-[A-Z0-9]{5}&item=newborn$/);
@@ -157,11 +174,18 @@ describe('no-JS journey', () => {
     expect(other).not.toContain('lejupielade/');
     // Posting the same rendered form again (double click) gives the same reference, but no
     // download cookie: a replay never hands out the PDF to a caller without the original cookie.
-    const again = await submit(path, hidden, formFields(ex.answers), [{ name: 'dzimšanas apliecība.jpg', content: SAMPLES.jpeg }]);
+    const again = await submit(path, hidden, formFields(ex.answers), [
+      { name: 'dzimšanas apliecība.jpg', content: SAMPLES.jpeg },
+    ]);
     expect(again.headers.get('location')).toBe(location);
     expect(again.headers.get('set-cookie') ?? '').not.toContain('atbalsts_pdf=');
     // The same key with other answers is refused (409), and the first reference is not shown.
-    const changed = await submit(path, hidden, formFields({ ...ex.answers, applicant: { ...(ex.answers.applicant as object), givenName: 'Cits' } }), [{ name: 'dzimšanas apliecība.jpg', content: SAMPLES.jpeg }]);
+    const changed = await submit(
+      path,
+      hidden,
+      formFields({ ...ex.answers, applicant: { ...(ex.answers.applicant as object), givenName: 'Cits' } }),
+      [{ name: 'dzimšanas apliecība.jpg', content: SAMPLES.jpeg }],
+    );
     expect(changed.status).toBe(409);
     const changedHtml = decode(await changed.text());
     expect(changedHtml).toContain('ar citām atbildēm');
@@ -173,7 +197,11 @@ describe('no-JS journey', () => {
     expect(freshKey).not.toBe(hidden.idempotencyKey);
     await sink.waitFor(2);
     await new Promise((r) => setTimeout(r, 800));
-    expect(sink.messages.filter((m) => (m.subject ?? '').includes(reference) && JSON.stringify(m.to).includes('socd@socd.lv'))).toHaveLength(1);
+    expect(
+      sink.messages.filter(
+        (m) => (m.subject ?? '').includes(reference) && JSON.stringify(m.to).includes('socd@socd.lv'),
+      ),
+    ).toHaveLength(1);
     // The token never reaches the logs.
     expect(portal.output()).not.toContain(token!);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue, itemsFor } from '../../src/data/index.ts';
-import { buildCatalogue, DataError } from '../../src/data/build-catalogue.ts';
+import { catalogue, itemsFor } from '#src/data/index.ts';
+import { buildCatalogue, DataError } from '#src/data/build-catalogue.ts';
 
 describe('catalogue data', () => {
   it('every pack validates and has items', () => {

@@ -5,7 +5,7 @@
  * services together). A pack is checked once its file exists, so packs can land one by one.
  */
 import { describe, expect, it } from 'vitest';
-import { catalogue, itemsFor, publishedItemsFor } from '../../src/data/index.ts';
+import { catalogue, itemsFor, publishedItemsFor } from '#src/data/index.ts';
 import inventory from '../fixtures/inventory-ids.json' with { type: 'json' };
 
 const { national: nationalRows, ...municipalRows } = inventory as Record<string, string[]>;
@@ -60,7 +60,14 @@ describe('inventory coverage: municipality packs', () => {
     });
 
     it.skipIf(!pack)('maps the status column: counts by status match inventory §7', () => {
-      const counts: Record<string, number> = { current: 0, 'seed-only': 0, planned: 0, suspended: 0, unconfirmed: 0, national: 0 };
+      const counts: Record<string, number> = {
+        current: 0,
+        'seed-only': 0,
+        planned: 0,
+        suspended: 0,
+        unconfirmed: 0,
+        national: 0,
+      };
       for (const item of pack!.items) {
         counts[item.status?.kind ?? 'national']! += 1;
         if (item.status?.planned) counts.planned! += 1;
@@ -79,7 +86,10 @@ describe('inventory coverage: municipality packs', () => {
       const all = itemsFor(catalogue, pack!);
       const published = new Set(publishedItemsFor(catalogue, pack!).map((i) => i.id));
       const planned = all.filter((i) => i.status.planned).map((i) => i.id);
-      expect(planned.filter((p) => published.has(p)), 'planned items that are published').toEqual([]);
+      expect(
+        planned.filter((p) => published.has(p)),
+        'planned items that are published',
+      ).toEqual([]);
       expect(published.size).toBe(all.length - planned.length);
     });
   });

@@ -1,15 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { isHomePageUrl, sourceSchema, sourcesSchema } from '../../src/domain/schemas/index.ts';
-import { catalogue } from '../../src/data/index.ts';
+import { isHomePageUrl, sourceSchema, sourcesSchema } from '#src/domain/schemas/index.ts';
+import { catalogue } from '#src/data/index.ts';
 
 type RawSource = { title: { lv?: unknown; ru?: unknown } | string; url?: string };
-const raw = parse(readFileSync(new URL('../../src/data/sources.yaml', import.meta.url), 'utf8')) as Record<string, RawSource>;
+const raw = parse(readFileSync(new URL('../../src/data/sources.yaml', import.meta.url), 'utf8')) as Record<
+  string,
+  RawSource
+>;
 const title = { lv: 'socd.lv, lapa', ru: 'socd.lv, страница' };
 
 /** Common English words that must not reach a resident's page (whole words, any case). */
-const ENGLISH = /(?<![\p{L}\d_])(article|articles|page|pages|news|service|services|updated|report|benefit|benefits|regulation|regulations|annotation|version|english|russian|latvian|statement|template|on the|of the|and|in)(?![\p{L}\d_])/iu;
+const ENGLISH =
+  /(?<![\p{L}\d_])(article|articles|page|pages|news|service|services|updated|report|benefit|benefits|regulation|regulations|annotation|version|english|russian|latvian|statement|template|on the|of the|and|in)(?![\p{L}\d_])/iu;
 
 /** Host names and addresses (anything with a dot or a slash between letters) are not words to check. */
 function withoutAddresses(text: string): string {
@@ -22,14 +26,24 @@ function englishIn(text: string): string | undefined {
 
 describe('source register', () => {
   it('refuses a URL that is a home page', () => {
-    for (const url of ['https://press.lv', 'https://press.lv/', 'https://rezeknesnovads.lv/en', 'https://old.daugavpils.lv/ru/']) {
+    for (const url of [
+      'https://press.lv',
+      'https://press.lv/',
+      'https://rezeknesnovads.lv/en',
+      'https://old.daugavpils.lv/ru/',
+    ]) {
       expect(isHomePageUrl(url), url).toBe(true);
       expect(sourceSchema.safeParse({ title, url }).success, url).toBe(false);
     }
   });
 
   it('accepts a URL with a path or a query', () => {
-    for (const url of ['https://socd.lv/?page_id=3212', 'https://likumi.lv/ta/id/346210', 'https://latvija.gov.lv/Services/11809', 'https://lm.gov.lv/lv/gmi-pabalsts']) {
+    for (const url of [
+      'https://socd.lv/?page_id=3212',
+      'https://likumi.lv/ta/id/346210',
+      'https://latvija.gov.lv/Services/11809',
+      'https://lm.gov.lv/lv/gmi-pabalsts',
+    ]) {
       expect(isHomePageUrl(url), url).toBe(false);
       expect(sourceSchema.safeParse({ title, url }).success, url).toBe(true);
     }
@@ -47,7 +61,14 @@ describe('source register', () => {
     expect(sourceSchema.safeParse({ title: { lv: 'socd.lv, lapa' } }).success).toBe(false);
     expect(sourceSchema.safeParse({ title: { lv: 'socd.lv, lapa', ru: ' ' } }).success).toBe(false);
     expect(sourceSchema.safeParse({ about: 'x' }).success).toBe(false);
-    const missing = Object.entries(raw).filter(([, s]) => typeof s.title !== 'object' || typeof s.title.lv !== 'string' || typeof s.title.ru !== 'string' || !s.title.lv.trim() || !s.title.ru.trim());
+    const missing = Object.entries(raw).filter(
+      ([, s]) =>
+        typeof s.title !== 'object' ||
+        typeof s.title.lv !== 'string' ||
+        typeof s.title.ru !== 'string' ||
+        !s.title.lv.trim() ||
+        !s.title.ru.trim(),
+    );
     expect(missing.map(([k]) => k)).toEqual([]);
   });
 
@@ -84,7 +105,9 @@ describe('source register', () => {
 
   it('an entry without a URL is a citation, not a bare host name', () => {
     const bare = Object.entries(catalogue.sources).flatMap(([k, s]) =>
-      s.url === undefined ? (['lv', 'ru'] as const).filter((l) => /^[\w.-]+\.[a-z]{2,}$/i.test(s.title[l].trim())).map((l) => `${k}.${l}`) : [],
+      s.url === undefined
+        ? (['lv', 'ru'] as const).filter((l) => /^[\w.-]+\.[a-z]{2,}$/i.test(s.title[l].trim())).map((l) => `${k}.${l}`)
+        : [],
     );
     expect(bare).toEqual([]);
   });

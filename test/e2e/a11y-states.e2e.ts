@@ -9,8 +9,15 @@
  */
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { paths, tFor, type Locale } from '../../src/i18n/index.ts';
-import { axeViolations, axeViolationsWithoutJs, cutOffElements, describeViolations, horizontalOverflow, installAxe } from './support/axe.ts';
+import { paths, tFor, type Locale } from '#src/i18n/index.ts';
+import {
+  axeViolations,
+  axeViolationsWithoutJs,
+  cutOffElements,
+  describeViolations,
+  horizontalOverflow,
+  installAxe,
+} from './support/axe.ts';
 import { newContext, portalAndBrowser } from './support/browser.ts';
 
 const M = 'daugavpils';
@@ -34,7 +41,8 @@ async function checkAt(page: Page, state: string, view: string, axeTab?: Page): 
   if (view === '320 px') {
     const overflow = await horizontalOverflow(page);
     const cut = await cutOffElements(page);
-    if (overflow > 0 || cut.length) out.push(`${state} [320 px]: scrolls ${overflow} px sideways; past the right edge: ${cut.join('; ') || '—'}`);
+    if (overflow > 0 || cut.length)
+      out.push(`${state} [320 px]: scrolls ${overflow} px sideways; past the right edge: ${cut.join('; ') || '—'}`);
   }
   return out.filter(Boolean);
 }
@@ -64,8 +72,26 @@ describe('estimator island: every step, its errors and the results', () => {
           const found: string[] = [];
           const at = (step: string) => `${paths.estimator(l, M)} island, ${step}`;
           const stepIs = (id: string, focused = id !== 'municipality') =>
-    expect.poll(() => page.evaluate((f) => (f ? (document.activeElement as HTMLElement | null)?.dataset?.step : document.querySelector<HTMLElement>('[data-step]')?.dataset.step) ?? 'not yet', focused), { timeout: 20_000, message: `step ${id}` }).toBe(id);
-          const next = (last = false) => page.getByRole('button', { name: t(last ? 'estimator:action.showResults' : 'estimator:action.continue'), exact: true }).click();
+            expect
+              .poll(
+                () =>
+                  page.evaluate(
+                    (f) =>
+                      (f
+                        ? (document.activeElement as HTMLElement | null)?.dataset?.step
+                        : document.querySelector<HTMLElement>('[data-step]')?.dataset.step) ?? 'not yet',
+                    focused,
+                  ),
+                { timeout: 20_000, message: `step ${id}` },
+              )
+              .toBe(id);
+          const next = (last = false) =>
+            page
+              .getByRole('button', {
+                name: t(last ? 'estimator:action.showResults' : 'estimator:action.continue'),
+                exact: true,
+              })
+              .click();
           await page.goto(env.portal.url + paths.estimator(l, M));
           await stepIs('municipality');
           found.push(...(await check(page, at('step 1'), view)));
@@ -75,7 +101,12 @@ describe('estimator island: every step, its errors and the results', () => {
           await next(); // no age: errors
           await page.locator('.error-summary').waitFor();
           // The island moves the focus in an effect after the summary renders.
-          await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')), { timeout: 10_000, message: 'focus on the error summary' }).toBe(true);
+          await expect
+            .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')), {
+              timeout: 10_000,
+              message: 'focus on the error summary',
+            })
+            .toBe(true);
           found.push(...(await check(page, at('step 2 with errors'), view)));
           await page.locator('#m0-age').fill('70');
           await page.locator('#m0-disability').check();
@@ -122,7 +153,10 @@ describe('estimator without JavaScript: start, whole form, errors, results', () 
           const check = (p: Page, state: string, v: string) => checkAt(p, state, v, axeTab);
           await page.goto(env.portal.url + paths.estimator(l, M));
           found.push(...(await check(page, `${paths.estimator(l, M)} (no JS)`, view)));
-          await Promise.all([page.waitForURL((u) => u.pathname === paths.estimatorResults(l, M)), page.getByRole('button', { name: t('estimator:action.continue'), exact: true }).click()]);
+          await Promise.all([
+            page.waitForURL((u) => u.pathname === paths.estimatorResults(l, M)),
+            page.getByRole('button', { name: t('estimator:action.continue'), exact: true }).click(),
+          ]);
           found.push(...(await check(page, `${paths.estimatorResults(l, M)} whole form`, view)));
           const show = page.locator('button.button', { hasText: t('estimator:action.showResults') });
           await Promise.all([page.waitForLoadState('load'), show.click()]);
@@ -184,22 +218,29 @@ describe('application forms: with the island, plain, after an empty POST, and th
         const found: string[] = [];
         const forms = LOCALES.flatMap((l) => FORMS(l).map((path) => ({ l, path })));
         // Open every form at once, then wait out the server's minimum fill time once.
-        const pages = await Promise.all(forms.map(async ({ path }) => {
-          const page = await ctx.newPage();
-          expect((await page.goto(env.portal.url + path))?.status(), path).toBe(200);
-          return page;
-        }));
+        const pages = await Promise.all(
+          forms.map(async ({ path }) => {
+            const page = await ctx.newPage();
+            expect((await page.goto(env.portal.url + path))?.status(), path).toBe(200);
+            return page;
+          }),
+        );
         await new Promise((r) => setTimeout(r, MIN_FILL_MS));
         for (const [i, { l, path }] of forms.entries()) {
           const page = pages[i]!;
           found.push(...(await check(page, `${path} (plain)`, view)));
           const submit = page.locator('[data-submit] button[type=submit]');
           if ((await submit.count()) === 0) continue; // the municipal-benefit choice page has no form
-          const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), submit.click()]);
+          const [res] = await Promise.all([
+            page.waitForResponse((r) => r.request().method() === 'POST'),
+            submit.click(),
+          ]);
           expect(res.status(), `${path}: empty POST`).toBe(400);
           await page.locator('.error-summary').waitFor(); // the re-rendered page, not the one that posted
           await page.waitForLoadState('load');
-          expect(await page.locator('.error-summary a').count(), `${path}: error summary with links`).toBeGreaterThan(0);
+          expect(await page.locator('.error-summary a').count(), `${path}: error summary with links`).toBeGreaterThan(
+            0,
+          );
           found.push(...(await check(page, `${path} after an empty POST (${tFor(l)('forms:summary.title')})`, view)));
         }
         // A valid question → the thank-you page.
@@ -215,7 +256,10 @@ describe('application forms: with the island, plain, after an empty POST, and th
           await page.locator('[name="question.message"]').fill('Jautājums / Вопрос');
           await page.locator('[name="privacy.acknowledged"]').check();
           await page.waitForTimeout(Math.max(0, MIN_FILL_MS - (Date.now() - shownAt)));
-          await Promise.all([page.waitForURL((u) => u.pathname === paths.applySent(l, M)), page.locator('[data-submit] button[type=submit]').click()]);
+          await Promise.all([
+            page.waitForURL((u) => u.pathname === paths.applySent(l, M)),
+            page.locator('[data-submit] button[type=submit]').click(),
+          ]);
           found.push(...(await check(page, `${paths.applySent(l, M)} (thank-you)`, view)));
         }
         expectNone(found);

@@ -47,7 +47,10 @@ async function withPage(fn: (page: Page, errors: string[]) => Promise<void>): Pr
   }
 }
 
-const visibleSteps = (page: Page) => page.$$eval('form > fieldset.form-section', (els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).dataset.step));
+const visibleSteps = (page: Page) =>
+  page.$$eval('form > fieldset.form-section', (els) =>
+    els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).dataset.step),
+  );
 
 describe('ApplicationForm island', () => {
   it('shows one step at a time, checks a step before moving on, and shows inline errors from the shared rules', async () => {
@@ -87,7 +90,9 @@ describe('ApplicationForm island', () => {
       await page.getByRole('button', { name: 'Удалить мои данные с этого компьютера' }).click();
       await page.getByText('Введенные вами данные удалены из этого браузера.').waitFor();
       expect(await page.locator('#f-applicant-givenName').inputValue()).toBe('');
-      expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('atbalsts:draft:')))).toEqual([]);
+      expect(
+        await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('atbalsts:draft:'))),
+      ).toEqual([]);
     });
   }, 90_000);
 
@@ -107,8 +112,20 @@ describe('ApplicationForm island', () => {
               date: '2026-11-22',
               municipality: 'daugavpils',
               members: [
-                { age: 70, pensioner: true, disability: null, student: false, incomes: [{ type: 'pension', monthly: 412.5 }] },
-                { age: 40, pensioner: false, disability: null, student: false, incomes: [{ type: 'salary', monthly: 800 }] },
+                {
+                  age: 70,
+                  pensioner: true,
+                  disability: null,
+                  student: false,
+                  incomes: [{ type: 'pension', monthly: 412.5 }],
+                },
+                {
+                  age: 40,
+                  pensioner: false,
+                  disability: null,
+                  student: false,
+                  incomes: [{ type: 'salary', monthly: 800 }],
+                },
                 { age: 10, pensioner: false, disability: null, student: true, incomes: [] },
               ],
               housing: { costsMonthly: 300 },
@@ -130,7 +147,11 @@ describe('ApplicationForm island', () => {
       expect(await page.evaluate(() => sessionStorage.getItem('atbalsts.estimator.answers.v1'))).toBeNull();
       // JS "add another member": a third row appears, renumbered, without a reload.
       const url = page.url();
-      for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Tālāk' }).click().catch(() => undefined);
+      for (let i = 0; i < 3; i++)
+        await page
+          .getByRole('button', { name: 'Tālāk' })
+          .click()
+          .catch(() => undefined);
       await page.evaluate(() => (document.querySelector('[data-add-row="members"]') as HTMLButtonElement).click());
       expect(await page.locator('[data-rows="members"] > [data-row]').count()).toBe(3);
       expect(await page.locator('input[name="members.2.givenName"]').count()).toBe(1);
@@ -154,11 +175,18 @@ describe('ApplicationForm island', () => {
       await page.locator('#f-question-topic').selectOption('status');
       await page.locator('#f-question-message').fill('Vai statuss saglabājas, ja sāku strādāt?');
       await next();
-      await page.getByLabel('Esmu iepazinies(-usies) ar informāciju par personas datu apstrādi.').check({ force: true });
+      await page
+        .getByLabel('Esmu iepazinies(-usies) ar informāciju par personas datu apstrādi.')
+        .check({ force: true });
       await page.waitForTimeout(3100); // the minimum fill time applies to real people too
-      await Promise.all([page.waitForURL(/\/nosutits\/\?ref=DAU-/), page.getByRole('button', { name: 'Nosūtīt jautājumu' }).click()]);
+      await Promise.all([
+        page.waitForURL(/\/nosutits\/\?ref=DAU-/),
+        page.getByRole('button', { name: 'Nosūtīt jautājumu' }).click(),
+      ]);
       await page.getByText('Pieteikums nosūtīts').first().waitFor();
-      expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('atbalsts:draft:')))).toEqual([]);
+      expect(
+        await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('atbalsts:draft:'))),
+      ).toEqual([]);
       expect(errors).toEqual([]);
     });
   }, 90_000);
@@ -173,7 +201,9 @@ describe('ApplicationForm island', () => {
           const html = await page.content();
           const jsCtx = await browser.newContext({ ...MOBILE, bypassCSP: true });
           const p2 = await jsCtx.newPage();
-          await p2.route('**/*', (r) => (r.request().isNavigationRequest() ? r.fulfill({ body: html, contentType: 'text/html' }) : r.continue()));
+          await p2.route('**/*', (r) =>
+            r.request().isNavigationRequest() ? r.fulfill({ body: html, contentType: 'text/html' }) : r.continue(),
+          );
           await p2.goto(page.url());
           const out = await axeViolations(p2);
           await jsCtx.close();

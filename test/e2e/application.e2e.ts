@@ -7,8 +7,8 @@
 import type { ParsedMail } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MUNICIPALITIES } from '../../src/components/catalogue/data.ts';
-import { paths, tFor, type Locale } from '../../src/i18n/index.ts';
+import { MUNICIPALITIES } from '#src/components/catalogue/data.ts';
+import { paths, tFor, type Locale } from '#src/i18n/index.ts';
 import { startPortal, type PortalServer } from '../helpers/portal-server.ts';
 import { startSmtpSink, type SmtpSink } from '../server/support/smtp-sink.ts';
 import { launchBrowser, MOBILE, newContext } from './support/browser.ts';
@@ -24,7 +24,9 @@ let browser: Browser;
 beforeAll(async () => {
   sink = await startSmtpSink();
   [portal, browser] = await Promise.all([
-    startPortal({ env: { ...sink.env, MAIL_FROM: 'Atbalsts <atbalsts@portal.example.lv>', OUTBOX_RETRY_BASE_MS: '50' } }),
+    startPortal({
+      env: { ...sink.env, MAIL_FROM: 'Atbalsts <atbalsts@portal.example.lv>', OUTBOX_RETRY_BASE_MS: '50' },
+    }),
     launchBrowser(),
   ]);
 });
@@ -36,8 +38,18 @@ afterAll(async () => {
 
 /** What the resident types; Latvian diacritics and Cyrillic must survive the whole way. */
 const RESIDENT: Record<Locale, { given: string; family: string; email: string; message: string }> = {
-  lv: { given: 'Līga', family: 'Ērgļe', email: 'liga.ergle@example.lv', message: 'Vai varu saņemt mājokļa pabalstu, ja īrēju dzīvokli bez līguma?' },
-  ru: { given: 'Людмила', family: 'Кузнецова', email: 'ludmila@example.lv', message: 'Могу ли я получить пособие на жильё, если снимаю квартиру без договора?' },
+  lv: {
+    given: 'Līga',
+    family: 'Ērgļe',
+    email: 'liga.ergle@example.lv',
+    message: 'Vai varu saņemt mājokļa pabalstu, ja īrēju dzīvokli bez līguma?',
+  },
+  ru: {
+    given: 'Людмила',
+    family: 'Кузнецова',
+    email: 'ludmila@example.lv',
+    message: 'Могу ли я получить пособие на жильё, если снимаю квартиру без договора?',
+  },
 };
 
 async function mailsFor(reference: string, count: number, timeoutMs = 20_000): Promise<ParsedMail[]> {
@@ -84,8 +96,15 @@ async function expectSent(page: Page, l: Locale, renderedAt: number): Promise<vo
   expect(staff, `staff e-mail to ${MAILBOX}`).toBeDefined();
   expect(receipt, `receipt to ${RESIDENT[l].email}`).toBeDefined();
   // Staff: Latvian whatever the resident's language, with every answer and the resident's language stated.
-  expect(staff!.subject).toBe(lv('mail:staff.subject', { reference, form: lv('forms:form.question.title'), name: `${RESIDENT[l].given} ${RESIDENT[l].family}` }));
-  for (const s of [RESIDENT[l].message, RESIDENT[l].email, lv(`mail:languageName.${l}`)]) expect(staff!.text, `staff text has "${s}"`).toContain(s);
+  expect(staff!.subject).toBe(
+    lv('mail:staff.subject', {
+      reference,
+      form: lv('forms:form.question.title'),
+      name: `${RESIDENT[l].given} ${RESIDENT[l].family}`,
+    }),
+  );
+  for (const s of [RESIDENT[l].message, RESIDENT[l].email, lv(`mail:languageName.${l}`)])
+    expect(staff!.text, `staff text has "${s}"`).toContain(s);
   expect(JSON.stringify(staff!.replyTo)).toContain(RESIDENT[l].email);
   // Receipt: the resident's language, no answers in it.
   expect(receipt!.subject).toBe(t('mail:receipt.subject', { reference }));
@@ -109,12 +128,19 @@ describe('application with JavaScript: the island steps through the form', () =>
         await next.click();
         // Errors at the fields and an error summary at the top, focused, linking to each field.
         await expect.poll(() => page.locator('.field--error').count(), { timeout: 5_000 }).toBeGreaterThan(0);
-        await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')), { timeout: 5_000, message: 'focus on the island error summary' }).toBe(true);
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')), {
+            timeout: 5_000,
+            message: 'focus on the island error summary',
+          })
+          .toBe(true);
         const summaryLinks = page.locator('[data-island-summary] a');
         expect(await summaryLinks.count()).toBe(await page.locator('.field--error').count());
         expect(await summaryLinks.first().getAttribute('href')).toBe('#f-applicant-givenName');
         await summaryLinks.first().click();
-        expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('applicant.givenName');
+        expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe(
+          'applicant.givenName',
+        );
 
         await fillApplicant(page, l);
         // Leave the corrected field first (see the known bug below: the error under it disappears
@@ -130,7 +156,9 @@ describe('application with JavaScript: the island steps through the form', () =>
         await page.getByRole('button', { name: t('forms:page.submitQuestion'), exact: true }).click();
         await expectSent(page, l, renderedAt);
         // The draft is gone from this (possibly shared) computer.
-        expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('atbalsts:draft:')))).toEqual([]);
+        expect(
+          await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('atbalsts:draft:'))),
+        ).toEqual([]);
         expect(errors).toEqual([]);
         expect(ctx.foreignRequests).toEqual([]);
       } finally {
@@ -185,16 +213,27 @@ describe('application without JavaScript: the plain form posts and re-renders', 
 
         const summary = page.locator('.error-summary');
         expect(await summary.getAttribute('role')).toBe('alert');
-        await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')), { timeout: 5_000, message: 'focus on the error summary (autofocus)' }).toBe(true);
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')), {
+            timeout: 5_000,
+            message: 'focus on the error summary (autofocus)',
+          })
+          .toBe(true);
         expect(await page.title()).toMatch(new RegExp(`^${t('forms:summary.title')}`));
         // Every summary link leads to a field that shows the same message.
-        const links = await summary.locator('a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent?.trim()] as const));
+        const links = await summary
+          .locator('a')
+          .evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent?.trim()] as const));
         expect(links.length).toBeGreaterThan(2);
         for (const [href, text] of links) {
           const target = page.locator(href!);
           expect(await target.count(), `summary link ${href}`).toBe(1);
           // The field repeats the message (after a visually hidden "Error:"); the summary adds the label.
-          const atField = await target.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " field ")][1]').locator('.field__error').first().innerText();
+          const atField = await target
+            .locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " field ")][1]')
+            .locator('.field__error')
+            .first()
+            .innerText();
           const message = atField.split('\n').pop()!.trim();
           expect(message.length, `${href}: error shown at the field`).toBeGreaterThan(0);
           expect(text, `summary link for ${href}`).toContain(message);

@@ -7,8 +7,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MUNICIPALITIES, itemsOf, situationsOf } from '../../src/components/catalogue/data.ts';
-import { paths, switchLocale, tFor, type Locale } from '../../src/i18n/index.ts';
+import { MUNICIPALITIES, itemsOf, situationsOf } from '#src/components/catalogue/data.ts';
+import { paths, switchLocale, tFor, type Locale } from '#src/i18n/index.ts';
 import { startPortal, type PortalServer } from '../helpers/portal-server.ts';
 import { launchBrowser, newContext, MOBILE } from './support/browser.ts';
 
@@ -77,9 +77,15 @@ describe('home → municipality → life situation → benefit → how to apply'
 
         await expect.poll(() => page.locator('h1').innerText()).toBe(item.name[locale]);
         const howTo = page.getByRole('heading', { name: t('catalogue:detail.howToApply'), exact: true });
-        await expect.poll(() => howTo.count(), { message: `"${t('catalogue:detail.howToApply')}" heading on ${pathOf(page)}` }).toBe(1);
+        await expect
+          .poll(() => howTo.count(), { message: `"${t('catalogue:detail.howToApply')}" heading on ${pathOf(page)}` })
+          .toBe(1);
         // The "how to apply" link at the top jumps to the section.
-        await page.locator('main').getByRole('link', { name: t('catalogue:detail.applyShortcut'), exact: true }).first().click();
+        await page
+          .locator('main')
+          .getByRole('link', { name: t('catalogue:detail.applyShortcut'), exact: true })
+          .first()
+          .click();
         await expect.poll(() => new URL(page.url()).hash).toBe('#ka-pieteikties');
         expect(await howTo.isVisible()).toBe(true);
 
@@ -94,20 +100,31 @@ describe('home → municipality → life situation → benefit → how to apply'
 });
 
 describe('the language switch leads to the same page in the other language', () => {
-  for (const [from, to] of [['lv', 'ru'], ['ru', 'lv']] as [Locale, Locale][]) {
+  for (const [from, to] of [
+    ['lv', 'ru'],
+    ['ru', 'lv'],
+  ] as [Locale, Locale][]) {
     it(`${from} → ${to} on a benefit page, the municipality home, contacts and how to apply`, async () => {
       const { m, item } = journeyFor('daugavpils', from);
       const ctx = await newContext(browser, portal.url);
       const page = await ctx.newPage();
       try {
-        for (const path of [paths.benefit(from, m.id, item.id), paths.municipality(from, m.id), paths.contacts(from, m.id), paths.howToApply(from, m.id)]) {
+        for (const path of [
+          paths.benefit(from, m.id, item.id),
+          paths.municipality(from, m.id),
+          paths.contacts(from, m.id),
+          paths.howToApply(from, m.id),
+        ]) {
           await page.goto(portal.url + path);
           const switchNav = page.getByRole('navigation', { name: tFor(from)('common:languageSwitch.label') });
           await Promise.all([page.waitForURL((u) => u.pathname !== path), switchNav.getByRole('link').first().click()]);
           expect(pathOf(page)).toBe(switchLocale(path, to));
           expect(await page.getAttribute('html', 'lang')).toBe(to);
           // The other language links back to the page we came from.
-          const back = page.getByRole('navigation', { name: tFor(to)('common:languageSwitch.label') }).getByRole('link').first();
+          const back = page
+            .getByRole('navigation', { name: tFor(to)('common:languageSwitch.label') })
+            .getByRole('link')
+            .first();
           expect(await back.getAttribute('href')).toBe(path);
         }
         // On the Russian benefit page the one-line notice names the Latvian page as the one that prevails.

@@ -4,6 +4,7 @@
  * raise no CSP violation at all.
  */
 import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,15 +27,18 @@ async function islandFixtureDist(): Promise<string> {
   await mkdir(join(root, 'client', 'lv'), { recursive: true });
   await symlink(join(distDir, 'server'), join(root, 'server'));
   // Exactly what Astro's renderer emits before the first island (runtime/server/scripts.js).
-  await writeFile(join(root, 'client', 'lv', 'index.html'), `<!doctype html><html lang="lv"><head><meta charset="utf-8"><title>CSP</title></head><body>
+  await writeFile(
+    join(root, 'client', 'lv', 'index.html'),
+    `<!doctype html><html lang="lv"><head><meta charset="utf-8"><title>CSP</title></head><body>
 <style>${ISLAND_STYLES}</style><script>${load}</script><script>${island}</script>
 <astro-island id="i"><p>sala</p></astro-island>
 <script>window.__inlineRan = true;</script>
-</body></html>`);
+</body></html>`,
+  );
   return root;
 }
 
-async function violationsOn(url: string): Promise<{ violations: string[]; page: import('playwright-core').Page }> {
+async function violationsOn(url: string): Promise<{ violations: string[]; page: Page }> {
   const page = await browser.newPage();
   const violations: string[] = [];
   page.on('console', (msg) => {
@@ -77,7 +81,9 @@ describe.runIf(existsSync(CHROMIUM))('Content-Security-Policy in Chromium', () =
     portals.push(portal);
     const paths = ['/lv/', '/ru/', '/lv/daugavpils/', '/ru/rezekne/', '/lv/nav-tadas/'];
     // Pages with a Preact island (the estimator), if this build has them: they must hydrate.
-    const islandPages = ['/lv/daugavpils/novertejums/', '/ru/bauskas-novads/novertejums/'].filter((p) => existsSync(join(distDir, 'client', p, 'index.html')));
+    const islandPages = ['/lv/daugavpils/novertejums/', '/ru/bauskas-novads/novertejums/'].filter((p) =>
+      existsSync(join(distDir, 'client', p, 'index.html')),
+    );
     for (const path of [...paths, ...islandPages]) {
       const { violations, page } = await violationsOn(portal.url + path);
       expect(violations, path).toEqual([]);

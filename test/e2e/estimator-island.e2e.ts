@@ -19,9 +19,17 @@ async function check(page: Page, what: string) {
   expect(await horizontalOverflow(page), `${what}: horizontal scrolling`).toBe(0);
   expect(await cutOffElements(page), `${what}: cut off`).toEqual([]);
 }
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-step') || document.activeElement?.className);
+const focused = (page: Page) =>
+  page.evaluate(
+    () =>
+      document.activeElement?.id ||
+      document.activeElement?.getAttribute('data-step') ||
+      document.activeElement?.className,
+  );
 
-async function context(opts: Parameters<typeof newContext>[2]): Promise<BrowserContext & { foreignRequests: string[] }> {
+async function context(
+  opts: Parameters<typeof newContext>[2],
+): Promise<BrowserContext & { foreignRequests: string[] }> {
   const ctx = await newContext(env.browser, env.portal.url, opts);
   await installAxe(ctx);
   return ctx;

@@ -11,13 +11,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { todayInLatvia } from '../../src/components/estimator/browser.ts';
-import { APPLY_ANSWERS_KEY } from '../../src/domain/estimator/storage-keys.ts';
-import { REQUESTS } from '../../src/domain/forms/social-assistance.ts';
-import { formatMoney, paths, tFor, type Locale } from '../../src/i18n/index.ts';
+import { todayInLatvia } from '#src/components/estimator/browser.ts';
+import { APPLY_ANSWERS_KEY } from '#src/domain/estimator/storage-keys.ts';
+import { REQUESTS } from '#src/domain/forms/social-assistance.ts';
+import { formatMoney, paths, tFor, type Locale } from '#src/i18n/index.ts';
 import { MOBILE, newContext, portalAndBrowser } from './support/browser.ts';
 
-interface Member { age: number; pensioner?: boolean; disability: null | 'I' | 'II' | 'III'; student?: boolean; incomes: { type: string; monthly: number }[] }
+interface Member {
+  age: number;
+  pensioner?: boolean;
+  disability: null | 'I' | 'II' | 'III';
+  student?: boolean;
+  incomes: { type: string; monthly: number }[];
+}
 interface Household {
   municipality: string;
   members: Member[];
@@ -38,7 +44,14 @@ const HOUSEHOLDS: Record<string, Household> = {
   'family with two children and a new baby': {
     municipality: 'daugavpils',
     members: [
-      { age: 36, disability: null, incomes: [{ type: 'salary', monthly: 1250 }, { type: 'state-family-benefit', monthly: 50 }] },
+      {
+        age: 36,
+        disability: null,
+        incomes: [
+          { type: 'salary', monthly: 1250 },
+          { type: 'state-family-benefit', monthly: 50 },
+        ],
+      },
       { age: 34, disability: null, incomes: [] },
       { age: 10, disability: null, student: true, incomes: [] },
       { age: 0, disability: null, incomes: [] },
@@ -66,7 +79,11 @@ const HOUSEHOLDS: Record<string, Household> = {
   },
 };
 
-interface CliBenefit { id: string; verdict: string; amount: number | null }
+interface CliBenefit {
+  id: string;
+  verdict: string;
+  amount: number | null;
+}
 interface CliEstimate {
   date: string;
   status: string;
@@ -94,12 +111,29 @@ const money = (euros: number, l: Locale) => normalise(formatMoney(Math.round(eur
 async function answer(page: Page, h: Household, l: Locale): Promise<void> {
   const t = tFor(l);
   const next = async (last = false) => {
-    await page.getByRole('button', { name: t(last ? 'estimator:action.showResults' : 'estimator:action.continue'), exact: true }).click();
+    await page
+      .getByRole('button', {
+        name: t(last ? 'estimator:action.showResults' : 'estimator:action.continue'),
+        exact: true,
+      })
+      .click();
   };
   // A step is ready when its heading has the focus (the island scrolls it into view then; acting
   // before that on a loaded machine can click where the page is about to scroll away from).
   const stepIs = (id: string, focused = id !== 'municipality') =>
-    expect.poll(() => page.evaluate((f) => (f ? (document.activeElement as HTMLElement | null)?.dataset?.step : document.querySelector<HTMLElement>('[data-step]')?.dataset.step) ?? 'not yet', focused), { timeout: 20_000, message: `estimator step ${id}` }).toBe(id);
+    expect
+      .poll(
+        () =>
+          page.evaluate(
+            (f) =>
+              (f
+                ? (document.activeElement as HTMLElement | null)?.dataset?.step
+                : document.querySelector<HTMLElement>('[data-step]')?.dataset.step) ?? 'not yet',
+            focused,
+          ),
+        { timeout: 20_000, message: `estimator step ${id}` },
+      )
+      .toBe(id);
 
   await stepIs('municipality');
   await next();
@@ -118,7 +152,8 @@ async function answer(page: Page, h: Household, l: Locale): Promise<void> {
   await next();
   await stepIs('incomes');
   for (const [i, m] of h.members.entries()) {
-    for (const inc of m.incomes) await page.locator(`#m${i}-income-${inc.type}`).fill(String(inc.monthly).replace('.', ','));
+    for (const inc of m.incomes)
+      await page.locator(`#m${i}-income-${inc.type}`).fill(String(inc.monthly).replace('.', ','));
   }
   await next();
   await stepIs('assets');
@@ -163,12 +198,15 @@ async function compare(page: Page, cli: CliEstimate, l: Locale): Promise<string[
     }
     if (p.verdict !== b.verdict) diffs.push(`${b.id}: page says ${p.verdict}, CLI ${b.verdict}`);
     if (b.verdict !== 'unlikely' && b.amount) {
-      if (!p.amount || !normalise(p.amount).includes(money(b.amount, l))) diffs.push(`${b.id}: page shows amount "${p.amount}", CLI ${money(b.amount, l)}`);
+      if (!p.amount || !normalise(p.amount).includes(money(b.amount, l)))
+        diffs.push(`${b.id}: page shows amount "${p.amount}", CLI ${money(b.amount, l)}`);
     }
   }
-  for (const id of onPage.keys()) if (!expected.some((b) => b.id === id)) diffs.push(`${id}: on the page, not in the CLI's estimate`);
+  for (const id of onPage.keys())
+    if (!expected.some((b) => b.id === id)) diffs.push(`${id}: on the page, not in the CLI's estimate`);
   const cliServices = cli.services.map((s) => s.id).sort();
-  if (JSON.stringify([...shown.services].sort()) !== JSON.stringify(cliServices)) diffs.push(`services: page ${shown.services.join(',')}, CLI ${cliServices.join(',')}`);
+  if (JSON.stringify([...shown.services].sort()) !== JSON.stringify(cliServices))
+    diffs.push(`services: page ${shown.services.join(',')}, CLI ${cliServices.join(',')}`);
   return diffs;
 }
 
@@ -199,7 +237,12 @@ describe('estimator: first question → results, the same as `npm run estimate`'
         await answer(page, h, l);
 
         // The results heading takes the focus, so a screen reader starts reading there.
-        await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 10_000, message: 'focus on the results heading' }).toBe('results-heading');
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.id), {
+            timeout: 10_000,
+            message: 'focus on the results heading',
+          })
+          .toBe('results-heading');
         expect(await page.locator('#results-heading').innerText()).toBe(t('estimator:result.title'));
         expect(await compare(page, cli, l)).toEqual([]);
 
@@ -208,7 +251,10 @@ describe('estimator: first question → results, the same as `npm run estimate`'
         ctx.on('request', (r) => {
           if (r.method() !== 'GET') requests.push(`${r.method()} ${r.url()}`);
         });
-        await Promise.all([page.waitForURL((u) => u.pathname === paths.apply(l, h.municipality, 'social-assistance')), page.getByRole('link', { name: t('estimator:action.apply'), exact: true }).click()]);
+        await Promise.all([
+          page.waitForURL((u) => u.pathname === paths.apply(l, h.municipality, 'social-assistance')),
+          page.getByRole('link', { name: t('estimator:action.apply'), exact: true }).click(),
+        ]);
         // The form's island fills in what the estimate knows: incomes by type (the monthly average in
         // each of the three months), savings, vehicles, and the statutory requests judged likely or possible.
         await page.getByRole('button', { name: t('forms:island.next'), exact: true }).waitFor({ timeout: 20_000 });
@@ -218,14 +264,25 @@ describe('estimator: first question → results, the same as `npm run estimate`'
         for (const m of h.members) {
           for (const inc of m.incomes) {
             expect(await value(`incomes.${row}.type`), `income row ${row}`).toBe(inc.type);
-            for (const month of ['month1', 'month2', 'month3']) expect(await value(`incomes.${row}.${month}`)).toBe(euros(inc.monthly));
+            for (const month of ['month1', 'month2', 'month3'])
+              expect(await value(`incomes.${row}.${month}`)).toBe(euros(inc.monthly));
             row++;
           }
         }
         expect(await value('property.savings')).toBe(euros(h.assets.savings));
-        expect(await page.locator(`[name="property.vehicles"][value="${h.assets.vehicles > 0 ? 'yes' : 'no'}"]`).isChecked()).toBe(true);
-        const requested = await page.locator('[name="request.requests"]:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).sort());
-        const expected = cli.benefits.filter((b) => (b.verdict === 'likely' || b.verdict === 'possible') && (REQUESTS as readonly string[]).includes(b.id)).map((b) => b.id).sort();
+        expect(
+          await page.locator(`[name="property.vehicles"][value="${h.assets.vehicles > 0 ? 'yes' : 'no'}"]`).isChecked(),
+        ).toBe(true);
+        const requested = await page
+          .locator('[name="request.requests"]:checked')
+          .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).sort());
+        const expected = cli.benefits
+          .filter(
+            (b) =>
+              (b.verdict === 'likely' || b.verdict === 'possible') && (REQUESTS as readonly string[]).includes(b.id),
+          )
+          .map((b) => b.id)
+          .sort();
         expect(requested, 'requests ticked from the estimate').toEqual(expected);
         // Used once, then gone from the browser (privacy on shared computers).
         expect(await page.evaluate((k) => sessionStorage.getItem(k), APPLY_ANSWERS_KEY)).toBeNull();

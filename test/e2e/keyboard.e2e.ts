@@ -7,23 +7,40 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { MUNICIPALITIES } from '../../src/components/catalogue/data.ts';
-import { paths, tFor } from '../../src/i18n/index.ts';
+import { MUNICIPALITIES } from '#src/components/catalogue/data.ts';
+import { paths, tFor } from '#src/i18n/index.ts';
 import { newContext, portalAndBrowser } from './support/browser.ts';
 
 const env = portalAndBrowser();
 
-interface Focused { tag: string; id: string; name: string; href: string; text: string; visible: boolean; indicator: boolean; index: number }
+interface Focused {
+  tag: string;
+  id: string;
+  name: string;
+  href: string;
+  text: string;
+  visible: boolean;
+  indicator: boolean;
+  index: number;
+}
 
 /** The focused element, whether it is on screen, whether it shows a focus indicator, and its DOM index. */
 function focused(page: Page): Promise<Focused> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement;
     const s = getComputedStyle(el);
-    const shows = (st: CSSStyleDeclaration) => (st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) > 0 && st.outlineColor !== 'rgba(0, 0, 0, 0)') || st.boxShadow !== 'none';
+    const shows = (st: CSSStyleDeclaration) =>
+      (st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) > 0 && st.outlineColor !== 'rgba(0, 0, 0, 0)') ||
+      st.boxShadow !== 'none';
     let indicator = shows(s);
     // Radios and checkboxes draw their ring on the label (GOV.UK pattern).
-    if (!indicator && el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox') && el.labels?.[0]) indicator = shows(getComputedStyle(el.labels[0], '::before'));
+    if (
+      !indicator &&
+      el instanceof HTMLInputElement &&
+      (el.type === 'radio' || el.type === 'checkbox') &&
+      el.labels?.[0]
+    )
+      indicator = shows(getComputedStyle(el.labels[0], '::before'));
     const r = el.getBoundingClientRect();
     return {
       tag: el.tagName.toLowerCase(),
@@ -49,7 +66,9 @@ async function tabTo(page: Page, match: (f: Focused) => boolean, what: string, m
     expect(f.indicator, `no visible focus indicator on ${f.tag}#${f.id} "${f.text}" (${page.url()})`).toBe(true);
     if (match(f)) return path;
   }
-  throw new Error(`${what}: not reached with ${max} Tabs on ${page.url()}; path: ${path.map((f) => `${f.tag} "${f.text}"`).join(' → ')}`);
+  throw new Error(
+    `${what}: not reached with ${max} Tabs on ${page.url()}; path: ${path.map((f) => `${f.tag} "${f.text}"`).join(' → ')}`,
+  );
 }
 
 async function pressAndWaitForUrl(page: Page, key: string, path: string): Promise<void> {
@@ -76,7 +95,10 @@ describe('keyboard only', () => {
       expect(await activeId(page)).toBe('main');
       // 2. From the main content on, Tab goes to the municipality link in reading (DOM) order.
       const path = await tabTo(page, (f) => f.text === m.name[l], 'municipality link');
-      for (let i = 1; i < path.length; i++) expect(path[i]!.index, `focus order: ${path[i - 1]!.text} → ${path[i]!.text}`).toBeGreaterThan(path[i - 1]!.index);
+      for (let i = 1; i < path.length; i++)
+        expect(path[i]!.index, `focus order: ${path[i - 1]!.text} → ${path[i]!.text}`).toBeGreaterThan(
+          path[i - 1]!.index,
+        );
       await pressAndWaitForUrl(page, 'Enter', paths.municipality(l, m.id));
       // 3. Shift+Tab walks back in the reverse order: after some Tabs, as many Shift+Tabs return.
       const forward = await tabTo(page, (f) => f.text === t('catalogue:situation.new-baby.name'), 'situation link');
@@ -86,11 +108,17 @@ describe('keyboard only', () => {
       }
       await tabTo(page, (f) => f.text === t('catalogue:situation.new-baby.name'), 'situation link again');
       await pressAndWaitForUrl(page, 'Enter', paths.situation(l, m.id, 'new-baby'));
-      const newborn = (await import('../../src/components/catalogue/data.ts')).itemsOf(m, l, 'benefit').find((i) => i.id === 'newborn')!;
+      const newborn = (await import('#src/components/catalogue/data.ts'))
+        .itemsOf(m, l, 'benefit')
+        .find((i) => i.id === 'newborn')!;
       await tabTo(page, (f) => f.text === newborn.name[l], 'benefit link');
       await pressAndWaitForUrl(page, 'Enter', paths.benefit(l, m.id, 'newborn'));
       // The shortcut in the page (the header's "how to apply" page link has similar words).
-      await tabTo(page, (f) => f.href === '#ka-pieteikties' && f.text === t('catalogue:detail.applyShortcut'), '"how to apply" link');
+      await tabTo(
+        page,
+        (f) => f.href === '#ka-pieteikties' && f.text === t('catalogue:detail.applyShortcut'),
+        '"how to apply" link',
+      );
       await page.keyboard.press('Enter');
       expect(await activeId(page), 'focus on the "how to apply" heading').toBe('ka-pieteikties');
     } finally {
@@ -111,16 +139,31 @@ describe('keyboard only', () => {
       // pressed before that would start from the removed Continue button (the body).
       const stepIs = async (id: string) => {
         await expect.poll(() => page.locator('[data-step]').getAttribute('data-step'), { timeout: 10_000 }).toBe(id);
-        await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement).dataset.step), { timeout: 10_000, message: `focus on the ${id} step heading` }).toBe(id);
+        await expect
+          .poll(() => page.evaluate(() => (document.activeElement as HTMLElement).dataset.step), {
+            timeout: 10_000,
+            message: `focus on the ${id} step heading`,
+          })
+          .toBe(id);
       };
       await tabTo(page, isButton('estimator:action.continue'), 'continue');
       await page.keyboard.press('Enter');
       await stepIs('members');
-      await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement).dataset.step), { timeout: 10_000, message: 'focus on the step heading' }).toBe('members');
+      await expect
+        .poll(() => page.evaluate(() => (document.activeElement as HTMLElement).dataset.step), {
+          timeout: 10_000,
+          message: 'focus on the step heading',
+        })
+        .toBe('members');
       // An error: continue without the age → focus on the error summary; its link leads to the field.
       await tabTo(page, isButton('estimator:action.continue'), 'continue');
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')), { timeout: 5_000, message: 'focus on the error summary' }).toBe(true);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')), {
+          timeout: 5_000,
+          message: 'focus on the error summary',
+        })
+        .toBe(true);
       await page.keyboard.press('Tab');
       expect((await focused(page)).tag).toBe('a');
       await page.keyboard.press('Enter');
@@ -157,7 +200,9 @@ describe('keyboard only', () => {
       await stepIs('situations');
       await tabTo(page, isButton('estimator:action.showResults'), 'show results');
       await page.keyboard.press('Enter');
-      await expect.poll(() => activeId(page), { timeout: 10_000, message: 'focus on the results heading' }).toBe('results-heading');
+      await expect
+        .poll(() => activeId(page), { timeout: 10_000, message: 'focus on the results heading' })
+        .toBe('results-heading');
       expect(await page.locator('[data-status]').count()).toBe(1);
     } finally {
       await ctx.close();
@@ -176,7 +221,12 @@ describe('keyboard only', () => {
       await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.keyboard.press('Enter')]);
       await page.locator('.error-summary').waitFor(); // the re-rendered page, not the one that posted
       await page.waitForLoadState('load');
-      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')), { timeout: 5_000, message: 'focus on the error summary (autofocus)' }).toBe(true);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')), {
+          timeout: 5_000,
+          message: 'focus on the error summary (autofocus)',
+        })
+        .toBe(true);
       await page.keyboard.press('Tab');
       const first = await focused(page);
       expect(first.tag).toBe('a');

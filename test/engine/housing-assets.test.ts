@@ -5,41 +5,163 @@
  * All on 1.3.2026 (temporary K 2.5 / 2 / 2 / 1.7) unless the sentence says otherwise.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate, parseHousehold } from '../../src/domain/engine/index.ts';
-import type { NationalParameters } from '../../src/domain/schemas/index.ts';
-import { adult, cents, child, fixtureItems, householdInput, parameters, pensioner, run, withThreshold, type CaseHousehold } from './fixtures.ts';
+import { evaluate, parseHousehold } from '#src/domain/engine/index.ts';
+import type { NationalParameters } from '#src/domain/schemas/index.ts';
+import {
+  adult,
+  cents,
+  child,
+  fixtureItems,
+  householdInput,
+  parameters,
+  pensioner,
+  run,
+  withThreshold,
+  type CaseHousehold,
+} from './fixtures.ts';
 
 interface Row {
   says: string;
   household: Omit<CaseHousehold, 'date'> & { date?: string };
-  expect: { status?: string; k?: number; type?: string; housing?: number | null; verdict?: string; gmi?: number | null; gmiVerdict?: string; assets?: string; reason?: string };
+  expect: {
+    status?: string;
+    k?: number;
+    type?: string;
+    housing?: number | null;
+    verdict?: string;
+    gmi?: number | null;
+    gmiVerdict?: string;
+    assets?: string;
+    reason?: string;
+  };
 }
 
 const rows: Row[] = [
-  { says: 'single pensioner, 500 € pension, 300 € costs: 187 × 2.5 + 300 − 500 = 267 € (reference example)', household: { members: [pensioner(500)], costs: 300 }, expect: { status: 'low-income', k: 2.5, type: 'pensionerOrDisabledAlone', housing: 267, verdict: 'likely' } },
-  { says: 'single adult (not pensioner), 400 € salary, 200 € costs: 187 × 1.7 + 200 − 400 = 117,90 → 117 €', household: { members: [adult(400)], costs: 200 }, expect: { status: 'needy', k: 1.7, type: 'other', housing: 117, gmi: 0 } },
-  { says: 'pensioner couple, 800 € together, 350 € costs: 318 × 2 + 350 − 800 = 186 €', household: { members: [pensioner(400), pensioner(400)], costs: 350 }, expect: { status: 'low-income', k: 2, type: 'pensionerOrDisabledOnly', housing: 186 } },
-  { says: 'grandmother (pensioner) with grandchild on 1.2.2026, 700 € pension, 300 € costs: 318 × 2 + 300 − 700 = 236 €', household: { date: '2026-02-01', members: [pensioner(700), child(10)], costs: 300 }, expect: { status: 'needy', k: 2, type: 'pensionerOrDisabledWithChildren', housing: 236, gmi: 0 } },
-  { says: 'adult with group II disability living alone, 500 € disability pension, 250 € costs: 187 × 2.5 + 250 − 500 = 217,50 → 217 €', household: { members: [adult(0, { disability: 'II', incomes: [{ type: 'disability-pension', monthly: 500 }] })], costs: 250 }, expect: { status: 'low-income', k: 2.5, type: 'pensionerOrDisabledAlone', housing: 217 } },
-  { says: 'pensioner and adult with group III disability, 800 €, 300 € costs: "only pensioners or disabled" K 2: 636 + 300 − 800 = 136 €', household: { members: [pensioner(500), adult(0, { disability: 'III', incomes: [{ type: 'disability-pension', monthly: 300 }] })], costs: 300 }, expect: { k: 2, type: 'pensionerOrDisabledOnly', housing: 136 } },
-  { says: 'working couple, 900 €, 350 € costs: 318 × 1.7 + 350 − 900 < 0 → no housing benefit', household: { members: [adult(900), adult()], costs: 350 }, expect: { status: 'low-income', k: 1.7, housing: 0, verdict: 'unlikely' } },
-  { says: 'needy single pensioner, 300 € pension, 200 € costs: 187 × 2.5 + 200 − 300 = 367,50 → 367 €, more than the costs (the formula has no cap at the costs)', household: { members: [pensioner(300)], costs: 200 }, expect: { status: 'needy', housing: 367, verdict: 'likely' } },
-  { says: 'needy single pensioner, 300 € pension, 100 € costs: 187 × 2.5 + 100 − 300 = 267,50 → 267 €, although the costs are only 100 €', household: { members: [pensioner(300)], costs: 100 }, expect: { status: 'needy', housing: 267, verdict: 'likely' } },
-  { says: 'needy pensioner couple, 500 € together, 150 € costs: (187 + 131) × 2 + 150 − 500 = 286 €, almost twice the costs', household: { members: [pensioner(250), pensioner(250)], costs: 150 }, expect: { status: 'needy', k: 2, housing: 286, gmi: 0 } },
-  { says: 'no housing costs: 187 × 2.5 + 0 − 500 < 0 → 0 €', household: { members: [pensioner(500)], costs: 0 }, expect: { housing: 0, verdict: 'unlikely' } },
-  { says: 'needy adult with 100 € income and 1 000 € costs: GMI 187 − 100 = 87 € counts as income: 187 × 1.7 + 1 000 − (100 + 87) = 1 130,90 → 1 130 €', household: { members: [adult(100)], costs: 1000 }, expect: { status: 'needy', gmi: 87, housing: 1130, reason: 'housing.incomeIncludesGmi' } },
-  { says: 'needy adult with no income and 50 € costs: GMI 187 €; 187 × 1.7 + 50 − 187 = 180,90 → 180 €, more than the costs', household: { members: [adult(0)], costs: 50 }, expect: { status: 'needy', gmi: 187, housing: 180 } },
-  { says: 'housing costs not answered: housing benefit unknown', household: { members: [pensioner(500)], costs: null }, expect: { housing: null, verdict: 'unknown', reason: 'housing.costsUnknown' } },
-  { says: 'household above the low-income threshold without children: no housing benefit', household: { members: [pensioner(700)], costs: 600 }, expect: { status: 'none', housing: 0, verdict: 'unlikely' } },
-  { says: 'municipality without a known low-income threshold: possible, with the amount', household: { municipality: 'fixture-none', members: [pensioner(500)], costs: 300 }, expect: { status: 'unknown', housing: 267, verdict: 'possible' } },
+  {
+    says: 'single pensioner, 500 € pension, 300 € costs: 187 × 2.5 + 300 − 500 = 267 € (reference example)',
+    household: { members: [pensioner(500)], costs: 300 },
+    expect: { status: 'low-income', k: 2.5, type: 'pensionerOrDisabledAlone', housing: 267, verdict: 'likely' },
+  },
+  {
+    says: 'single adult (not pensioner), 400 € salary, 200 € costs: 187 × 1.7 + 200 − 400 = 117,90 → 117 €',
+    household: { members: [adult(400)], costs: 200 },
+    expect: { status: 'needy', k: 1.7, type: 'other', housing: 117, gmi: 0 },
+  },
+  {
+    says: 'pensioner couple, 800 € together, 350 € costs: 318 × 2 + 350 − 800 = 186 €',
+    household: { members: [pensioner(400), pensioner(400)], costs: 350 },
+    expect: { status: 'low-income', k: 2, type: 'pensionerOrDisabledOnly', housing: 186 },
+  },
+  {
+    says: 'grandmother (pensioner) with grandchild on 1.2.2026, 700 € pension, 300 € costs: 318 × 2 + 300 − 700 = 236 €',
+    household: { date: '2026-02-01', members: [pensioner(700), child(10)], costs: 300 },
+    expect: { status: 'needy', k: 2, type: 'pensionerOrDisabledWithChildren', housing: 236, gmi: 0 },
+  },
+  {
+    says: 'adult with group II disability living alone, 500 € disability pension, 250 € costs: 187 × 2.5 + 250 − 500 = 217,50 → 217 €',
+    household: {
+      members: [adult(0, { disability: 'II', incomes: [{ type: 'disability-pension', monthly: 500 }] })],
+      costs: 250,
+    },
+    expect: { status: 'low-income', k: 2.5, type: 'pensionerOrDisabledAlone', housing: 217 },
+  },
+  {
+    says: 'pensioner and adult with group III disability, 800 €, 300 € costs: "only pensioners or disabled" K 2: 636 + 300 − 800 = 136 €',
+    household: {
+      members: [
+        pensioner(500),
+        adult(0, { disability: 'III', incomes: [{ type: 'disability-pension', monthly: 300 }] }),
+      ],
+      costs: 300,
+    },
+    expect: { k: 2, type: 'pensionerOrDisabledOnly', housing: 136 },
+  },
+  {
+    says: 'working couple, 900 €, 350 € costs: 318 × 1.7 + 350 − 900 < 0 → no housing benefit',
+    household: { members: [adult(900), adult()], costs: 350 },
+    expect: { status: 'low-income', k: 1.7, housing: 0, verdict: 'unlikely' },
+  },
+  {
+    says: 'needy single pensioner, 300 € pension, 200 € costs: 187 × 2.5 + 200 − 300 = 367,50 → 367 €, more than the costs (the formula has no cap at the costs)',
+    household: { members: [pensioner(300)], costs: 200 },
+    expect: { status: 'needy', housing: 367, verdict: 'likely' },
+  },
+  {
+    says: 'needy single pensioner, 300 € pension, 100 € costs: 187 × 2.5 + 100 − 300 = 267,50 → 267 €, although the costs are only 100 €',
+    household: { members: [pensioner(300)], costs: 100 },
+    expect: { status: 'needy', housing: 267, verdict: 'likely' },
+  },
+  {
+    says: 'needy pensioner couple, 500 € together, 150 € costs: (187 + 131) × 2 + 150 − 500 = 286 €, almost twice the costs',
+    household: { members: [pensioner(250), pensioner(250)], costs: 150 },
+    expect: { status: 'needy', k: 2, housing: 286, gmi: 0 },
+  },
+  {
+    says: 'no housing costs: 187 × 2.5 + 0 − 500 < 0 → 0 €',
+    household: { members: [pensioner(500)], costs: 0 },
+    expect: { housing: 0, verdict: 'unlikely' },
+  },
+  {
+    says: 'needy adult with 100 € income and 1 000 € costs: GMI 187 − 100 = 87 € counts as income: 187 × 1.7 + 1 000 − (100 + 87) = 1 130,90 → 1 130 €',
+    household: { members: [adult(100)], costs: 1000 },
+    expect: { status: 'needy', gmi: 87, housing: 1130, reason: 'housing.incomeIncludesGmi' },
+  },
+  {
+    says: 'needy adult with no income and 50 € costs: GMI 187 €; 187 × 1.7 + 50 − 187 = 180,90 → 180 €, more than the costs',
+    household: { members: [adult(0)], costs: 50 },
+    expect: { status: 'needy', gmi: 187, housing: 180 },
+  },
+  {
+    says: 'housing costs not answered: housing benefit unknown',
+    household: { members: [pensioner(500)], costs: null },
+    expect: { housing: null, verdict: 'unknown', reason: 'housing.costsUnknown' },
+  },
+  {
+    says: 'household above the low-income threshold without children: no housing benefit',
+    household: { members: [pensioner(700)], costs: 600 },
+    expect: { status: 'none', housing: 0, verdict: 'unlikely' },
+  },
+  {
+    says: 'municipality without a known low-income threshold: possible, with the amount',
+    household: { municipality: 'fixture-none', members: [pensioner(500)], costs: 300 },
+    expect: { status: 'unknown', housing: 267, verdict: 'possible' },
+  },
   // Asset test
-  { says: 'savings exactly 272 € pass the asset test', household: { members: [adult(100)], savings: 272 }, expect: { assets: 'pass', status: 'needy', gmi: 87, gmiVerdict: 'likely' } },
-  { says: 'savings 272,01 € fail: no needy status, no GMI', household: { members: [adult(100)], savings: 272.01 }, expect: { assets: 'fail', status: 'none', gmi: 0, gmiVerdict: 'unlikely' } },
-  { says: 'savings not answered: GMI only possible, amount still shown', household: { members: [adult(100)], savings: null }, expect: { assets: 'unknown', status: 'needy', gmi: 87, gmiVerdict: 'possible' } },
-  { says: 'a second property the household does not live in fails the asset test', household: { members: [adult(100)], otherRealEstate: true }, expect: { assets: 'fail', status: 'none' } },
-  { says: 'two cars without children fail the asset test', household: { members: [adult(100)], vehicles: 2 }, expect: { assets: 'fail', status: 'none' } },
-  { says: 'two cars with children pass the asset test', household: { members: [adult(100), child(5)], vehicles: 2 }, expect: { assets: 'pass', status: 'needy' } },
-  { says: 'assets over the limit also stop the housing benefit', household: { members: [pensioner(500)], costs: 300, savings: 5000 }, expect: { assets: 'fail', housing: 0, verdict: 'unlikely' } },
+  {
+    says: 'savings exactly 272 € pass the asset test',
+    household: { members: [adult(100)], savings: 272 },
+    expect: { assets: 'pass', status: 'needy', gmi: 87, gmiVerdict: 'likely' },
+  },
+  {
+    says: 'savings 272,01 € fail: no needy status, no GMI',
+    household: { members: [adult(100)], savings: 272.01 },
+    expect: { assets: 'fail', status: 'none', gmi: 0, gmiVerdict: 'unlikely' },
+  },
+  {
+    says: 'savings not answered: GMI only possible, amount still shown',
+    household: { members: [adult(100)], savings: null },
+    expect: { assets: 'unknown', status: 'needy', gmi: 87, gmiVerdict: 'possible' },
+  },
+  {
+    says: 'a second property the household does not live in fails the asset test',
+    household: { members: [adult(100)], otherRealEstate: true },
+    expect: { assets: 'fail', status: 'none' },
+  },
+  {
+    says: 'two cars without children fail the asset test',
+    household: { members: [adult(100)], vehicles: 2 },
+    expect: { assets: 'fail', status: 'none' },
+  },
+  {
+    says: 'two cars with children pass the asset test',
+    household: { members: [adult(100), child(5)], vehicles: 2 },
+    expect: { assets: 'pass', status: 'needy' },
+  },
+  {
+    says: 'assets over the limit also stop the housing benefit',
+    household: { members: [pensioner(500)], costs: 300, savings: 5000 },
+    expect: { assets: 'fail', housing: 0, verdict: 'unlikely' },
+  },
 ];
 
 describe('housing benefit and asset test', () => {
@@ -55,20 +177,27 @@ describe('housing benefit and asset test', () => {
       if (x.gmi !== undefined) expect(e.gmi.amountCents).toBe(x.gmi === null ? null : cents(x.gmi));
       if (x.gmiVerdict !== undefined) expect(e.gmi.verdict).toBe(x.gmiVerdict);
       if (x.assets !== undefined) expect(e.assets.result).toBe(x.assets);
-      if (x.reason !== undefined) expect([...e.housing.reasons, ...e.gmi.reasons].map((r) => r.key)).toContain(x.reason);
+      if (x.reason !== undefined)
+        expect([...e.housing.reasons, ...e.gmi.reasons].map((r) => r.key)).toContain(x.reason);
     });
   }
 
   it('no reason claims a cap at the housing costs: the amount above the costs is the formula itself', () => {
     const e = run({ date: '2026-03-01', members: [pensioner(300)], costs: 100 });
     expect(e.housing.amountCents).toBeGreaterThan(10000);
-    expect(e.housing.reasons).toContainEqual({ key: 'housing.amount', params: { gmiSumCents: 18700, coefficient: 2.5, costsCents: 10000, incomeCents: 30000, amountCents: 26750 } });
+    expect(e.housing.reasons).toContainEqual({
+      key: 'housing.amount',
+      params: { gmiSumCents: 18700, coefficient: 2.5, costsCents: 10000, incomeCents: 30000, amountCents: 26750 },
+    });
     expect(e.housing.reasons.map((r) => r.key).filter((k) => /cap/i.test(k))).toEqual([]);
   });
 
   it('the housing reason carries the whole formula with the numbers', () => {
     const e = run({ date: '2026-03-01', members: [pensioner(500)], costs: 300 });
-    expect(e.housing.reasons).toContainEqual({ key: 'housing.amount', params: { gmiSumCents: 18700, coefficient: 2.5, costsCents: 30000, incomeCents: 50000, amountCents: 26750 } });
+    expect(e.housing.reasons).toContainEqual({
+      key: 'housing.amount',
+      params: { gmiSumCents: 18700, coefficient: 2.5, costsCents: 30000, incomeCents: 50000, amountCents: 26750 },
+    });
     expect(e.housing.reasons).toContainEqual({ key: 'housing.rounded', params: { amountCents: 26700 } });
     expect(e.housing.reasons.map((r) => r.key)).toContain('housing.costNorms');
   });

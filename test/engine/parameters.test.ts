@@ -5,15 +5,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../src/data/build-catalogue.ts';
-import { buildParameters } from '../../src/data/build-parameters.ts';
-import { loadCatalogueFromDisk } from '../../src/data/load-from-disk.ts';
+import { DataError } from '#src/data/build-catalogue.ts';
+import { buildParameters } from '#src/data/build-parameters.ts';
+import { loadCatalogueFromDisk } from '#src/data/load-from-disk.ts';
 
 const root = join(import.meta.dirname, '../..');
 const path = 'src/data/national/parameters.yaml';
 const text = readFileSync(join(root, path), 'utf8');
 const p = buildParameters({ path, text }, loadCatalogueFromDisk(root).sources);
-const on = <T extends { from: string; to?: string | undefined }>(xs: T[], d: string) => xs.find((x) => x.from <= d && (x.to === undefined || d <= x.to));
+const on = <T extends { from: string; to?: string | undefined }>(xs: T[], d: string) =>
+  xs.find((x) => x.from <= d && (x.to === undefined || d <= x.to));
 
 describe('national parameters', () => {
   const table: [string, string, [number, number], [number, number], [number, number]][] = [
@@ -42,7 +43,12 @@ describe('national parameters', () => {
   for (const [period, date, values, status] of k) {
     it(`housing K ${period}: ${values.join(' / ')} (${status})`, () => {
       const e = on(p.housingCoefficients, date)!;
-      expect([e.pensionerOrDisabledAlone, e.pensionerOrDisabledOnly, e.pensionerOrDisabledWithChildren, e.other]).toEqual(values);
+      expect([
+        e.pensionerOrDisabledAlone,
+        e.pensionerOrDisabledOnly,
+        e.pensionerOrDisabledWithChildren,
+        e.other,
+      ]).toEqual(values);
       expect(e.status).toBe(status);
     });
   }
@@ -51,7 +57,15 @@ describe('national parameters', () => {
     expect(p.savingsCap).toEqual([expect.objectContaining({ cents: 27200, status: 'provisional' })]);
   });
 
-  const wages: [string, number][] = [['2021-01-01', 500], ['2022-12-31', 500], ['2023-01-01', 620], ['2024-01-01', 700], ['2025-01-01', 740], ['2025-12-31', 740], ['2026-01-01', 780]];
+  const wages: [string, number][] = [
+    ['2021-01-01', 500],
+    ['2022-12-31', 500],
+    ['2023-01-01', 620],
+    ['2024-01-01', 700],
+    ['2025-01-01', 740],
+    ['2025-12-31', 740],
+    ['2026-01-01', 780],
+  ];
   for (const [date, euro] of wages) {
     it(`minimum monthly wage on ${date}: ${euro} €, verified with a source`, () => {
       const w = on(p.minimumWage, date)!;
@@ -62,13 +76,23 @@ describe('national parameters', () => {
   }
 
   it('overlapping periods are refused, naming the file and the entries', () => {
-    const broken = text.replace('from: "2024-01-01"\n    to: "2024-12-31"\n    gmi', 'from: "2023-12-01"\n    to: "2024-12-31"\n    gmi');
+    const broken = text.replace(
+      'from: "2024-01-01"\n    to: "2024-12-31"\n    gmi',
+      'from: "2023-12-01"\n    to: "2024-12-31"\n    gmi',
+    );
     expect(broken).not.toBe(text);
     expect(() => buildParameters({ path, text: broken })).toThrow(DataError);
-    expect(() => buildParameters({ path, text: broken })).toThrow(/parameters\.yaml[\s\S]*thresholds from 2023-07-01: overlaps the entry from 2023-12-01/);
+    expect(() => buildParameters({ path, text: broken })).toThrow(
+      /parameters\.yaml[\s\S]*thresholds from 2023-07-01: overlaps the entry from 2023-12-01/,
+    );
   });
 
   it('a source missing from sources.yaml is refused', () => {
-    expect(() => buildParameters({ path, text: text.replace('sources: [S41]', 'sources: [S999]') }, loadCatalogueFromDisk(root).sources)).toThrow(/S999 is not in sources.yaml/);
+    expect(() =>
+      buildParameters(
+        { path, text: text.replace('sources: [S41]', 'sources: [S999]') },
+        loadCatalogueFromDisk(root).sources,
+      ),
+    ).toThrow(/S999 is not in sources.yaml/);
   });
 });

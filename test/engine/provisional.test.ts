@@ -4,9 +4,18 @@
  * parameter the household's result does not depend on does not.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate, parseHousehold, type Estimate } from '../../src/domain/engine/index.ts';
-import type { NationalParameters } from '../../src/domain/schemas/index.ts';
-import { adult, child, fixtureItems, householdInput, parameters, pensioner, withThreshold, type CaseHousehold } from './fixtures.ts';
+import { evaluate, parseHousehold, type Estimate } from '#src/domain/engine/index.ts';
+import type { NationalParameters } from '#src/domain/schemas/index.ts';
+import {
+  adult,
+  child,
+  fixtureItems,
+  householdInput,
+  parameters,
+  pensioner,
+  withThreshold,
+  type CaseHousehold,
+} from './fixtures.ts';
 
 type Status = 'verified' | 'provisional';
 /** The real parameters with every entry's status set to `status`, except those named in `provisional`. */
@@ -71,14 +80,26 @@ describe('provisional parameters make the results that use them provisional', ()
   });
 
   it('a provisional minimum wage matters only when income is counted against it', () => {
-    const withWage = (): NationalParameters => ({ ...params(['minimumWage']), minimumWage: [{ from: '2026-01-01', cents: 78000, status: 'provisional', sources: ['S1'] }] });
+    const withWage = (): NationalParameters => ({
+      ...params(['minimumWage']),
+      minimumWage: [{ from: '2026-01-01', cents: 78000, status: 'provisional', sources: ['S1'] }],
+    });
     expect(run({ date: '2026-03-01', members: [adult(500)] }, withWage()).provisionalParameters).toEqual([]);
-    const student = run({ date: '2026-03-01', members: [adult(500), child(19, { student: true, incomes: [{ type: 'stipend', monthly: 100 }] })] }, withWage());
+    const student = run(
+      {
+        date: '2026-03-01',
+        members: [adult(500), child(19, { student: true, incomes: [{ type: 'stipend', monthly: 100 }] })],
+      },
+      withWage(),
+    );
     expect(student.provisionalParameters).toEqual(['minimumWage']);
   });
 
   it('the note names the parameter for the resident (rounding)', () => {
-    expect(run(worked, params(['housingRounding'])).notes).toContainEqual({ key: 'parameters.provisional', params: { what: 'housingRounding' } });
+    expect(run(worked, params(['housingRounding'])).notes).toContainEqual({
+      key: 'parameters.provisional',
+      params: { what: 'housingRounding' },
+    });
   });
 
   it('the real data: the 2024 housing coefficients (end date assumed) make a 2024 housing result provisional', () => {

@@ -23,8 +23,16 @@ const periods = [
 
 // A municipality at 80 % of the median: one person above the needy threshold is low-income.
 const needyRows: Row[] = periods.flatMap(({ period, date, needy }) => [
-  { says: `${period}: single adult earning exactly the needy threshold ${needy} € is needy`, household: { date, members: [adult(needy)] }, status: 'needy' },
-  { says: `${period}: single adult earning 1 cent less than ${needy} € is needy`, household: { date, members: [adult(needy - 0.01)] }, status: 'needy' },
+  {
+    says: `${period}: single adult earning exactly the needy threshold ${needy} € is needy`,
+    household: { date, members: [adult(needy)] },
+    status: 'needy',
+  },
+  {
+    says: `${period}: single adult earning 1 cent less than ${needy} € is needy`,
+    household: { date, members: [adult(needy - 0.01)] },
+    status: 'needy',
+  },
   {
     says: `${period}: single adult earning 1 cent more than ${needy} € is not needy`,
     household: { date, members: [adult(needy + 0.01)] },
@@ -33,30 +41,119 @@ const needyRows: Row[] = periods.flatMap(({ period, date, needy }) => [
 ]);
 
 const lowIncomeRows: Row[] = [
-  { says: '2026: single pensioner with 680 € pension (the Daugavpils-type threshold 680 €) is low-income', household: { date: '2026-03-01', members: [pensioner(680)] }, status: 'low-income' },
-  { says: '2026: single pensioner with 679,99 € is low-income', household: { date: '2026-03-01', members: [pensioner(679.99)] }, status: 'low-income' },
-  { says: '2026: single pensioner with 680,01 € has no status', household: { date: '2026-03-01', members: [pensioner(680.01)] }, status: 'none' },
-  { says: '2024: couple earning 549 + 384 = 933 € together is low-income', household: { date: '2024-06-01', members: [adult(500), adult(433)] }, status: 'low-income' },
-  { says: '2024: couple earning 933,01 € together has no status', household: { date: '2024-06-01', members: [adult(500), adult(433.01)] }, status: 'none' },
-  { says: '2025: family of 3 at 604 + 2 × 423 = 1 450 € is low-income', household: { date: '2025-06-01', members: [adult(1450), adult(), child(5)] }, status: 'low-income' },
-  { says: '2025: family of 3 at 1 450,01 € has no status', household: { date: '2025-06-01', members: [adult(1450.01), adult(), child(5)] }, status: 'none' },
+  {
+    says: '2026: single pensioner with 680 € pension (the Daugavpils-type threshold 680 €) is low-income',
+    household: { date: '2026-03-01', members: [pensioner(680)] },
+    status: 'low-income',
+  },
+  {
+    says: '2026: single pensioner with 679,99 € is low-income',
+    household: { date: '2026-03-01', members: [pensioner(679.99)] },
+    status: 'low-income',
+  },
+  {
+    says: '2026: single pensioner with 680,01 € has no status',
+    household: { date: '2026-03-01', members: [pensioner(680.01)] },
+    status: 'none',
+  },
+  {
+    says: '2024: couple earning 549 + 384 = 933 € together is low-income',
+    household: { date: '2024-06-01', members: [adult(500), adult(433)] },
+    status: 'low-income',
+  },
+  {
+    says: '2024: couple earning 933,01 € together has no status',
+    household: { date: '2024-06-01', members: [adult(500), adult(433.01)] },
+    status: 'none',
+  },
+  {
+    says: '2025: family of 3 at 604 + 2 × 423 = 1 450 € is low-income',
+    household: { date: '2025-06-01', members: [adult(1450), adult(), child(5)] },
+    status: 'low-income',
+  },
+  {
+    says: '2025: family of 3 at 1 450,01 € has no status',
+    household: { date: '2025-06-01', members: [adult(1450.01), adult(), child(5)] },
+    status: 'none',
+  },
   // Municipality without a known threshold: the national ceiling (80 %) still decides "above".
-  { says: 'No municipal threshold: 500 € single is possibly low-income (unknown)', household: { date: '2026-03-01', municipality: 'fixture-none', members: [adult(500)] }, status: 'unknown' },
-  { says: 'No municipal threshold: exactly the 680 € ceiling is still unknown', household: { date: '2026-03-01', municipality: 'fixture-none', members: [adult(680)] }, status: 'unknown' },
-  { says: 'No municipal threshold: 680,01 € is above any possible threshold', household: { date: '2026-03-01', municipality: 'fixture-none', members: [adult(680.01)] }, status: 'none' },
-  { says: 'No municipal threshold: needy status does not need it (425 €)', household: { date: '2026-03-01', municipality: 'fixture-none', members: [adult(425)] }, status: 'needy' },
+  {
+    says: 'No municipal threshold: 500 € single is possibly low-income (unknown)',
+    household: { date: '2026-03-01', municipality: 'fixture-none', members: [adult(500)] },
+    status: 'unknown',
+  },
+  {
+    says: 'No municipal threshold: exactly the 680 € ceiling is still unknown',
+    household: { date: '2026-03-01', municipality: 'fixture-none', members: [adult(680)] },
+    status: 'unknown',
+  },
+  {
+    says: 'No municipal threshold: 680,01 € is above any possible threshold',
+    household: { date: '2026-03-01', municipality: 'fixture-none', members: [adult(680.01)] },
+    status: 'none',
+  },
+  {
+    says: 'No municipal threshold: needy status does not need it (425 €)',
+    household: { date: '2026-03-01', municipality: 'fixture-none', members: [adult(425)] },
+    status: 'needy',
+  },
 ];
 
 const gmiRows: Row[] = [
-  { says: '2026: single adult with no income gets the full GMI 187 €', household: { date: '2026-03-01', members: [adult(0)] }, status: 'needy', gmi: 187 },
-  { says: '2026: single adult earning 186,99 € gets 0,01 € GMI', household: { date: '2026-03-01', members: [adult(186.99)] }, status: 'needy', gmi: 0.01 },
-  { says: '2026: single adult earning exactly 187 € gets no GMI', household: { date: '2026-03-01', members: [adult(187)] }, status: 'needy', gmi: 0 },
-  { says: '2026: single adult earning 187,01 € gets no GMI (never below 0)', household: { date: '2026-03-01', members: [adult(187.01)] }, status: 'needy', gmi: 0 },
-  { says: '2026: two adults and two children with 450 € get 580 − 450 = 130 € (reference example)', household: { date: '2026-03-01', members: [adult(450), adult(), child(4), child(9)] }, status: 'needy', gmi: 130 },
-  { says: '7–12/2023: the unrounded 87,50 € for others: couple with no income gets 212,50 €', household: { date: '2023-09-01', members: [adult(), adult()] }, status: 'needy', gmi: 212.5 },
-  { says: '2024: single adult with 37 € income gets 137 − 37 = 100 €', household: { date: '2024-06-01', members: [adult(37)] }, status: 'needy', gmi: 100 },
-  { says: '2025: single adult with 66 € income gets 166 − 66 = 100 €', household: { date: '2025-06-01', members: [adult(66)] }, status: 'needy', gmi: 100 },
-  { says: '2026: low-income household gets no GMI', household: { date: '2026-03-01', members: [pensioner(500)] }, status: 'low-income', gmi: 0 },
+  {
+    says: '2026: single adult with no income gets the full GMI 187 €',
+    household: { date: '2026-03-01', members: [adult(0)] },
+    status: 'needy',
+    gmi: 187,
+  },
+  {
+    says: '2026: single adult earning 186,99 € gets 0,01 € GMI',
+    household: { date: '2026-03-01', members: [adult(186.99)] },
+    status: 'needy',
+    gmi: 0.01,
+  },
+  {
+    says: '2026: single adult earning exactly 187 € gets no GMI',
+    household: { date: '2026-03-01', members: [adult(187)] },
+    status: 'needy',
+    gmi: 0,
+  },
+  {
+    says: '2026: single adult earning 187,01 € gets no GMI (never below 0)',
+    household: { date: '2026-03-01', members: [adult(187.01)] },
+    status: 'needy',
+    gmi: 0,
+  },
+  {
+    says: '2026: two adults and two children with 450 € get 580 − 450 = 130 € (reference example)',
+    household: { date: '2026-03-01', members: [adult(450), adult(), child(4), child(9)] },
+    status: 'needy',
+    gmi: 130,
+  },
+  {
+    says: '7–12/2023: the unrounded 87,50 € for others: couple with no income gets 212,50 €',
+    household: { date: '2023-09-01', members: [adult(), adult()] },
+    status: 'needy',
+    gmi: 212.5,
+  },
+  {
+    says: '2024: single adult with 37 € income gets 137 − 37 = 100 €',
+    household: { date: '2024-06-01', members: [adult(37)] },
+    status: 'needy',
+    gmi: 100,
+  },
+  {
+    says: '2025: single adult with 66 € income gets 166 − 66 = 100 €',
+    household: { date: '2025-06-01', members: [adult(66)] },
+    status: 'needy',
+    gmi: 100,
+  },
+  {
+    says: '2026: low-income household gets no GMI',
+    household: { date: '2026-03-01', members: [pensioner(500)] },
+    status: 'low-income',
+    gmi: 0,
+  },
 ];
 
 function check(r: Row) {
@@ -77,7 +174,10 @@ describe('GMI benefit = GMI sum − counted income, never below 0 (MK 809)', () 
 
 // Households of 1–8 persons in 2026: GMI 187 + 131 × others; needy 425 + 298 × others.
 const sizes = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ n, gmi: 187 + 131 * (n - 1), needy: 425 + 298 * (n - 1) }));
-const family = (n: number, income: number) => [adult(income), ...Array.from({ length: n - 1 }, (_, i) => (i === 0 ? adult() : child(2 + i)))];
+const family = (n: number, income: number) => [
+  adult(income),
+  ...Array.from({ length: n - 1 }, (_, i) => (i === 0 ? adult() : child(2 + i))),
+];
 
 describe('households of 1–8 persons (2026)', () => {
   for (const { n, gmi, needy } of sizes) {

@@ -6,17 +6,26 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resourcesFor } from '../../src/i18n/i18n.ts';
-import type { Strings } from '../../src/i18n/tiny-t.ts';
+import { resourcesFor } from '#src/i18n/i18n.ts';
+import type { Strings } from '#src/i18n/tiny-t.ts';
 
 /** Runtime imports of a TS module: `import x from`, `import {a}`, `export … from`, not `import type`. */
 function runtimeImports(file: string): string[] {
-  const src = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const src = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
   const out: string[] = [];
   for (const m of src.matchAll(/^\s*(import|export)\s+(?!type\b)([^'";]*?)\s*from\s*['"]([^'"]+)['"]/gm)) {
     const names = m[2]!;
     // `import { type A, type B } from` is type-only too.
-    if (/^\{[^}]*\}$/.test(names.trim()) && names.replace(/[{}\s]/g, '').split(',').every((n) => n.startsWith('type'))) continue;
+    if (
+      /^\{[^}]*\}$/.test(names.trim()) &&
+      names
+        .replace(/[{}\s]/g, '')
+        .split(',')
+        .every((n) => n.startsWith('type'))
+    )
+      continue;
     out.push(m[3]!);
   }
   for (const m of src.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) out.push(m[1]!);
@@ -30,8 +39,8 @@ function graph(entry: string): { files: string[]; packages: string[] } {
     if (files.has(file)) return;
     files.add(file);
     for (const spec of runtimeImports(file)) {
-      if (spec.startsWith('.')) {
-        const target = resolve(dirname(file), spec);
+      if (spec.startsWith('.') || spec.startsWith('#src/')) {
+        const target = spec.startsWith('#src/') ? resolve('src', spec.slice(5)) : resolve(dirname(file), spec);
         if (!existsSync(target)) throw new Error(`${file}: cannot resolve ${spec}`);
         visit(target);
       } else packages.add(spec);
@@ -50,7 +59,11 @@ describe('the estimator island stays small and client-only', () => {
 
   it('never reaches schemas (zod), i18next setup, data loading or server code', () => {
     // schemas/vocabulary.ts holds the closed lists as plain constants (no zod) for exactly this reason.
-    const banned = g.files.filter((f) => /^src\/(domain\/schemas|data|server)\/|^src\/i18n\/(i18n|locales|index)\.ts$/.test(f) && f !== 'src/domain/schemas/vocabulary.ts');
+    const banned = g.files.filter(
+      (f) =>
+        /^src\/(domain\/schemas|data|server)\/|^src\/i18n\/(i18n|locales|index)\.ts$/.test(f) &&
+        f !== 'src/domain/schemas/vocabulary.ts',
+    );
     expect(banned).toEqual([]);
   });
 
@@ -62,20 +75,35 @@ describe('the estimator island stays small and client-only', () => {
 });
 
 function flatten(o: Strings, prefix = ''): [string, string][] {
-  return Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : flatten(v as Strings, `${prefix}${k}.`)));
+  return Object.entries(o).flatMap(([k, v]) =>
+    typeof v === 'string' ? [[prefix + k, v] as [string, string]] : flatten(v as Strings, `${prefix}${k}.`),
+  );
 }
 
 describe('estimator strings', () => {
   const lv = new Map(flatten(resourcesFor('lv').estimator as Strings));
   const ru = new Map(flatten(resourcesFor('ru').estimator as Strings));
   const base = (k: string) => k.replace(/_(zero|one|few|many|other)$/, '');
-  const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',');
+  const placeholders = (s: string) =>
+    [...s.matchAll(/\{\{(\w+)\}\}/g)]
+      .map((m) => m[1])
+      .sort()
+      .join(',');
 
   it('same keys in both languages, plural forms as each language needs', () => {
     expect([...new Set([...lv.keys()].map(base))].sort()).toEqual([...new Set([...ru.keys()].map(base))].sort());
     for (const k of new Set([...lv.keys()].filter((x) => x !== base(x)).map(base))) {
-      expect([...lv.keys()].filter((x) => base(x) === k && x !== k).sort(), k).toEqual([`${k}_one`, `${k}_other`, `${k}_zero`]);
-      expect([...ru.keys()].filter((x) => base(x) === k && x !== k).sort(), k).toEqual([`${k}_few`, `${k}_many`, `${k}_one`, `${k}_other`]);
+      expect([...lv.keys()].filter((x) => base(x) === k && x !== k).sort(), k).toEqual([
+        `${k}_one`,
+        `${k}_other`,
+        `${k}_zero`,
+      ]);
+      expect([...ru.keys()].filter((x) => base(x) === k && x !== k).sort(), k).toEqual([
+        `${k}_few`,
+        `${k}_many`,
+        `${k}_one`,
+        `${k}_other`,
+      ]);
     }
   });
 

@@ -3,23 +3,40 @@
  * household the CLI's parseHousehold builds), and the trimmed pack (the same estimate as the full one).
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/domain/engine/evaluate.ts';
-import { emptyAnswers, sanitizeAnswers } from '../../src/domain/estimator/answers.ts';
-import { answersFromFields, answersToFields } from '../../src/domain/estimator/form-data.ts';
-import { parseEuroCents, parseWhole } from '../../src/domain/estimator/numbers.ts';
-import { contextOf } from '../../src/domain/estimator/pack.ts';
-import { answersFromHouseholdInput, toHousehold, toHouseholdInput } from '../../src/domain/estimator/to-household.ts';
-import { validateAll, validateStep } from '../../src/domain/estimator/validate.ts';
-import { DERIVED_SITUATIONS, HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR, INCOME_TYPE_LIST } from '../../src/domain/estimator/vocabulary.ts';
-import { HOUSEHOLD_SITUATIONS, INCOME_TYPES, parseHousehold } from '../../src/domain/schemas/index.ts';
+import { evaluate } from '#src/domain/engine/evaluate.ts';
+import { emptyAnswers, sanitizeAnswers } from '#src/domain/estimator/answers.ts';
+import { answersFromFields, answersToFields } from '#src/domain/estimator/form-data.ts';
+import { parseEuroCents, parseWhole } from '#src/domain/estimator/numbers.ts';
+import { contextOf } from '#src/domain/estimator/pack.ts';
+import { answersFromHouseholdInput, toHousehold, toHouseholdInput } from '#src/domain/estimator/to-household.ts';
+import { validateAll, validateStep } from '#src/domain/estimator/validate.ts';
+import {
+  DERIVED_SITUATIONS,
+  HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR,
+  INCOME_TYPE_LIST,
+} from '#src/domain/estimator/vocabulary.ts';
+import { HOUSEHOLD_SITUATIONS, INCOME_TYPES, parseHousehold } from '#src/domain/schemas/index.ts';
 import { exampleHouseholds, fullContext, MUNICIPALITY_IDS, packFor } from './fixtures.ts';
 
 describe('reading amounts as residents type them', () => {
   it.each([
-    ['350', 35000], ['350,5', 35050], ['350.50', 35050], ['1 234,56', 123456], ['0', 0], ['12 €', 1200], ['7,00', 700], ['1000000', 100000000],
+    ['350', 35000],
+    ['350,5', 35050],
+    ['350.50', 35050],
+    ['1 234,56', 123456],
+    ['0', 0],
+    ['12 €', 1200],
+    ['7,00', 700],
+    ['1000000', 100000000],
   ])('%s → %i cents', (text, cents) => expect(parseEuroCents(text)).toEqual({ ok: true, value: cents }));
   it.each([
-    ['', 'empty'], ['  ', 'empty'], ['-5', 'negative'], ['abc', 'format'], ['1,2,3', 'format'], ['3,456', 'cents'], ['1000000,01', 'tooLarge'],
+    ['', 'empty'],
+    ['  ', 'empty'],
+    ['-5', 'negative'],
+    ['abc', 'format'],
+    ['1,2,3', 'format'],
+    ['3,456', 'cents'],
+    ['1000000,01', 'tooLarge'],
   ])('%j is refused (%s)', (text, reason) => expect(parseEuroCents(text)).toEqual({ ok: false, reason }));
   it('whole numbers', () => {
     expect(parseWhole('42', 0, 120)).toEqual({ ok: true, value: 42 });
@@ -32,19 +49,31 @@ describe('validation', () => {
   it('asks every required answer, in the order of the one-page form', () => {
     const a = emptyAnswers(2);
     expect(validateAll(a).map((e) => `${e.field} ${e.key}`)).toEqual([
-      'm0-age error.age.empty', 'm0-disability error.disability.empty',
-      'm1-age error.age.empty', 'm1-disability error.disability.empty',
-      'savings error.savings.empty', 'other-real-estate error.otherRealEstate.empty', 'vehicles error.vehicles.empty',
-      'housing-costs error.housingCosts.empty', 'heating error.heating.empty',
+      'm0-age error.age.empty',
+      'm0-disability error.disability.empty',
+      'm1-age error.age.empty',
+      'm1-disability error.disability.empty',
+      'savings error.savings.empty',
+      'other-real-estate error.otherRealEstate.empty',
+      'vehicles error.vehicles.empty',
+      'housing-costs error.housingCosts.empty',
+      'heating error.heating.empty',
     ]);
   });
   it('blank incomes are "none"; a wrong amount names the person and the income', () => {
     const a = emptyAnswers(1);
     a.members[0]!.incomes = { pension: '500', salary: 'many' };
-    expect(validateStep('incomes', a)).toEqual([{ field: 'm0-income-salary', key: 'error.money.format', params: { person: 1, type: 'salary' } }]);
+    expect(validateStep('incomes', a)).toEqual([
+      { field: 'm0-income-salary', key: 'error.money.format', params: { person: 1, type: 'salary' } },
+    ]);
   });
   it('restored answers are cleaned (storage can hold anything)', () => {
-    expect(sanitizeAnswers({ members: [{ age: 5, disability: 'IV', incomes: { salary: '1', bogus: '2' } }], situations: ['crisis', 'x'] })).toMatchObject({
+    expect(
+      sanitizeAnswers({
+        members: [{ age: 5, disability: 'IV', incomes: { salary: '1', bogus: '2' } }],
+        situations: ['crisis', 'x'],
+      }),
+    ).toMatchObject({
       members: [{ age: '', disability: '', incomes: { salary: '1' } }],
       situations: ['crisis'],
     });
@@ -55,7 +84,9 @@ describe('validation', () => {
 describe('the estimator asks what the schemas know', () => {
   it('every income type, in two groups', () => expect([...INCOME_TYPE_LIST].sort()).toEqual([...INCOME_TYPES].sort()));
   it('every situation (heating is asked with the housing costs)', () =>
-    expect([...HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR, ...DERIVED_SITUATIONS].sort()).toEqual([...HOUSEHOLD_SITUATIONS].sort()));
+    expect([...HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR, ...DERIVED_SITUATIONS].sort()).toEqual(
+      [...HOUSEHOLD_SITUATIONS].sort(),
+    ));
 });
 
 const examples = exampleHouseholds();
@@ -77,10 +108,20 @@ describe.each(examples)('example household $name', ({ input }) => {
     const fromExample = parseHousehold(input);
     if (!fromExample.ok) throw new Error(JSON.stringify(fromExample.errors));
     const cli = evaluate(fromExample.value, fullContext(input.municipality));
-    const island = evaluate(toHousehold(answers!, input.date, input.municipality), contextOf(packFor(input.municipality, 'lv')));
+    const island = evaluate(
+      toHousehold(answers!, input.date, input.municipality),
+      contextOf(packFor(input.municipality, 'lv')),
+    );
     const summary = (e: typeof cli) => ({
-      status: e.status, provisional: e.provisional, thresholds: e.thresholds, gmi: e.gmi, housing: e.housing, crisis: e.crisis,
-      benefits: e.benefits, services: e.services, documents: e.documents.map((d) => [d.text.lv, d.items]),
+      status: e.status,
+      provisional: e.provisional,
+      thresholds: e.thresholds,
+      gmi: e.gmi,
+      housing: e.housing,
+      crisis: e.crisis,
+      benefits: e.benefits,
+      services: e.services,
+      documents: e.documents.map((d) => [d.text.lv, d.items]),
     });
     expect(summary(island)).toEqual(summary(cli));
   });
@@ -95,7 +136,8 @@ describe.each(examples)('example household $name', ({ input }) => {
 describe('the trimmed pack', () => {
   it.each(MUNICIPALITY_IDS)('%s: same verdicts and amounts as the full pack for a family', (id) => {
     const parsed = parseHousehold({
-      date: '2026-03-01', municipality: id,
+      date: '2026-03-01',
+      municipality: id,
       members: [
         { age: 40, disability: null, incomes: [{ type: 'salary', monthly: 600 }] },
         { age: 9, disability: 'III', student: true, incomes: [] },
@@ -108,7 +150,10 @@ describe('the trimmed pack', () => {
     if (!parsed.ok) throw new Error('bad household');
     const full = evaluate(parsed.value, fullContext(id));
     const trimmed = evaluate(parsed.value, contextOf(packFor(id, 'lv')));
-    expect({ ...trimmed, documents: trimmed.documents.map((d) => d.text.lv) }).toEqual({ ...full, documents: full.documents.map((d) => d.text.lv) });
+    expect({ ...trimmed, documents: trimmed.documents.map((d) => d.text.lv) }).toEqual({
+      ...full,
+      documents: full.documents.map((d) => d.text.lv),
+    });
   });
 });
 
@@ -127,9 +172,12 @@ describe('suspended items are never shown as likely', () => {
     for (const members of households) {
       for (const situations of [[], [...HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR]]) {
         const parsed = parseHousehold({
-          date: '2026-03-01', municipality: id,
+          date: '2026-03-01',
+          municipality: id,
           members: members.map((m) => ({ ...m, incomes: [] })),
-          housing: { costsMonthly: 300, heating: 'stove' }, assets: { savings: 0, otherRealEstate: false, vehicles: 0 }, situations,
+          housing: { costsMonthly: 300, heating: 'stove' },
+          assets: { savings: 0, otherRealEstate: false, vehicles: 0 },
+          situations,
         });
         if (!parsed.ok) throw new Error('bad household');
         const e = evaluate(parsed.value, contextOf(pack));

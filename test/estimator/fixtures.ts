@@ -1,13 +1,13 @@
 /** Shared test data: packs, strings and example households as the estimator uses them. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalogue, publishedItemsFor } from '../../src/data/index.ts';
-import { parameters } from '../../src/data/parameters.ts';
-import type { EvaluationContext } from '../../src/domain/engine/evaluate.ts';
-import { trimPack, type EstimatorPack } from '../../src/domain/estimator/pack.ts';
-import type { HouseholdInput, Locale } from '../../src/domain/schemas/index.ts';
-import { resourcesFor } from '../../src/i18n/i18n.ts';
-import type { Strings } from '../../src/i18n/tiny-t.ts';
+import { catalogue, publishedItemsFor } from '#src/data/index.ts';
+import { parameters } from '#src/data/parameters.ts';
+import type { EvaluationContext } from '#src/domain/engine/evaluate.ts';
+import { trimPack, type EstimatorPack } from '#src/domain/estimator/pack.ts';
+import type { HouseholdInput, Locale } from '#src/domain/schemas/index.ts';
+import { resourcesFor } from '#src/i18n/i18n.ts';
+import type { Strings } from '#src/i18n/tiny-t.ts';
 
 export function municipality(id: string) {
   const m = catalogue.municipalities.find((x) => x.id === id);
@@ -36,7 +36,10 @@ export function exampleHouseholds(): { name: string; input: HouseholdInput }[] {
   return readdirSync(DIR)
     .filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'))
     .sort()
-    .map((f) => ({ name: f.replace(/\.json$/, ''), input: JSON.parse(readFileSync(join(DIR, f), 'utf8')) as HouseholdInput }));
+    .map((f) => ({
+      name: f.replace(/\.json$/, ''),
+      input: JSON.parse(readFileSync(join(DIR, f), 'utf8')) as HouseholdInput,
+    }));
 }
 
 export const MUNICIPALITY_IDS = catalogue.municipalities.map((m) => m.id).sort();

@@ -5,11 +5,11 @@
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Estimator, type EstimatorData } from '../../src/components/estimator/Estimator.tsx';
-import { evaluate } from '../../src/domain/engine/evaluate.ts';
-import { APPLY_ANSWERS_KEY, SAVED_ANSWERS_KEY } from '../../src/domain/estimator/storage-keys.ts';
-import { contextOf } from '../../src/domain/estimator/pack.ts';
-import { parseHousehold } from '../../src/domain/schemas/household.ts';
+import { Estimator, type EstimatorData } from '#src/components/estimator/Estimator.tsx';
+import { evaluate } from '#src/domain/engine/evaluate.ts';
+import { APPLY_ANSWERS_KEY, SAVED_ANSWERS_KEY } from '#src/domain/estimator/storage-keys.ts';
+import { contextOf } from '#src/domain/estimator/pack.ts';
+import { parseHousehold } from '#src/domain/schemas/household.ts';
 import { packFor, stringsFor } from './fixtures.ts';
 
 const DATE = '2026-03-01';
@@ -17,11 +17,20 @@ const data: EstimatorData = { pack: packFor('daugavpils', 'lv'), strings: string
 const est = data.strings.estimator as Record<string, any>;
 
 function mount(d: EstimatorData = data) {
-  return render(<Estimator locale={d.pack.locale} municipality={d.pack.municipality.id} startStrings={{ start: est.start, action: est.action }} data={d} date={DATE} />);
+  return render(
+    <Estimator
+      locale={d.pack.locale}
+      municipality={d.pack.municipality.id}
+      startStrings={{ start: est.start, action: est.action }}
+      data={d}
+      date={DATE}
+    />,
+  );
 }
 const heading = () => document.querySelector('[data-step]') as HTMLElement;
 const cont = () => fireEvent.click(screen.getByRole('button', { name: est.action.continue }));
-const type = (label: string | RegExp, value: string, nth = 0) => fireEvent.input(screen.getAllByLabelText(label)[nth]!, { target: { value } });
+const type = (label: string | RegExp, value: string, nth = 0) =>
+  fireEvent.input(screen.getAllByLabelText(label)[nth]!, { target: { value } });
 
 beforeEach(() => {
   localStorage.clear();
@@ -120,7 +129,16 @@ describe('estimator island', () => {
     const parsed = parseHousehold({
       date: DATE,
       municipality: 'daugavpils',
-      members: [{ age: 70, pensioner: true, disability: null, student: false, needsCare: false, incomes: [{ type: 'pension', monthly: 500 }] }],
+      members: [
+        {
+          age: 70,
+          pensioner: true,
+          disability: null,
+          student: false,
+          needsCare: false,
+          incomes: [{ type: 'pension', monthly: 500 }],
+        },
+      ],
       housing: { costsMonthly: 300, heating: 'district' },
       assets: { savings: 0, otherRealEstate: false, vehicles: 0 },
       situations: [],
@@ -133,7 +151,9 @@ describe('estimator island', () => {
       expect(el?.getAttribute('data-verdict'), b.id).toBe(b.verdict);
       expect(el!.querySelector('.verdict')!.textContent).toContain(est.result.verdict[b.verdict]);
     }
-    expect(document.querySelector('[data-item="housing-benefit"]')!.getAttribute('data-verdict')).toBe(e.housing.verdict);
+    expect(document.querySelector('[data-item="housing-benefit"]')!.getAttribute('data-verdict')).toBe(
+      e.housing.verdict,
+    );
     expect(document.querySelector('[data-status]')!.getAttribute('data-status')).toBe(e.status);
     expect(screen.getByText(est.result.estimateNotice.title)).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/\b(rules|estimator):|\{\{/);
@@ -164,7 +184,14 @@ describe('estimator island', () => {
   });
 
   it('without data (no JavaScript or a failure) the plain start form remains', () => {
-    render(<Estimator locale="lv" municipality="daugavpils" startStrings={{ start: est.start, action: est.action }} dataId="missing" />);
+    render(
+      <Estimator
+        locale="lv"
+        municipality="daugavpils"
+        startStrings={{ start: est.start, action: est.action }}
+        dataId="missing"
+      />,
+    );
     const form = document.querySelector('form')!;
     expect(form.getAttribute('method')).toBe('get');
     expect(form.getAttribute('action')).toBe('/lv/daugavpils/novertejums/rezultati/');

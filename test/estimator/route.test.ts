@@ -4,14 +4,14 @@
  * for every example household. Nothing cached (Cache-Control: no-store).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/domain/engine/evaluate.ts';
-import { answersToFields } from '../../src/domain/estimator/form-data.ts';
-import { answersFromHouseholdInput } from '../../src/domain/estimator/to-household.ts';
-import { parseHousehold } from '../../src/domain/schemas/index.ts';
+import { evaluate } from '#src/domain/engine/evaluate.ts';
+import { answersToFields } from '#src/domain/estimator/form-data.ts';
+import { answersFromHouseholdInput } from '#src/domain/estimator/to-household.ts';
+import { parseHousehold } from '#src/domain/schemas/index.ts';
 import { startPortal, type PortalServer } from '../helpers/portal-server.ts';
 import { exampleHouseholds, stringsFor } from './fixtures.ts';
-import { contextOf } from '../../src/domain/estimator/pack.ts';
-import type { EstimatorData } from '../../src/components/estimator/Estimator.tsx';
+import { contextOf } from '#src/domain/estimator/pack.ts';
+import type { EstimatorData } from '#src/components/estimator/Estimator.tsx';
 
 let portal: PortalServer;
 beforeAll(async () => {
@@ -58,7 +58,13 @@ describe('no-JS estimator route', () => {
   });
 
   it('POST with errors: summary linking to the fields, errors at the fields, nothing typed lost', async () => {
-    const res = await post('lv', 'daugavpils', [['members', '1'], ['m0-age', 'sixty'], ['m0-income-pension', '500,5'], ['savings', '12'], ['situation', 'crisis']]);
+    const res = await post('lv', 'daugavpils', [
+      ['members', '1'],
+      ['m0-age', 'sixty'],
+      ['m0-income-pension', '500,5'],
+      ['savings', '12'],
+      ['situation', 'crisis'],
+    ]);
     expect(res.status).toBe(400);
     expect(res.headers.get('cache-control')).toContain('no-store');
     const html = await res.text();
@@ -73,20 +79,46 @@ describe('no-JS estimator route', () => {
   });
 
   it('adds and removes people without JavaScript, keeping the answers', async () => {
-    const added = await (await post('lv', 'rezekne', [['members', '1'], ['m0-age', '44'], ['action', 'add']])).text();
+    const added = await (
+      await post('lv', 'rezekne', [
+        ['members', '1'],
+        ['m0-age', '44'],
+        ['action', 'add'],
+      ])
+    ).text();
     expect(added.match(/name="m\d-age"/g)).toHaveLength(2);
     // "Add another person" lands on the new person's first question.
     expect(added).toMatch(/formaction="\/lv\/rezekne\/novertejums\/rezultati\/#m2-age"/i);
     expect(added).toMatch(/id="m0-age"[^>]*value="44"|value="44"[^>]*id="m0-age"/);
-    const removed = await (await post('lv', 'rezekne', [['members', '2'], ['m0-age', '44'], ['m1-age', '9'], ['action', 'remove-1']])).text();
+    const removed = await (
+      await post('lv', 'rezekne', [
+        ['members', '2'],
+        ['m0-age', '44'],
+        ['m1-age', '9'],
+        ['action', 'remove-1'],
+      ])
+    ).text();
     expect(removed.match(/name="m\d-age"/g)).toHaveLength(1);
   });
 
   it('"change answers" on the results brings the filled form back', async () => {
-    const fields: [string, string][] = [['members', '1'], ['m0-age', '67'], ['m0-disability', 'none'], ['m0-pensioner', 'yes'], ['m0-income-pension', '431,20'], ['savings', '0'], ['other-real-estate', 'no'], ['vehicles', '0'], ['housing-costs', '150'], ['heating', 'other']];
+    const fields: [string, string][] = [
+      ['members', '1'],
+      ['m0-age', '67'],
+      ['m0-disability', 'none'],
+      ['m0-pensioner', 'yes'],
+      ['m0-income-pension', '431,20'],
+      ['savings', '0'],
+      ['other-real-estate', 'no'],
+      ['vehicles', '0'],
+      ['housing-costs', '150'],
+      ['heating', 'other'],
+    ];
     const results = await (await post('ru', 'rezeknes-novads', [...fields, ['action', 'results']])).text();
     expect(results).toContain('id="results-heading"');
-    const hidden = [...results.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/?>/g)].map((m) => [m[1]!, m[2]!] as [string, string]);
+    const hidden = [...results.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/?>/g)].map(
+      (m) => [m[1]!, m[2]!] as [string, string],
+    );
     const form = await (await post('ru', 'rezeknes-novads', [...hidden, ['action', 'edit']])).text();
     expect(form).toMatch(/value="431,20"/);
     expect(form).toMatch(/id="m0-pensioner"[^>]*checked|checked[^>]*id="m0-pensioner"/);
@@ -94,38 +126,67 @@ describe('no-JS estimator route', () => {
   });
 
   it('never a 500 on odd input: unknown fields, huge values, too many people, another content type', async () => {
-    const odd = await post('lv', 'daugavpils', [['members', '999'], ['m0-age', '9'.repeat(5000)], ['m7-age', '-3'], ['heating', 'volcano'], ['situation', 'x'], ['date', '1999-01-01'], ['junk', 'y']]);
+    const odd = await post('lv', 'daugavpils', [
+      ['members', '999'],
+      ['m0-age', '9'.repeat(5000)],
+      ['m7-age', '-3'],
+      ['heating', 'volcano'],
+      ['situation', 'x'],
+      ['date', '1999-01-01'],
+      ['junk', 'y'],
+    ]);
     expect(odd.status).toBe(400);
     const html = await odd.text();
     expect(html.match(/name="m\d-age"/g)).toHaveLength(8);
-    const multipart = await fetch(url('lv', 'daugavpils'), { method: 'POST', headers: { origin: portal.url }, body: (() => { const f = new FormData(); f.set('members', '2'); return f; })() });
+    const multipart = await fetch(url('lv', 'daugavpils'), {
+      method: 'POST',
+      headers: { origin: portal.url },
+      body: (() => {
+        const f = new FormData();
+        f.set('members', '2');
+        return f;
+      })(),
+    });
     expect([200, 400, 403, 413, 415]).toContain(multipart.status);
   });
 
   it('unknown municipality → 404; other methods → 405', async () => {
     expect((await fetch(url('lv', 'nowhere'))).status).toBe(404);
-    expect((await fetch(url('lv', 'daugavpils'), { method: 'PUT', headers: { origin: portal.url } })).status).not.toBe(200);
+    expect((await fetch(url('lv', 'daugavpils'), { method: 'PUT', headers: { origin: portal.url } })).status).not.toBe(
+      200,
+    );
   });
 
   const examples = exampleHouseholds();
-  it.each(examples.flatMap((e) => (['lv', 'ru'] as const).map((l) => ({ ...e, l }))))('$name ($l): same verdicts as the engine', async ({ input, l }) => {
-    const answers = answersFromHouseholdInput(input)!;
-    const res = await post(l, input.municipality, [...answersToFields(answers), ['date', input.date], ['action', 'results']]);
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    const parsed = parseHousehold(input);
-    if (!parsed.ok) throw new Error('bad example');
-    // The engine with the data this build was made from (the page's data block), so the test holds
-    // while data files change under a long-lived build; domain.test.ts checks trimmed = full pack.
-    const page = await (await fetch(`${portal.url}/${l}/${input.municipality}/novertejums/`)).text();
-    const block = /<script type="application\/json" id="estimator-data">([\s\S]*?)<\/script>/.exec(page);
-    const data = JSON.parse(block![1]!) as EstimatorData;
-    const e = evaluate(parsed.value, contextOf(data.pack));
-    const expected: Record<string, string> = { gmi: e.gmi.verdict, 'housing-benefit': e.housing.verdict, crisis: e.crisis.verdict };
-    for (const b of e.benefits) if (!(b.id in expected)) expected[b.id] = b.verdict;
-    expect(verdicts(html)).toEqual(expected);
-    expect(html).toContain(`data-status="${e.status}"`);
-    for (const s of e.services) expect(html).toContain(`data-service="${s.id}"`);
-    expect(html).not.toMatch(/\{\{|\b(rules|estimator):[a-z]/);
-  });
+  it.each(examples.flatMap((e) => (['lv', 'ru'] as const).map((l) => ({ ...e, l }))))(
+    '$name ($l): same verdicts as the engine',
+    async ({ input, l }) => {
+      const answers = answersFromHouseholdInput(input)!;
+      const res = await post(l, input.municipality, [
+        ...answersToFields(answers),
+        ['date', input.date],
+        ['action', 'results'],
+      ]);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      const parsed = parseHousehold(input);
+      if (!parsed.ok) throw new Error('bad example');
+      // The engine with the data this build was made from (the page's data block), so the test holds
+      // while data files change under a long-lived build; domain.test.ts checks trimmed = full pack.
+      const page = await (await fetch(`${portal.url}/${l}/${input.municipality}/novertejums/`)).text();
+      const block = /<script type="application\/json" id="estimator-data">([\s\S]*?)<\/script>/.exec(page);
+      const data = JSON.parse(block![1]!) as EstimatorData;
+      const e = evaluate(parsed.value, contextOf(data.pack));
+      const expected: Record<string, string> = {
+        gmi: e.gmi.verdict,
+        'housing-benefit': e.housing.verdict,
+        crisis: e.crisis.verdict,
+      };
+      for (const b of e.benefits) if (!(b.id in expected)) expected[b.id] = b.verdict;
+      expect(verdicts(html)).toEqual(expected);
+      expect(html).toContain(`data-status="${e.status}"`);
+      for (const s of e.services) expect(html).toContain(`data-service="${s.id}"`);
+      expect(html).not.toMatch(/\{\{|\b(rules|estimator):[a-z]/);
+    },
+  );
 });

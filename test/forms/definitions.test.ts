@@ -5,12 +5,12 @@
  * form list matches the schema's.
  */
 import { describe, expect, it } from 'vitest';
-import { catalogue, publishedItemsFor } from '../../src/data/index.ts';
-import { FORM_IDS as SCHEMA_FORM_IDS } from '../../src/domain/schemas/catalogue.ts';
-import { FORM_IDS, formDefinition, itemFitsForm } from '../../src/domain/forms/index.ts';
-import { parseAnswers } from '../../src/domain/forms/schema.ts';
-import type { FormDef } from '../../src/domain/forms/types.ts';
-import { i18nFor } from '../../src/i18n/index.ts';
+import { catalogue, publishedItemsFor } from '#src/data/index.ts';
+import { FORM_IDS as SCHEMA_FORM_IDS } from '#src/domain/schemas/catalogue.ts';
+import { FORM_IDS, formDefinition, itemFitsForm } from '#src/domain/forms/index.ts';
+import { parseAnswers } from '#src/domain/forms/schema.ts';
+import type { FormDef } from '#src/domain/forms/types.ts';
+import { i18nFor } from '#src/i18n/index.ts';
 import { example } from '../applications/helpers.ts';
 
 const defs: FormDef[] = [];
@@ -53,9 +53,11 @@ describe('form definitions', () => {
   it('every error key the validators can emit exists in both languages', async () => {
     const src = import.meta.glob('../../src/domain/forms/*.ts', { query: '?raw', import: 'default', eager: true });
     const used = new Set<string>();
-    for (const text of Object.values(src) as string[]) for (const m of text.matchAll(/'(error\.[a-zA-Z.]+)'/g)) used.add(m[1]!);
+    for (const text of Object.values(src) as string[])
+      for (const m of text.matchAll(/'(error\.[a-zA-Z.]+)'/g)) used.add(m[1]!);
     expect(used.size).toBeGreaterThan(20);
-    for (const locale of ['lv', 'ru'] as const) for (const k of used) expect(i18nFor(locale).exists(`forms:${k}`), `${locale} forms:${k}`).toBe(true);
+    for (const locale of ['lv', 'ru'] as const)
+      for (const k of used) expect(i18nFor(locale).exists(`forms:${k}`), `${locale} forms:${k}`).toBe(true);
   });
 
   it('asks health or disability data only where the item needs it (data minimisation)', () => {

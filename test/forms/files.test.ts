@@ -1,6 +1,6 @@
 /** Attachment checks by content (magic bytes) and safe file names. */
 import { describe, expect, it } from 'vitest';
-import { safeFileName, sniffFileKind } from '../../src/domain/forms/files.ts';
+import { safeFileName, sniffFileKind } from '#src/domain/forms/files.ts';
 import { SAMPLES } from '../applications/helpers.ts';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
@@ -18,7 +18,11 @@ describe('file type by content', () => {
     ['ZIP with a compressed mimetype entry', zip('mimetype', 'application/vnd.etsi.asic-e+zip', 8), null],
     ['HTML', SAMPLES.html, null],
     ['Windows program', SAMPLES.exe, null],
-    ['SVG (script-capable image)', text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), null],
+    [
+      'SVG (script-capable image)',
+      text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      null,
+    ],
     ['GIF', text('GIF89a....'), null],
     ['"PDF" without the dash', text('%PDF1.4'), null],
     ['empty', new Uint8Array(), null],

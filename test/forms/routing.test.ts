@@ -1,6 +1,6 @@
 /** Routing of staff e-mails: the pack's mailboxes by item, then by form, then the default. */
 import { describe, expect, it } from 'vitest';
-import { staffRecipients } from '../../src/server/mail/routing.ts';
+import { staffRecipients } from '#src/server/mail/routing.ts';
 
 const mailboxes = {
   default: 'socialais@novads.lv',

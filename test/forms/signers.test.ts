@@ -1,9 +1,9 @@
 /** Who signs the PDF: every adult of the household for statutory applications (reference §2.2, §8.2). */
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../../src/data/index.ts';
-import { formDefinition } from '../../src/domain/forms/index.ts';
-import { parseAnswers } from '../../src/domain/forms/schema.ts';
-import { ageFromPersonalCode, signers } from '../../src/server/pdf/application-pdf.ts';
+import { catalogue } from '#src/data/index.ts';
+import { formDefinition } from '#src/domain/forms/index.ts';
+import { parseAnswers } from '#src/domain/forms/schema.ts';
+import { ageFromPersonalCode, signers } from '#src/server/pdf/application-pdf.ts';
 import { example } from '../applications/helpers.ts';
 
 describe('signature lines', () => {
@@ -22,7 +22,15 @@ describe('signature lines', () => {
     const def = formDefinition('social-assistance')!;
     const parsed = parseAnswers(def, example('social-assistance').answers);
     if (!parsed.ok) throw new Error('example invalid');
-    const s = { reference: 'DAU-2026-ABCDE', municipality: m, def, values: parsed.values, uiLocale: 'lv' as const, submittedAt: new Date('2026-11-23T12:00:00Z'), uploads: [] };
+    const s = {
+      reference: 'DAU-2026-ABCDE',
+      municipality: m,
+      def,
+      values: parsed.values,
+      uiLocale: 'lv' as const,
+      submittedAt: new Date('2026-11-23T12:00:00Z'),
+      uploads: [],
+    };
     expect(signers(s).map((x) => x.name)).toEqual(['Jānis Bērziņš', 'Ļubova Bērziņa']);
     const q = formDefinition('question')!;
     const pq = parseAnswers(q, example('question').answers);

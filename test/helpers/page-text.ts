@@ -6,7 +6,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 export function decode(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    if (e[0] === '#')
+      return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
     return ENTITIES[e] ?? m;
   });
 }
@@ -16,7 +17,8 @@ export function mainOf(html: string): string {
   return html.match(/<main\b[^>]*>([\s\S]*)<\/main>/)?.[1] ?? '';
 }
 
-const BLOCK = /<\/?(?:p|li|ul|ol|h[1-6]|dt|dd|dl|div|section|details|summary|table|tr|th|td|caption|nav|header|footer|form|fieldset|legend|label|br)(?=[\s>/])[^>]*>|<span class="(?:amount__[a-z]+|meta[^"]*|caption)"[^>]*>/gi;
+const BLOCK =
+  /<\/?(?:p|li|ul|ol|h[1-6]|dt|dd|dl|div|section|details|summary|table|tr|th|td|caption|nav|header|footer|form|fieldset|legend|label|br)(?=[\s>/])[^>]*>|<span class="(?:amount__[a-z]+|meta[^"]*|caption)"[^>]*>/gi;
 
 /** Visible text, one block (paragraph, list item, heading, table cell…) per line. */
 export function textLines(html: string): string[] {
@@ -37,7 +39,10 @@ export function textLines(html: string): string[] {
  * quote) follow. Dates like "01.05.2026." and abbreviations like "Nr. 809" stay inside.
  */
 export function sentences(line: string): string[] {
-  return line.split(/(?<=[.!?…])\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽА-ЯЁ„«"])/u).map((s) => s.trim()).filter(Boolean);
+  return line
+    .split(/(?<=[.!?…])\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽА-ЯЁ„«"])/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));

@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
-import { CONFIG_VARIABLES } from '../../src/server/env.ts';
+import { CONFIG_VARIABLES } from '#src/server/env.ts';
 
 export interface PortalLogLine {
   level: string;
@@ -101,7 +101,11 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
     SHUTDOWN_TIMEOUT_MS: '5000',
     ...options.env,
   };
-  const child = spawn(process.execPath, [join(REPO, 'scripts/start.mjs')], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(REPO, 'scripts/start.mjs')], {
+    cwd: REPO,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   live.add(child);
 
   const logs: PortalLogLine[] = [];
@@ -188,12 +192,25 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
 }
 
 /** Runs the server expecting it to refuse to start (config errors); resolves with exit code and output. */
-export async function startPortalExpectingFailure(env: Record<string, string>, distDir?: string): Promise<{ code: number | null; output: string }> {
+export async function startPortalExpectingFailure(
+  env: Record<string, string>,
+  distDir?: string,
+): Promise<{ code: number | null; output: string }> {
   const dirs = freshDirs();
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !(CONFIG_VARIABLES as readonly string[]).includes(name)));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !(CONFIG_VARIABLES as readonly string[]).includes(name)),
+  );
   const child = spawn(process.execPath, [join(REPO, 'scripts/start.mjs')], {
     cwd: REPO,
-    env: { ...inherited, HOST: '127.0.0.1', PORT: '0', DIST_DIR: distDir ?? defaultDistDir(), OUTBOX_DIR: dirs.outbox, MAIL_DIR: dirs.mail, ...env },
+    env: {
+      ...inherited,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DIST_DIR: distDir ?? defaultDistDir(),
+      OUTBOX_DIR: dirs.outbox,
+      MAIL_DIR: dirs.mail,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   live.add(child);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatMoneyShort, formatDate, tFor, parseLocales } from '../../src/i18n/index.ts';
+import { formatMoney, formatMoneyShort, formatDate, tFor, parseLocales } from '#src/i18n/index.ts';
 
 const nb = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -84,7 +84,8 @@ describe('plural forms (Intl.PluralRules via i18next)', () => {
     ['ru', 3, 'Социальная служба свяжется с вами в течение 3 рабочих дней.'],
     ['ru', 5, 'Социальная служба свяжется с вами в течение 5 рабочих дней.'],
   ] as const)('%s %i → %s', (locale, count, expected) => {
-    const key = expected.includes('Soc') || expected.includes('Соц') ? 'pages:howToApply.online2' : 'catalogue:count.services';
+    const key =
+      expected.includes('Soc') || expected.includes('Соц') ? 'pages:howToApply.online2' : 'catalogue:count.services';
     expect(tFor(locale)(key, { count })).toBe(expected);
   });
 });

@@ -12,12 +12,25 @@ const texts = allTexts();
 describe('glossary', () => {
   it('the glossary block parses and has every part', () => {
     expect(glossary.forbidden.length).toBeGreaterThan(5);
-    for (const key of ['onlineForm', 'abbreviations', 'pairs', 'required'] as const) expect(glossary[key].length, key).toBeGreaterThan(0);
-    for (const a of ['VSAA', 'NVA', 'VDEĀVK']) expect(glossary.abbreviations.some((x) => x.abbr === a && x.lv && x.ru), a).toBe(true);
+    for (const key of ['onlineForm', 'abbreviations', 'pairs', 'required'] as const)
+      expect(glossary[key].length, key).toBeGreaterThan(0);
+    for (const a of ['VSAA', 'NVA', 'VDEĀVK'])
+      expect(
+        glossary.abbreviations.some((x) => x.abbr === a && x.lv && x.ru),
+        a,
+      ).toBe(true);
   });
 
   it('the checks catch the wrong variants', () => {
-    const t = (locale: TextLocale, text: string, extra: Partial<Text> = {}): Text => ({ file: 'x.json', path: 'k', locale, text, kind: 'locale', history: false, ...extra });
+    const t = (locale: TextLocale, text: string, extra: Partial<Text> = {}): Text => ({
+      file: 'x.json',
+      path: 'k',
+      locale,
+      text,
+      kind: 'locale',
+      history: false,
+      ...extra,
+    });
     expect(forbiddenIn([t('ru', 'Пособие GMI выплачивают.')])).toHaveLength(1);
     expect(forbiddenIn([t('ru', 'Ещё раз.')])).toHaveLength(1);
     expect(forbiddenIn([t('ru', 'Документы оценивает Социальная служба.')])).toHaveLength(1);
@@ -31,7 +44,9 @@ describe('glossary', () => {
     expect(onlineFormIn([t('ru', 'Онлайн-заявка — это еще не подписанное заявление.')])).toHaveLength(0);
     expect(onlineFormIn([t('lv', 'Iesniegumu var iesniegt arī šeit tiešsaistē.')])).toHaveLength(1);
     expect(unexpandedIn([t('lv', 'Reģistrējieties NVA.')])).toHaveLength(1);
-    expect(unexpandedIn([t('lv', 'Reģistrējieties Nodarbinātības valsts aģentūrā (NVA).'), t('lv', 'NVA palīdz.')])).toHaveLength(0);
+    expect(
+      unexpandedIn([t('lv', 'Reģistrējieties Nodarbinātības valsts aģentūrā (NVA).'), t('lv', 'NVA palīdz.')]),
+    ).toHaveLength(0);
     expect(unexpandedIn([t('ru', 'Пособие ГМД.')])).toHaveLength(1);
     const lv = t('lv', 'Pilngadīgas personas aizgādnis', { path: 'a' });
     expect(pairsIn([lv, t('ru', 'Опекун совершеннолетнего', { file: 'x.json', path: 'a' })])).toHaveLength(1);

@@ -9,18 +9,25 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../../locales');
 const LANGS = ['lv', 'ru'] as const;
-const PLURALS: Record<(typeof LANGS)[number], string[]> = { lv: ['zero', 'one', 'other'], ru: ['one', 'few', 'many', 'other'] };
+const PLURALS: Record<(typeof LANGS)[number], string[]> = {
+  lv: ['zero', 'one', 'other'],
+  ru: ['one', 'few', 'many', 'other'],
+};
 const ALL_SUFFIXES = /_(zero|one|two|few|many|other)$/;
 
 function flatten(obj: unknown, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
   if (obj && typeof obj === 'object' && !Array.isArray(obj)) {
-    for (const [k, v] of Object.entries(obj)) for (const [kk, vv] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
+    for (const [k, v] of Object.entries(obj))
+      for (const [kk, vv] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
   } else out.set(prefix, obj);
   return out;
 }
 
-const namespaces = (lang: string) => readdirSync(join(ROOT, lang)).filter((f) => f.endsWith('.json')).sort();
+const namespaces = (lang: string) =>
+  readdirSync(join(ROOT, lang))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 const load = (lang: string, file: string) => flatten(JSON.parse(readFileSync(join(ROOT, lang, file), 'utf8')));
 const base = (key: string) => key.replace(ALL_SUFFIXES, '');
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*([\w.-]+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]).sort();
@@ -56,9 +63,13 @@ describe('locale files', () => {
         for (const lang of LANGS) {
           const pluralBases = new Set([...maps[lang].keys()].filter((k) => ALL_SUFFIXES.test(k)).map(base));
           for (const b of pluralBases) {
-            const forms = [...maps[lang].keys()].filter((k) => base(k) === b && ALL_SUFFIXES.test(k)).map((k) => k.match(ALL_SUFFIXES)![1]!).sort();
+            const forms = [...maps[lang].keys()]
+              .filter((k) => base(k) === b && ALL_SUFFIXES.test(k))
+              .map((k) => k.match(ALL_SUFFIXES)![1]!)
+              .sort();
             const want = [...PLURALS[lang]].sort();
-            if (forms.join() !== want.join()) problems.push(`${lang}/${file} ${b}: has _${forms.join(', _')}; needs _${want.join(', _')}`);
+            if (forms.join() !== want.join())
+              problems.push(`${lang}/${file} ${b}: has _${forms.join(', _')}; needs _${want.join(', _')}`);
             if (maps[lang].has(b)) problems.push(`${lang}/${file} ${b}: both a plain and a plural key`);
           }
         }
@@ -72,11 +83,12 @@ describe('locale files', () => {
       it('lv and ru use the same {{placeholders}}', () => {
         const byBase = (lang: 'lv' | 'ru') => {
           const m = new Map<string, Set<string>>();
-          for (const [k, v] of maps[lang]) if (typeof v === 'string') {
-            const s = m.get(base(k)) ?? new Set<string>();
-            placeholders(v).forEach((p) => s.add(p!));
-            m.set(base(k), s);
-          }
+          for (const [k, v] of maps[lang])
+            if (typeof v === 'string') {
+              const s = m.get(base(k)) ?? new Set<string>();
+              placeholders(v).forEach((p) => s.add(p!));
+              m.set(base(k), s);
+            }
           return m;
         };
         const lv = byBase('lv');
@@ -84,14 +96,18 @@ describe('locale files', () => {
         const diff: string[] = [];
         for (const [k, s] of lv) {
           const r = ru.get(k);
-          if (r && [...s].sort().join() !== [...r].sort().join()) diff.push(`${file} ${k}: lv {{${[...s].join('}}, {{')}}} ≠ ru {{${[...r].join('}}, {{')}}}`);
+          if (r && [...s].sort().join() !== [...r].sort().join())
+            diff.push(`${file} ${k}: lv {{${[...s].join('}}, {{')}}} ≠ ru {{${[...r].join('}}, {{')}}}`);
         }
         expect(diff).toEqual([]);
       });
 
       it('each plural form uses {{count}}', () => {
         const bad: string[] = [];
-        for (const lang of LANGS) for (const [k, v] of maps[lang]) if (ALL_SUFFIXES.test(k) && typeof v === 'string' && !v.includes('{{count}}')) bad.push(`${lang}/${file} ${k}`);
+        for (const lang of LANGS)
+          for (const [k, v] of maps[lang])
+            if (ALL_SUFFIXES.test(k) && typeof v === 'string' && !v.includes('{{count}}'))
+              bad.push(`${lang}/${file} ${k}`);
         expect(bad).toEqual([]);
       });
     });
@@ -102,7 +118,13 @@ describe('optional prose files (src/content/items)', () => {
   it('exist in both languages for the same ids', () => {
     const dir = join(import.meta.dirname, '../../src/content/items');
     const list = (lang: string) => {
-      try { return readdirSync(join(dir, lang)).filter((f) => f.endsWith('.md')).sort(); } catch { return []; }
+      try {
+        return readdirSync(join(dir, lang))
+          .filter((f) => f.endsWith('.md'))
+          .sort();
+      } catch {
+        return [];
+      }
     };
     expect(list('ru')).toEqual(list('lv'));
   });

@@ -4,19 +4,30 @@
  * Also: whom a page sends the resident to, and which items are statuses.
  */
 import { describe, expect, it } from 'vitest';
-import { amountTimeline } from '../../src/components/catalogue/amount-timeline.ts';
-import { pageDate, latviaDate } from '../../src/components/catalogue/today.ts';
-import { askPhone, lowIncomeThresholdOn, onlyForNeedy, statusOfItem } from '../../src/components/catalogue/item-view.ts';
-import { catalogue, publishedItemsFor } from '../../src/data/index.ts';
-import type { Amount } from '../../src/domain/schemas/index.ts';
+import { amountTimeline } from '#src/components/catalogue/amount-timeline.ts';
+import { pageDate, latviaDate } from '#src/components/catalogue/today.ts';
+import { askPhone, lowIncomeThresholdOn, onlyForNeedy, statusOfItem } from '#src/components/catalogue/item-view.ts';
+import { catalogue, publishedItemsFor } from '#src/data/index.ts';
+import type { Amount } from '#src/domain/schemas/index.ts';
 
 const a = (year: number, from?: string, to?: string, type: 'described' | 'in-kind' = 'described'): Amount => ({
-  year, ...(from ? { from } : {}), ...(to ? { to } : {}), rule: { type }, certainty: 'verified', sources: ['S1'], text: { lv: `${year} ${from ?? ''}`, ru: `${year}` },
+  year,
+  ...(from ? { from } : {}),
+  ...(to ? { to } : {}),
+  rule: { type },
+  certainty: 'verified',
+  sources: ['S1'],
+  text: { lv: `${year} ${from ?? ''}`, ru: `${year}` },
 });
 const label = (xs: Amount[]) => xs.map((x) => `${x.year}${x.from ? `:${x.from}` : ''}`);
 
 describe('amount timeline', () => {
-  const housing = [a(2024, '2024-01-01', '2024-12-31'), a(2025, '2025-01-01', '2025-12-31'), a(2026, '2026-01-01', '2026-04-30'), a(2026, '2026-05-01', '2026-12-31')];
+  const housing = [
+    a(2024, '2024-01-01', '2024-12-31'),
+    a(2025, '2025-01-01', '2025-12-31'),
+    a(2026, '2026-01-01', '2026-04-30'),
+    a(2026, '2026-05-01', '2026-12-31'),
+  ];
 
   it('the entry covering the date comes first; the rest are earlier, newest first', () => {
     const t = amountTimeline(housing, '2026-03-01');

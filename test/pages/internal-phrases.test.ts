@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { INTERNAL_PHRASES, NOT_VERIFIED_ALLOWED } from '../support/internal-phrases.ts';
-import { catalogue } from '../../src/data/index.ts';
+import { catalogue } from '#src/data/index.ts';
 
 const client = join(inject('distDir'), 'client');
 const root = join(import.meta.dirname, '..', '..');
@@ -20,7 +20,12 @@ const root = join(import.meta.dirname, '..', '..');
  */
 const allowedSentences = NOT_VERIFIED_ALLOWED.flatMap((a) =>
   a.files.flatMap((file) => {
-    const value = a.path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], JSON.parse(readFileSync(join(root, file), 'utf8')));
+    const value = a.path
+      .split('.')
+      .reduce<unknown>(
+        (node, key) => (node as Record<string, unknown> | undefined)?.[key],
+        JSON.parse(readFileSync(join(root, file), 'utf8')),
+      );
     return typeof value === 'string' ? [value] : [];
   }),
 );
@@ -36,7 +41,9 @@ const pages = walk(client).map((file) => ({
   url: `/${relative(client, file).replace(/index\.html$/, '')}`,
   text: allowedSentences.reduce(
     (text, sentence) => text.split(sentence).join(' '),
-    readFileSync(file, 'utf8').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '),
+    readFileSync(file, 'utf8')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' '),
   ),
 }));
 

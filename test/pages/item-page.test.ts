@@ -7,17 +7,23 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { askPhone } from '../../src/components/catalogue/item-view.ts';
-import { workedExample } from '../../src/components/catalogue/worked-example.ts';
-import { catalogue } from '../../src/data/index.ts';
-import { formatMoneyShort, parseLocales, type Locale } from '../../src/i18n/index.ts';
+import { askPhone } from '#src/components/catalogue/item-view.ts';
+import { workedExample } from '#src/components/catalogue/worked-example.ts';
+import { catalogue } from '#src/data/index.ts';
+import { formatMoneyShort, parseLocales, type Locale } from '#src/i18n/index.ts';
 import { mainOf, textLines } from '../helpers/page-text.ts';
 
 const client = join(inject('distDir'), 'client');
 const LOCALES = parseLocales(process.env.LOCALES);
 const nb = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
-interface ItemPage { url: string; locale: Locale; municipality: string; id: string; main: string }
+interface ItemPage {
+  url: string;
+  locale: Locale;
+  municipality: string;
+  id: string;
+  main: string;
+}
 const itemPages: ItemPage[] = [];
 for (const locale of LOCALES)
   for (const m of catalogue.municipalities)
@@ -27,16 +33,40 @@ for (const locale of LOCALES)
       for (const id of readdirSync(dir)) {
         const file = join(dir, id, 'index.html');
         if (id === 'grupa' || !statSync(join(dir, id)).isDirectory() || !existsSync(file)) continue;
-        itemPages.push({ url: `/${locale}/${m.id}/${kind}/${id}/`, locale, municipality: m.id, id, main: mainOf(readFileSync(file, 'utf8')) });
+        itemPages.push({
+          url: `/${locale}/${m.id}/${kind}/${id}/`,
+          locale,
+          municipality: m.id,
+          id,
+          main: mainOf(readFileSync(file, 'utf8')),
+        });
       }
     }
-const page = (locale: Locale, municipality: string, id: string) => itemPages.find((p) => p.locale === locale && p.municipality === municipality && p.id === id)!;
-const todayOf = (p: ItemPage) => p.main.match(/<section class="panel today"[^>]*data-date="(\d{4}-\d{2}-\d{2})"[^>]*>([\s\S]*?)<\/section>/);
+const page = (locale: Locale, municipality: string, id: string) =>
+  itemPages.find((p) => p.locale === locale && p.municipality === municipality && p.id === id)!;
+const todayOf = (p: ItemPage) =>
+  p.main.match(/<section class="panel today"[^>]*data-date="(\d{4}-\d{2}-\d{2})"[^>]*>([\s\S]*?)<\/section>/);
 const M = (id: string) => catalogue.municipalities.find((m) => m.id === id)!;
 
 const T = {
-  lv: { who: 'Kas var saņemt', amount: 'Cik liels ir atbalsts', limit: 'Ienākumu slieksnis', apply: 'Kur pieteikties', status: 'Statuss', earlier: 'Agrākās summas', sources: 'Avoti' },
-  ru: { who: 'Кто может получить', amount: 'Размер помощи', limit: 'Порог дохода', apply: 'Куда обращаться', status: 'Статус', earlier: 'Прежние суммы', sources: 'Источники' },
+  lv: {
+    who: 'Kas var saņemt',
+    amount: 'Cik liels ir atbalsts',
+    limit: 'Ienākumu slieksnis',
+    apply: 'Kur pieteikties',
+    status: 'Statuss',
+    earlier: 'Agrākās summas',
+    sources: 'Avoti',
+  },
+  ru: {
+    who: 'Кто может получить',
+    amount: 'Размер помощи',
+    limit: 'Порог дохода',
+    apply: 'Куда обращаться',
+    status: 'Статус',
+    earlier: 'Прежние суммы',
+    sources: 'Источники',
+  },
 } as const;
 
 describe('item pages lead with today', () => {
@@ -48,13 +78,17 @@ describe('item pages lead with today', () => {
     const problems: string[] = [];
     for (const p of itemPages) {
       const today = todayOf(p);
-      if (!today) { problems.push(`${p.url}: no today block`); continue; }
+      if (!today) {
+        problems.push(`${p.url}: no today block`);
+        continue;
+      }
       const before = p.main.slice(0, p.main.indexOf('<section class="panel today"'));
       if (/<h2\b/.test(before)) problems.push(`${p.url}: a section comes before the today block`);
       const h3 = [...today[2]!.matchAll(/<h3\b[^>]*>([\s\S]*?)<\/h3>/g)].map((h) => h[1]!.trim());
       const t = T[p.locale];
       const amountHeading = p.id.endsWith('-status') ? t.limit : t.amount;
-      if (JSON.stringify(h3) !== JSON.stringify([t.who, amountHeading, t.apply])) problems.push(`${p.url}: today headings ${JSON.stringify(h3)}`);
+      if (JSON.stringify(h3) !== JSON.stringify([t.who, amountHeading, t.apply]))
+        problems.push(`${p.url}: today headings ${JSON.stringify(h3)}`);
     }
     expect(problems).toEqual([]);
   });
@@ -84,23 +118,31 @@ describe('item pages lead with today', () => {
   });
 
   it.each([
-    ['housing-benefit', 'lv'], ['housing-benefit', 'ru'], ['gmi', 'lv'], ['gmi', 'ru'],
-  ] as const)('%s (%s): the worked example is the engine\'s result for the page date, in every municipality', (id, locale) => {
-    if (!LOCALES.includes(locale)) return;
-    for (const m of catalogue.municipalities) {
-      const [, date, html] = todayOf(page(locale, m.id, id))!;
-      const ex = workedExample(id, M(m.id), date!);
-      expect(ex.amountCents, `${m.id} ${id}`).not.toBeNull();
-      const answer = nb(textLines(html!).find((l) => l.startsWith(locale === 'lv' ? 'Piemērs:' : 'Пример:'))!);
-      expect(answer).toContain(nb(formatMoneyShort(ex.amountCents!, locale)));
-      expect(answer).toContain(nb(formatMoneyShort(ex.incomeCents, locale)));
-      // The plain answer comes before any formula text.
-      const lines = textLines(html!);
-      expect(lines.findIndex((l) => l.startsWith(locale === 'lv' ? 'Piemērs:' : 'Пример:'))).toBeLessThan(lines.findIndex((l) => /×|Aprēķina pēc|Рассчитывается по/.test(l)));
-    }
-  });
+    ['housing-benefit', 'lv'],
+    ['housing-benefit', 'ru'],
+    ['gmi', 'lv'],
+    ['gmi', 'ru'],
+  ] as const)(
+    "%s (%s): the worked example is the engine's result for the page date, in every municipality",
+    (id, locale) => {
+      if (!LOCALES.includes(locale)) return;
+      for (const m of catalogue.municipalities) {
+        const [, date, html] = todayOf(page(locale, m.id, id))!;
+        const ex = workedExample(id, M(m.id), date!);
+        expect(ex.amountCents, `${m.id} ${id}`).not.toBeNull();
+        const answer = nb(textLines(html!).find((l) => l.startsWith(locale === 'lv' ? 'Piemērs:' : 'Пример:'))!);
+        expect(answer).toContain(nb(formatMoneyShort(ex.amountCents!, locale)));
+        expect(answer).toContain(nb(formatMoneyShort(ex.incomeCents, locale)));
+        // The plain answer comes before any formula text.
+        const lines = textLines(html!);
+        expect(lines.findIndex((l) => l.startsWith(locale === 'lv' ? 'Piemērs:' : 'Пример:'))).toBeLessThan(
+          lines.findIndex((l) => /×|Aprēķina pēc|Рассчитывается по/.test(l)),
+        );
+      }
+    },
+  );
 
-  it('housing benefit on 1.3.2026 (temporary coefficient 2,5): the ministry\'s 267 €; from May: 192 €', () => {
+  it("housing benefit on 1.3.2026 (temporary coefficient 2,5): the ministry's 267 €; from May: 192 €", () => {
     expect(workedExample('housing-benefit', M('daugavpils'), '2026-03-01').amountCents).toBe(26700);
     expect(workedExample('housing-benefit', M('daugavpils'), '2026-06-01').amountCents).toBe(19200);
     expect(workedExample('gmi', M('daugavpils'), '2026-06-01').amountCents).toBe(8700);
@@ -110,10 +152,13 @@ describe('item pages lead with today', () => {
     const problems: string[] = [];
     for (const p of itemPages) {
       for (const li of p.main.matchAll(/<li class="amount">([\s\S]*?)<\/li>/g))
-        if (!/class="meta amount__sources">[^<]*\S[^<]*:/.test(li[1]!)) problems.push(`${p.url}: an amount without its sources`);
-      if (!/<details class="details" id="avoti">[\s\S]*<\/details>\s*$/.test(p.main.trim())) problems.push(`${p.url}: sources are not a collapsed block at the end`);
+        if (!/class="meta amount__sources">[^<]*\S[^<]*:/.test(li[1]!))
+          problems.push(`${p.url}: an amount without its sources`);
+      if (!/<details class="details" id="avoti">[\s\S]*<\/details>\s*$/.test(p.main.trim()))
+        problems.push(`${p.url}: sources are not a collapsed block at the end`);
       const earlier = p.main.indexOf('id="agrakas-summas"');
-      if (earlier >= 0 && !/<details class="details" id="agrakas-summas">/.test(p.main)) problems.push(`${p.url}: earlier amounts not collapsed`);
+      if (earlier >= 0 && !/<details class="details" id="agrakas-summas">/.test(p.main))
+        problems.push(`${p.url}: earlier amounts not collapsed`);
       if (/<details[^>]*\sopen/.test(p.main)) problems.push(`${p.url}: a collapsed block is open`);
     }
     expect(problems).toEqual([]);

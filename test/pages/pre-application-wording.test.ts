@@ -18,15 +18,22 @@ function walk(dir: string): string[] {
 }
 // Catalogue, situation, home, contacts and how-to-apply pages (the form pages have their own tests).
 const pages = walk(client)
-  .map((file) => ({ url: `/${relative(client, file).replace(/index\.html$/, '')}`, main: mainOf(readFileSync(file, 'utf8')) }))
+  .map((file) => ({
+    url: `/${relative(client, file).replace(/index\.html$/, '')}`,
+    main: mainOf(readFileSync(file, 'utf8')),
+  }))
   .filter((p) => !/\/(novertejums|pieteikums)\//.test(p.url));
 
 // \b does not see Latvian or Cyrillic letters as word characters: explicit letter look-arounds instead.
 const word = (alternatives: string) => new RegExp(`(?<![\\p{L}])(?:${alternatives})(?![\\p{L}])`, 'iu');
-const SUBMIT = { lv: word('iesniegt|iesniedz\\p{L}*|iesniegs\\p{L}*'), ru: word('пода(?:ть|йте|ете|ёте|ча|чи)|подан\\p{L}*') };
+const SUBMIT = {
+  lv: word('iesniegt|iesniedz\\p{L}*|iesniegs\\p{L}*'),
+  ru: word('пода(?:ть|йте|ете|ёте|ча|чи)|подан\\p{L}*'),
+};
 const ONLINE = { lv: word('šeit|šajā portālā|tiešsaist\\p{L}*'), ru: word('здесь|на этом портале|онлайн') };
 const ONLINE_CHANNEL = /Šeit portālā|Здесь на портале/;
-const CHANNEL_HEADINGS = /<h[23]\b[^>]*>(Kā iesniegt(?: iesniegumu)?|Как подать(?: заявление)?)<\/h[23]>\s*<ul\b[^>]*>([\s\S]*?)<\/ul>/g;
+const CHANNEL_HEADINGS =
+  /<h[23]\b[^>]*>(Kā iesniegt(?: iesniegumu)?|Как подать(?: заявление)?)<\/h[23]>\s*<ul\b[^>]*>([\s\S]*?)<\/ul>/g;
 
 describe('the online form is a pre-application on every page', () => {
   it('found the pages', () => expect(pages.length).toBeGreaterThan(300));
@@ -46,14 +53,16 @@ describe('the online form is a pre-application on every page', () => {
       for (const line of textLines(p.main))
         for (const s of sentences(line))
           // "latvija.gov.lv" is the state portal where a signed application can be sent; it is not this site.
-          if (SUBMIT[locale].test(s) && ONLINE[locale].test(s) && !/latvija\.gov\.lv/.test(s)) bad.push(`${p.url}: ${s}`);
+          if (SUBMIT[locale].test(s) && ONLINE[locale].test(s) && !/latvija\.gov\.lv/.test(s))
+            bad.push(`${p.url}: ${s}`);
     }
     expect([...new Set(bad)].slice(0, 20)).toEqual([]);
   });
 
   it('the ways to hand in the signed application do not list the online form', () => {
     const bad: string[] = [];
-    for (const p of pages) for (const m of p.main.matchAll(CHANNEL_HEADINGS)) if (ONLINE_CHANNEL.test(m[2]!)) bad.push(p.url);
+    for (const p of pages)
+      for (const m of p.main.matchAll(CHANNEL_HEADINGS)) if (ONLINE_CHANNEL.test(m[2]!)) bad.push(p.url);
     expect(bad.slice(0, 20)).toEqual([]);
   });
 

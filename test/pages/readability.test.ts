@@ -31,8 +31,13 @@ function walk(dir: string): string[] {
   });
 }
 const pages = walk(client).map((file) => {
-  const url = `/${relative(client, file).replace(/index\.html$/, '').replace(/\\/g, '/')}`;
-  const main = mainOf(readFileSync(file, 'utf8')).replace(/<details class="details" id="avoti">[\s\S]*?<\/details>/, '');
+  const url = `/${relative(client, file)
+    .replace(/index\.html$/, '')
+    .replace(/\\/g, '/')}`;
+  const main = mainOf(readFileSync(file, 'utf8')).replace(
+    /<details class="details" id="avoti">[\s\S]*?<\/details>/,
+    '',
+  );
   return { url, main };
 });
 const isItemPage = (url: string) => /^\/(lv|ru)\/[^/]+\/(pabalsti|pakalpojumi)\/(?!grupa\/)[^/]+\/$/.test(url);
@@ -42,12 +47,19 @@ const INTERNAL: [string, RegExp][] = [
   ['confirmed by a source', /apstiprināts avotā|avotā apstiprināt|подтвержден\S* источник/i],
   ['not stored in our sources', /mūsu avotos|в наших источниках|avotos nav saglabāt|šeit nav pārbaudīt/i],
   ['prices in lats', /(?<![\p{L}])(Ls|LVL)(?![\p{L}])|\blatos\b|в латах/u],
-  ['recipient counts', /saņēmēj|получател|(?<![\p{L}])(saņēma|piešķīra|получил[иа]?|выдано)\s+(?:\p{L}+\s+)?\d[\d\s]*\s*(cilvēk|person|skolēn|ģimen|bērn|reiz|māmiņ|человек|учени|сем|ребен|мам|раз|порц)/iu],
+  [
+    'recipient counts',
+    /saņēmēj|получател|(?<![\p{L}])(saņēma|piešķīra|получил[иа]?|выдано)\s+(?:\p{L}+\s+)?\d[\d\s]*\s*(cilvēk|person|skolēn|ģimen|bērn|reiz|māmiņ|человек|учени|сем|ребен|мам|раз|порц)/iu,
+  ],
   ['rules of Riga', /(?<![\p{L}])(Rīgā|Rīgas|Rīga|Риге|Рига|Риги)(?![\p{L}])/u],
 ];
 const UNTRANSLATED = /(?<![\w.])(?:common|catalogue|pages|estimator|forms|rules|errors|mail):[a-z][\w.-]+|\{\{|\$t\(/;
 
-interface Violation { rule: string; url: string; text: string }
+interface Violation {
+  rule: string;
+  url: string;
+  text: string;
+}
 
 function check(): Violation[] {
   const out: Violation[] = [];
@@ -57,7 +69,8 @@ function check(): Violation[] {
       if (UNTRANSLATED.test(line)) out.push({ rule: 'untranslated', url: p.url, text: line });
       for (const s of sentences(line)) {
         for (const clause of s.split(/;\s+/))
-          if (words(clause).length > MAX_WORDS) out.push({ rule: `longer than ${MAX_WORDS} words`, url: p.url, text: clause });
+          if (words(clause).length > MAX_WORDS)
+            out.push({ rule: `longer than ${MAX_WORDS} words`, url: p.url, text: clause });
         for (const [rule, re] of INTERNAL) if (re.test(s)) out.push({ rule, url: p.url, text: s });
       }
     }
@@ -69,11 +82,23 @@ function check(): Violation[] {
       // The answer: a money figure or income limit, an amount entry in force (e.g. help in kind), or a phone to ask.
       const answer = todayLines.findIndex((l) => /\d\s?€|€\s?\d|\d{4}\s?\d{4}|\d{3}\s\d{5}|\+371/.test(l));
       const hasEntry = /<li class="amount">/.test(today);
-      if (!today || (answer < 0 && !hasEntry)) out.push({ rule: 'first block without a figure or a phone', url: p.url, text: todayLines.join(' | ').slice(0, 200) });
-      if (/-status\/$/.test(p.url) && answer < 0) out.push({ rule: 'status without its income limit in the first block', url: p.url, text: todayLines.join(' | ').slice(0, 200) });
+      if (!today || (answer < 0 && !hasEntry))
+        out.push({
+          rule: 'first block without a figure or a phone',
+          url: p.url,
+          text: todayLines.join(' | ').slice(0, 200),
+        });
+      if (/-status\/$/.test(p.url) && answer < 0)
+        out.push({
+          rule: 'status without its income limit in the first block',
+          url: p.url,
+          text: todayLines.join(' | ').slice(0, 200),
+        });
       const formula = todayLines.findIndex((l) => FORMULA.test(l));
-      if (formula >= 0 && (answer < 0 || formula < answer)) out.push({ rule: 'formula before the plain answer', url: p.url, text: todayLines[formula]! });
-      for (const l of textLines(p.main.slice(0, Math.max(0, start)))) if (FORMULA.test(l)) out.push({ rule: 'formula before the plain answer', url: p.url, text: l });
+      if (formula >= 0 && (answer < 0 || formula < answer))
+        out.push({ rule: 'formula before the plain answer', url: p.url, text: todayLines[formula]! });
+      for (const l of textLines(p.main.slice(0, Math.max(0, start))))
+        if (FORMULA.test(l)) out.push({ rule: 'formula before the plain answer', url: p.url, text: l });
     }
   }
   return out;
@@ -83,7 +108,11 @@ const key = (v: { rule: string; text: string }) => `${v.rule}\u0000${v.text}`;
 
 describe('readability of every built page', () => {
   const violations = check();
-  const exceptions = JSON.parse(readFileSync(EXCEPTIONS_FILE, 'utf8')) as { rule: string; text: string; where: string }[];
+  const exceptions = JSON.parse(readFileSync(EXCEPTIONS_FILE, 'utf8')) as {
+    rule: string;
+    text: string;
+    where: string;
+  }[];
 
   if (process.env.READABILITY_WRITE_EXCEPTIONS === '1') {
     const seen = new Map<string, { rule: string; text: string; where: string }>();
@@ -102,7 +131,9 @@ describe('readability of every built page', () => {
     expect(rule('2018. gadā to saņēma 134 skolēni.')).toEqual(['recipient counts']);
     expect(rule('В 2017 году услугу получили 127 человек, в очереди ждали 155.')).toEqual(['recipient counts']);
     expect(rule('Statusu piešķīra uz 3 mēnešiem.')).toEqual([]);
-    expect(rule('Rīgā jaunajiem pieteicējiem pabalstu piešķir tikai no pieteikšanās mēneša.')).toEqual(['rules of Riga']);
+    expect(rule('Rīgā jaunajiem pieteicējiem pabalstu piešķir tikai no pieteikšanās mēneša.')).toEqual([
+      'rules of Riga',
+    ]);
     expect(rule('Apstiprināts avotā.')).toEqual(['confirmed by a source']);
     expect(rule('Размер в наших источниках не сохранен.')).toEqual(['not stored in our sources']);
     expect(FORMULA.test('(187 € + 131 € × pārējo personu skaits) × koeficients')).toBe(true);
@@ -121,7 +152,10 @@ describe('readability of every built page', () => {
     const current = new Set(violations.map(key));
     const gone = exceptions.filter((e) => !current.has(key(e)));
     // Reported, not failed: another change (the data packs) may fix a sentence before this list is updated.
-    if (gone.length > 0) console.warn(`readability: ${gone.length} listed data sentences no longer occur; regenerate with READABILITY_WRITE_EXCEPTIONS=1`);
+    if (gone.length > 0)
+      console.warn(
+        `readability: ${gone.length} listed data sentences no longer occur; regenerate with READABILITY_WRITE_EXCEPTIONS=1`,
+      );
     expect(exceptions.every((e) => e.rule && e.text && e.where)).toBe(true);
   });
 });

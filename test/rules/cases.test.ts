@@ -8,9 +8,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogueFromDisk } from '../../src/data/load-from-disk.ts';
-import { loadParametersFromDisk } from '../../src/data/load-parameters-from-disk.ts';
-import { caseFilePaths, householdOf, missingCases, readCaseFile, requiredCaseFiles, runRow } from '../../scripts/rule-cases.ts';
+import { loadCatalogueFromDisk } from '#src/data/load-from-disk.ts';
+import { loadParametersFromDisk } from '#src/data/load-parameters-from-disk.ts';
+import {
+  caseFilePaths,
+  householdOf,
+  missingCases,
+  readCaseFile,
+  requiredCaseFiles,
+  runRow,
+} from '../../scripts/rule-cases.ts';
 
 const root = join(import.meta.dirname, '../..');
 const catalogue = loadCatalogueFromDisk(root);
@@ -49,7 +56,11 @@ describe('coverage: every item with eligibility in the real packs has a case fil
   it('the check fails when an item has no case file, or only a file without valid rows', () => {
     const extra = { path: 'test/rules/daugavpils/no-such-item.cases.yaml' };
     expect(missingCases([...required, extra], files)).toEqual([extra.path]);
-    const empty = readCaseFile(root, 'test/rules/national/gmi.cases.yaml', 'item: gmi\nmunicipality: daugavpils\ncases: []\n');
+    const empty = readCaseFile(
+      root,
+      'test/rules/national/gmi.cases.yaml',
+      'item: gmi\nmunicipality: daugavpils\ncases: []\n',
+    );
     const others = files.filter((f) => f.path !== empty.path);
     expect(missingCases(required, [...others, empty])).toEqual(['test/rules/national/gmi.cases.yaml']);
   });
@@ -72,11 +83,17 @@ describe('a row without an expectation is refused, naming the file and the row',
 
   it('no row is kept', () => expect(f.rows).toEqual([]));
   it('the problems name the file, the row number and the sentence', () => {
-    expect(f.problems[0]).toMatch(/^test\/rules\/national\/gmi\.cases\.yaml row 1 \("Single adult without income.*"\): no expectation/);
+    expect(f.problems[0]).toMatch(
+      /^test\/rules\/national\/gmi\.cases\.yaml row 1 \("Single adult without income.*"\): no expectation/,
+    );
     expect(f.problems[1]).toMatch(/row 2 .*"verdict: yes" must be one of likely, possible, unlikely, unknown/);
   });
   it('a wrong amount is reported as a mismatch, not silently passed', () => {
-    const ok = readCaseFile(root, 'test/rules/national/gmi.cases.yaml', text.replace('no verdict written.', 'GMI 187 €.\n    verdict: likely\n    amount: 186'));
+    const ok = readCaseFile(
+      root,
+      'test/rules/national/gmi.cases.yaml',
+      text.replace('no verdict written.', 'GMI 187 €.\n    verdict: likely\n    amount: 186'),
+    );
     const r = runRow(ok.rows[0]!, 'gmi', catalogue, parameters);
     expect(r.mismatches).toEqual(['amount: expected 186, got 187']);
   });
@@ -88,10 +105,18 @@ describe('the CLI checks a row by hand: `npm run estimate -- <file> --row N`', (
   const row = gmi.rows.find((r) => r.amount !== undefined && r.amount !== null && r.amount > 0)!;
 
   it('runs the row and says it matches, with the amount in euros and cents', () => {
-    const r = spawnSync(node, ['scripts/estimate.ts', gmi.path, '--row', String(row.row)], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(node, ['scripts/estimate.ts', gmi.path, '--row', String(row.row)], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.case).toMatchObject({ file: gmi.path, row: row.row, expected: { verdict: row.verdict, amount: row.amount }, matches: true });
+    expect(out.case).toMatchObject({
+      file: gmi.path,
+      row: row.row,
+      expected: { verdict: row.verdict, amount: row.amount },
+      matches: true,
+    });
     const gmiOut = out.benefits.find((b: { id: string }) => b.id === 'gmi');
     expect(gmiOut.amount).toBe(row.amount);
     expect(gmiOut.amountText.replace(/\s/g, ' ')).toBe(`${row.amount!.toFixed(2).replace('.', ',')} €`);
@@ -107,7 +132,10 @@ describe('the CLI checks a row by hand: `npm run estimate -- <file> --row N`', (
 
   it('a row that does not hold exits with code 1 and says what differs', () => {
     const p = join(mkdtempSync(join(tmpdir(), 'case-')), 'gmi.cases.yaml');
-    writeFileSync(p, `item: gmi\nmunicipality: daugavpils\ncases:\n  - says: Single adult without income on 1.3.2026 gets 187 €, written wrongly as 180.\n    date: 2026-03-01\n    household: { members: [{ age: 40, disability: null, incomes: [] }], assets: { savings: 0, otherRealEstate: false, vehicles: 0 } }\n    verdict: likely\n    amount: 180\n`);
+    writeFileSync(
+      p,
+      `item: gmi\nmunicipality: daugavpils\ncases:\n  - says: Single adult without income on 1.3.2026 gets 187 €, written wrongly as 180.\n    date: 2026-03-01\n    household: { members: [{ age: 40, disability: null, incomes: [] }], assets: { savings: 0, otherRealEstate: false, vehicles: 0 } }\n    verdict: likely\n    amount: 180\n`,
+    );
     const r = spawnSync(node, ['scripts/estimate.ts', p, '--row', '1'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).case.mismatches).toEqual(['amount: expected 180, got 187']);

@@ -8,13 +8,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { publishedItemsFor } from '../../src/data/build-catalogue.ts';
-import { buildParameters } from '../../src/data/build-parameters.ts';
-import { loadCatalogueFromDisk } from '../../src/data/load-from-disk.ts';
-import { amountsOn } from '../../src/domain/engine/amounts.ts';
-import { evaluate, parseHousehold, type Estimate } from '../../src/domain/engine/index.ts';
-import type { NationalParameters } from '../../src/domain/schemas/index.ts';
-import { euros } from '../../src/data/with-parameters.ts';
+import { publishedItemsFor } from '#src/data/build-catalogue.ts';
+import { buildParameters } from '#src/data/build-parameters.ts';
+import { loadCatalogueFromDisk } from '#src/data/load-from-disk.ts';
+import { amountsOn } from '#src/domain/engine/amounts.ts';
+import { evaluate, parseHousehold, type Estimate } from '#src/domain/engine/index.ts';
+import type { NationalParameters } from '#src/domain/schemas/index.ts';
+import { euros } from '#src/data/with-parameters.ts';
 
 const root = join(import.meta.dirname, '../..');
 const path = 'src/data/national/parameters.yaml';
@@ -31,7 +31,10 @@ const ENTRY_2027 = `  - from: "2027-01-01"
     note: Drill figures, not the law.
 `;
 /** The thresholds list with the 2027 entry appended after the 2026 one. */
-const withEntry = real.replace(/(note: 22 % \/ 50 % \/ 80 % of the median 850\.02 €; thresholds are reviewed every 1 January\.\n)/, `$1${ENTRY_2027}`);
+const withEntry = real.replace(
+  /(note: 22 % \/ 50 % \/ 80 % of the median 850\.02 €; thresholds are reviewed every 1 January\.\n)/,
+  `$1${ENTRY_2027}`,
+);
 
 const sources = loadCatalogueFromDisk(root).sources;
 const today = buildParameters({ path, text: real }, sources);
@@ -40,7 +43,13 @@ const drill = buildParameters({ path, text: withEntry }, sources);
 function estimate(p: NationalParameters, date: string, household: object): Estimate {
   const catalogue = loadCatalogueFromDisk(root, p);
   const municipality = catalogue.municipalities.find((m) => m.id === 'daugavpils')!;
-  const parsed = parseHousehold({ date, municipality: 'daugavpils', assets: { savings: 0, otherRealEstate: false, vehicles: 0 }, situations: [], ...household });
+  const parsed = parseHousehold({
+    date,
+    municipality: 'daugavpils',
+    assets: { savings: 0, otherRealEstate: false, vehicles: 0 },
+    situations: [],
+    ...household,
+  });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   return evaluate(parsed.value, { municipality, items: publishedItemsFor(catalogue, municipality), parameters: p });
 }
@@ -75,9 +84,16 @@ describe('1 January 2027 drill: one data entry, everything follows', () => {
     const e = estimate(today, '2027-03-01', single);
     expect(gmiOf(e)).toBe(18700);
     expect(e.provisional).toBe(true);
-    expect(e.basis).toEqual({ latestKnownFrom: '2026-01-01', latestKnownTo: '2026-12-31', beyondKnownPeriod: true, reason: { key: 'basis.beyondKnown', params: { year: '2027', knownYear: '2026' } } });
+    expect(e.basis).toEqual({
+      latestKnownFrom: '2026-01-01',
+      latestKnownTo: '2026-12-31',
+      beyondKnownPeriod: true,
+      reason: { key: 'basis.beyondKnown', params: { year: '2027', knownYear: '2026' } },
+    });
     const lv = JSON.parse(readFileSync(join(root, 'locales/lv/rules.json'), 'utf8')).basis.beyondKnown as string;
-    expect(lv.replace('{{year}}', '2027').replace('{{knownYear}}', '2026')).toBe('2027. gada summas vēl nav publicētas; aprēķinā izmantotas 2026. gada summas.');
+    expect(lv.replace('{{year}}', '2027').replace('{{knownYear}}', '2026')).toBe(
+      '2027. gada summas vēl nav publicētas; aprēķinā izmantotas 2026. gada summas.',
+    );
   });
 
   it('catalogue (pages and PDF): the status and GMI items get a 2027 amount made from the entry', () => {
@@ -85,12 +101,16 @@ describe('1 January 2027 drill: one data entry, everything follows', () => {
     const item = (id: string) => catalogue.national.find((i) => i.id === id)!;
     const on2027 = (id: string) => amountsOn(item(id).amounts, '2027-03-01').entry!;
     expect(on2027('needy-status')).toMatchObject({ year: 2027, from: '2027-01-01', certainty: 'verified' });
-    expect(on2027('needy-status').text.lv).toBe('Ienākumi mēnesī ne vairāk kā 450 € pirmajai vai vienīgajai personai un 315 € katrai nākamajai personai.');
+    expect(on2027('needy-status').text.lv).toBe(
+      'Ienākumi mēnesī ne vairāk kā 450 € pirmajai vai vienīgajai personai un 315 € katrai nākamajai personai.',
+    );
     expect(on2027('needy-status').text.ru).toContain('450 €');
     expect(on2027('gmi').text.lv).toContain('200 € pirmajai vai vienīgajai personai + 140 €');
     expect(on2027('gmi').rule).toEqual({ type: 'formula', formula: 'gmi' });
     expect(on2027('low-income-status').text.lv).toContain('720 €');
-    expect(on2027('housing-benefit').text.lv).toBe('(200 € + 140 € × pārējo personu skaits) × koeficients + mājokļa izdevumi − ienākumi.');
+    expect(on2027('housing-benefit').text.lv).toBe(
+      '(200 € + 140 € × pārējo personu skaits) × koeficients + mājokļa izdevumi − ienākumi.',
+    );
     // The 2026 amount is untouched.
     expect(amountsOn(item('needy-status').amounts, '2026-03-01').entry!.text.lv).toContain('425 €');
   });
@@ -123,9 +143,20 @@ describe('the hand-written threshold amounts agree with the parameters', () => {
 
 describe('thresholdBasis: the same fact for pages without a household', () => {
   it('2026 dates are within the published period; 2027 dates are beyond it (until the entry is added)', async () => {
-    const { thresholdBasis } = await import('../../src/domain/engine/index.ts');
-    expect(thresholdBasis(today, '2026-06-01')).toMatchObject({ latestKnownFrom: '2026-01-01', beyondKnownPeriod: false, reason: null });
-    expect(thresholdBasis(today, '2027-06-01')).toMatchObject({ latestKnownFrom: '2026-01-01', beyondKnownPeriod: true, reason: { key: 'basis.beyondKnown', params: { year: '2027', knownYear: '2026' } } });
-    expect(thresholdBasis(drill, '2027-06-01')).toMatchObject({ latestKnownFrom: '2027-01-01', beyondKnownPeriod: false });
+    const { thresholdBasis } = await import('#src/domain/engine/index.ts');
+    expect(thresholdBasis(today, '2026-06-01')).toMatchObject({
+      latestKnownFrom: '2026-01-01',
+      beyondKnownPeriod: false,
+      reason: null,
+    });
+    expect(thresholdBasis(today, '2027-06-01')).toMatchObject({
+      latestKnownFrom: '2026-01-01',
+      beyondKnownPeriod: true,
+      reason: { key: 'basis.beyondKnown', params: { year: '2027', knownYear: '2026' } },
+    });
+    expect(thresholdBasis(drill, '2027-06-01')).toMatchObject({
+      latestKnownFrom: '2027-01-01',
+      beyondKnownPeriod: false,
+    });
   });
 });

@@ -8,10 +8,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/server/env.ts';
-import { RateLimiter } from '../../src/server/guards/rate-limit.ts';
-import { createPortalHandler, type AstroHandler } from '../../src/server/http/portal-handler.ts';
-import { createStaticHandler } from '../../src/server/http/static.ts';
+import { loadConfig } from '#src/server/env.ts';
+import { RateLimiter } from '#src/server/guards/rate-limit.ts';
+import { createPortalHandler, type AstroHandler } from '#src/server/http/portal-handler.ts';
+import { createStaticHandler } from '#src/server/http/static.ts';
 
 let server: Server | undefined;
 afterEach(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())));
@@ -33,7 +33,11 @@ async function start(rateLimit = 100) {
     applicationApi: async (request, municipality, form) => {
       const body = await request.text();
       calls.push(`api ${municipality} ${form} ${request.headers.get('idempotency-key')} ${body}`);
-      return { status: 201, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: '{"reference":"DGV-2026-ABCDE"}' };
+      return {
+        status: 201,
+        headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+        body: '{"reference":"DGV-2026-ABCDE"}',
+      };
     },
   });
   server = createServer((req, res) => void handle(req, res));
@@ -45,7 +49,11 @@ async function start(rateLimit = 100) {
 describe('JSON application API dispatch', () => {
   it('answers POST /api/<municipality>/applications/<form>/ without Astro, with the security headers and the body streamed through', async () => {
     const { url, calls } = await start();
-    const res = await fetch(`${url}/api/daugavpils/applications/question/`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'key-0123456789abcdef', origin: url }, body: '{"answers":{}}' });
+    const res = await fetch(`${url}/api/daugavpils/applications/question/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'key-0123456789abcdef', origin: url },
+      body: '{"answers":{}}',
+    });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ reference: 'DGV-2026-ABCDE' });
     expect(res.headers.get('x-frame-options')).toBe('DENY');
@@ -55,10 +63,22 @@ describe('JSON application API dispatch', () => {
 
   it('applies the guards first: a cross-origin POST is refused and a client over the rate limit gets 429', async () => {
     const { url, calls } = await start(1);
-    const cross = await fetch(`${url}/api/daugavpils/applications/question/`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: '{}' });
+    const cross = await fetch(`${url}/api/daugavpils/applications/question/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: '{}',
+    });
     expect(cross.status).toBe(403);
-    const first = await fetch(`${url}/api/daugavpils/applications/question/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    const second = await fetch(`${url}/api/daugavpils/applications/question/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const first = await fetch(`${url}/api/daugavpils/applications/question/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const second = await fetch(`${url}/api/daugavpils/applications/question/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect([first.status, second.status]).toEqual([201, 429]);
     expect(calls.filter((c) => c.startsWith('api'))).toHaveLength(1);
   });
@@ -68,6 +88,10 @@ describe('JSON application API dispatch', () => {
     await fetch(`${url}/api/daugavpils/applications/question/`);
     await fetch(`${url}/api/bench-floor/`, { method: 'POST', body: '{}' });
     await fetch(`${url}/api/Daugavpils/applications/question/`, { method: 'POST', body: '{}' });
-    expect(calls).toEqual(['astro GET /api/daugavpils/applications/question/', 'astro POST /api/bench-floor/', 'astro POST /api/Daugavpils/applications/question/']);
+    expect(calls).toEqual([
+      'astro GET /api/daugavpils/applications/question/',
+      'astro POST /api/bench-floor/',
+      'astro POST /api/Daugavpils/applications/question/',
+    ]);
   });
 });

@@ -6,12 +6,18 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../../src/data/index.ts';
-import { tFor } from '../../src/i18n/index.ts';
-import { downloadPdf } from '../../src/server/downloads/pdf.ts';
-import { DOWNLOAD_TTL_MS, getDownload, purgeExpiredDownloads, putDownload, takeDownload } from '../../src/server/downloads/store.ts';
-import type { RecordItem } from '../../src/server/outbox/record.ts';
-import { startOutboxWorker } from '../../src/server/outbox/worker.ts';
+import { catalogue } from '#src/data/index.ts';
+import { tFor } from '#src/i18n/index.ts';
+import { downloadPdf } from '#src/server/downloads/pdf.ts';
+import {
+  DOWNLOAD_TTL_MS,
+  getDownload,
+  purgeExpiredDownloads,
+  putDownload,
+  takeDownload,
+} from '#src/server/downloads/store.ts';
+import type { RecordItem } from '#src/server/outbox/record.ts';
+import { startOutboxWorker } from '#src/server/outbox/worker.ts';
 import { waitUntil } from './support/logs.ts';
 import { tempDir, testConfig } from './support/fixtures.ts';
 
@@ -21,7 +27,12 @@ const record: RecordItem = {
   municipality: 'daugavpils',
   form: 'question',
   createdAt: '2026-11-23T12:00:00.000Z',
-  application: { uiLocale: 'ru', submittedAt: '2026-11-23T12:00:00.000Z', values: { applicant: { givenName: 'Сергей', familyName: 'Петров' } }, uploads: [] },
+  application: {
+    uiLocale: 'ru',
+    submittedAt: '2026-11-23T12:00:00.000Z',
+    values: { applicant: { givenName: 'Сергей', familyName: 'Петров' } },
+    uploads: [],
+  },
 };
 
 describe('download entries', () => {

@@ -5,24 +5,37 @@
 import { createServer, request as httpRequest } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBody } from '../../src/server/applications/read-body.ts';
-import { loadConfig, ConfigError } from '../../src/server/env.ts';
-import { BodyBudget, clientAddress, parseProxyList, rateLimitKey, readBodyLimited } from '../../src/server/guards/index.ts';
-import { applyConnectionLimits } from '../../src/server/main.ts';
+import { readBody } from '#src/server/applications/read-body.ts';
+import { loadConfig, ConfigError } from '#src/server/env.ts';
+import { BodyBudget, clientAddress, parseProxyList, rateLimitKey, readBodyLimited } from '#src/server/guards/index.ts';
+import { applyConnectionLimits } from '#src/server/main.ts';
 import { startPortal, type PortalServer } from '../helpers/portal-server.ts';
 import { rawRequest } from './support/http.ts';
 
 /** A request whose body arrives in `chunks` pieces, one every `everyMs`. */
-function tricklingRequest(type: string, chunks: Uint8Array[], everyMs: number, headers: Record<string, string> = {}): Request {
+function tricklingRequest(
+  type: string,
+  chunks: Uint8Array[],
+  everyMs: number,
+  headers: Record<string, string> = {},
+): Request {
   let i = 0;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (i >= chunks.length) return controller.close();
-      await new Promise((r) => setTimeout(r, everyMs));
-      controller.enqueue(chunks[i++]!);
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (i >= chunks.length) return controller.close();
+        await new Promise((r) => setTimeout(r, everyMs));
+        controller.enqueue(chunks[i++]!);
+      },
     },
-  }, { highWaterMark: 0 });
-  return new Request('http://127.0.0.1/x/', { method: 'POST', headers: { 'content-type': type, ...headers }, body, duplex: 'half' } as RequestInit);
+    { highWaterMark: 0 },
+  );
+  return new Request('http://127.0.0.1/x/', {
+    method: 'POST',
+    headers: { 'content-type': type, ...headers },
+    body,
+    duplex: 'half',
+  } as RequestInit);
 }
 
 describe('rate-limit keys', () => {
@@ -82,28 +95,61 @@ describe('bodies in flight and slow bodies', () => {
     const pace = { minBytesPerSecond: 2000, graceMs: 300 };
     const slow = () => Array.from({ length: 20 }, () => new TextEncoder().encode('{"answers":{}} '.slice(0, 10)));
     const started = Date.now();
-    await expect(readBodyLimited(tricklingRequest('application/json', slow(), 100), 1_000_000, pace)).rejects.toMatchObject({ code: 'BODY_TOO_SLOW', status: 408 });
+    await expect(
+      readBodyLimited(tricklingRequest('application/json', slow(), 100), 1_000_000, pace),
+    ).rejects.toMatchObject({ code: 'BODY_TOO_SLOW', status: 408 });
     expect(Date.now() - started).toBeLessThan(1500);
-    const json = await readBody({ request: tricklingRequest('application/json', slow(), 100), mode: 'json' }, 1_000_000, pace);
-    expect(json).toMatchObject({ ok: false, outcome: { status: 408, code: 'BODY_TOO_SLOW', key: 'error.request.tooSlow' } });
-    const multipart = await readBody({ request: tricklingRequest('multipart/form-data; boundary=x', slow(), 100), mode: 'html' }, 1_000_000, pace);
+    const json = await readBody(
+      { request: tricklingRequest('application/json', slow(), 100), mode: 'json' },
+      1_000_000,
+      pace,
+    );
+    expect(json).toMatchObject({
+      ok: false,
+      outcome: { status: 408, code: 'BODY_TOO_SLOW', key: 'error.request.tooSlow' },
+    });
+    const multipart = await readBody(
+      { request: tricklingRequest('multipart/form-data; boundary=x', slow(), 100), mode: 'html' },
+      1_000_000,
+      pace,
+    );
     expect(multipart).toMatchObject({ ok: false, outcome: { status: 408, code: 'BODY_TOO_SLOW' } });
     // A body that stalls completely is dropped too.
-    const stalled = new Request('http://127.0.0.1/x/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: new ReadableStream({ pull: () => new Promise(() => {}) }), duplex: 'half' } as RequestInit);
+    const stalled = new Request('http://127.0.0.1/x/', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new ReadableStream({ pull: () => new Promise(() => {}) }),
+      duplex: 'half',
+    } as RequestInit);
     await expect(readBodyLimited(stalled, 1000, pace)).rejects.toMatchObject({ code: 'BODY_TOO_SLOW' });
   });
 
   it('a body at a good pace is read in full', async () => {
     const part = new TextEncoder().encode(' '.repeat(500));
-    const bytes = await readBodyLimited(tricklingRequest('application/json', Array.from({ length: 8 }, () => part), 50), 1_000_000, { minBytesPerSecond: 2000, graceMs: 100 });
+    const bytes = await readBodyLimited(
+      tricklingRequest(
+        'application/json',
+        Array.from({ length: 8 }, () => part),
+        50,
+      ),
+      1_000_000,
+      { minBytesPerSecond: 2000, graceMs: 100 },
+    );
     expect(bytes.byteLength).toBe(4000);
   });
 
   it('JSON attachments are kept once: decoded files, no base64 text left in the parsed body', async () => {
     const file = Buffer.alloc(300_000, 7);
     file.write('%PDF-1.4\n');
-    const text = JSON.stringify({ answers: {}, attachments: [{ filename: 'a.pdf', contentBase64: file.toString('base64') }] });
-    const request = new Request('http://127.0.0.1/x/', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) }, body: text });
+    const text = JSON.stringify({
+      answers: {},
+      attachments: [{ filename: 'a.pdf', contentBase64: file.toString('base64') }],
+    });
+    const request = new Request('http://127.0.0.1/x/', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) },
+      body: text,
+    });
     const read = await readBody({ request, mode: 'json' }, 1_000_000, { minBytesPerSecond: 0, graceMs: 0 });
     if (!read.ok || !('json' in read)) throw new Error('not read');
     expect(Buffer.compare(Buffer.from(read.files[0]!.bytes), file)).toBe(0);
@@ -118,9 +164,10 @@ describe('connections', () => {
     expect(server.headersTimeout).toBeLessThanOrEqual(20_000);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const { port } = server.address() as AddressInfo;
-    const open = () => new Promise<ReturnType<typeof connect>>((resolve) => {
-      const s = connect(port, '127.0.0.1', () => resolve(s));
-    });
+    const open = () =>
+      new Promise<ReturnType<typeof connect>>((resolve) => {
+        const s = connect(port, '127.0.0.1', () => resolve(s));
+      });
     const held = [await open(), await open()];
     await new Promise((r) => setTimeout(r, 50));
     const third = await open();
@@ -136,7 +183,9 @@ describe('connections', () => {
       httpRequest({ host: '127.0.0.1', port, path: '/', agent: false }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
-      }).on('error', reject).end();
+      })
+        .on('error', reject)
+        .end();
     });
     expect(status).toBe(200);
     held[1]!.destroy();
@@ -147,7 +196,9 @@ describe('connections', () => {
 describe('the running server', () => {
   let portal: PortalServer;
   beforeAll(async () => {
-    portal = await startPortal({ env: { MAX_BODIES_IN_FLIGHT_BYTES: '150000', TRUSTED_PROXIES: '127.0.0.1, ::1', RATE_LIMIT_PER_MINUTE: '3' } });
+    portal = await startPortal({
+      env: { MAX_BODIES_IN_FLIGHT_BYTES: '150000', TRUSTED_PROXIES: '127.0.0.1, ::1', RATE_LIMIT_PER_MINUTE: '3' },
+    });
   });
   afterAll(() => portal?.stop());
 
@@ -155,27 +206,75 @@ describe('the running server', () => {
     const url = new URL(portal.url);
     const path = '/api/daugavpils/applications/question/';
     // First upload: declares 100 000 bytes and sends them slowly.
-    const first = httpRequest({ host: url.hostname, port: url.port, path, method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': '100000', 'x-forwarded-for': '198.51.100.1' } });
-    const firstDone = new Promise<number>((resolve) => first.on('response', (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', () => resolve(-1)));
+    const first = httpRequest({
+      host: url.hostname,
+      port: url.port,
+      path,
+      method: 'POST',
+      agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': '100000', 'x-forwarded-for': '198.51.100.1' },
+    });
+    const firstDone = new Promise<number>((resolve) =>
+      first
+        .on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+        .on('error', () => resolve(-1)),
+    );
     first.write('{"answers":');
     await new Promise((r) => setTimeout(r, 300));
-    const second = await rawRequest(portal.url, path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-language': 'ru', 'x-forwarded-for': '198.51.100.2' }, body: ' '.repeat(60_000) });
+    const second = await rawRequest(portal.url, path, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'accept-language': 'ru',
+        'x-forwarded-for': '198.51.100.2',
+      },
+      body: ' '.repeat(60_000),
+    });
     expect(second.status).toBe(503);
     expect(second.headers['retry-after']).toBe('10');
     expect(JSON.parse(second.body.toString()).error.message).toMatch(/[а-я]/);
     // A chunked body (size unknown) reserves the largest allowed size: refused too.
-    const chunked = await rawRequest(portal.url, path, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', 'x-forwarded-for': '198.51.100.4' }, body: '{}' });
+    const chunked = await rawRequest(portal.url, path, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'transfer-encoding': 'chunked',
+        'x-forwarded-for': '198.51.100.4',
+      },
+      body: '{}',
+    });
     expect(chunked.status).toBe(503);
     first.end(' '.repeat(100000 - 11));
     expect(await firstDone).toBe(400);
-    const third = await rawRequest(portal.url, path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.3' }, body: ' '.repeat(60_000) });
+    const third = await rawRequest(portal.url, path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.3' },
+      body: ' '.repeat(60_000),
+    });
     expect(third.status).toBe(400);
-    const chunkedAlone = await rawRequest(portal.url, path, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', 'x-forwarded-for': '198.51.100.4' }, body: '{}' });
+    const chunkedAlone = await rawRequest(portal.url, path, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'transfer-encoding': 'chunked',
+        'x-forwarded-for': '198.51.100.4',
+      },
+      body: '{}',
+    });
     expect(chunkedAlone.status).toBe(400);
   });
 
   it('rate-limits by the real client: spoofed left-most X-Forwarded-For entries and a rotating IPv6 /64 do not get fresh buckets', async () => {
-    const post = (xff: string) => rawRequest(portal.url, '/api/daugavpils/applications/question/', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': xff }, body: '{}' });
+    const post = (xff: string) =>
+      rawRequest(portal.url, '/api/daugavpils/applications/question/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': xff },
+        body: '{}',
+      });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await post(`10.66.${i}.1, 203.0.113.${i}, 192.0.2.50`)).status);
     expect(statuses.slice(0, 3)).not.toContain(429);

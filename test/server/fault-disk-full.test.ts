@@ -7,10 +7,19 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { jsonResponse } from '../../src/server/applications/respond.ts';
-import { setWriteFault } from '../../src/server/outbox/durable-fs.ts';
-import { startOutboxWorker, type OutboxWorker } from '../../src/server/outbox/worker.ts';
-import { deps, example, formFields, htmlMeta, jsonRequest, multipartRequest, run, signedKey } from '../applications/helpers.ts';
+import { jsonResponse } from '#src/server/applications/respond.ts';
+import { setWriteFault } from '#src/server/outbox/durable-fs.ts';
+import { startOutboxWorker, type OutboxWorker } from '#src/server/outbox/worker.ts';
+import {
+  deps,
+  example,
+  formFields,
+  htmlMeta,
+  jsonRequest,
+  multipartRequest,
+  run,
+  signedKey,
+} from '../applications/helpers.ts';
 import { captureLogs } from './support/logs.ts';
 import { tempDir, testConfig } from './support/fixtures.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
@@ -24,14 +33,20 @@ afterEach(async () => {
   await sink?.stop();
 });
 
-const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+const enospc = () =>
+  Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
 
 describe('disk full during a submission', () => {
   it('503 with Retry-After, nothing acknowledged or half-written; recovery with the same key and a new one, both delivered', async () => {
     sink = await startSmtpSink();
     const root = await tempDir('enospc');
     const config = testConfig(root, sink.env);
-    const d = deps({ root, outboxDir: config.outboxDir, idempotencyDir: join(root, 'idem'), downloadsDir: join(root, 'downloads') });
+    const d = deps({
+      root,
+      outboxDir: config.outboxDir,
+      idempotencyDir: join(root, 'idem'),
+      downloadsDir: join(root, 'downloads'),
+    });
     worker = await startOutboxWorker(config);
     const logs = captureLogs();
     let writes = 0;
@@ -39,7 +54,10 @@ describe('disk full during a submission', () => {
     const key = 'disk-full-key-0000000001';
     let outcome;
     try {
-      outcome = await run({ request: jsonRequest(example('question'), { 'idempotency-key': key }), form: 'question', mode: 'json' }, d);
+      outcome = await run(
+        { request: jsonRequest(example('question'), { 'idempotency-key': key }), form: 'question', mode: 'json' },
+        d,
+      );
     } finally {
       logs.restore();
     }
@@ -51,22 +69,54 @@ describe('disk full during a submission', () => {
     expect(((await res.json()) as { message: string }).message).toContain('nevar saglabāt');
     expect(await readdir(join(config.outboxDir, 'queue'))).toEqual([]);
     expect(await readdir(join(config.outboxDir, 'tmp'))).toEqual([]);
-    expect(logs.lines.find((l) => l.event === 'application.store_failed')).toMatchObject({ code: 'OUTBOX_WRITE_FAILED' });
+    expect(logs.lines.find((l) => l.event === 'application.store_failed')).toMatchObject({
+      code: 'OUTBOX_WRITE_FAILED',
+    });
     expect(logs.lines.some((l) => l.event === 'application.accepted')).toBe(false);
 
     // The HTML form gets the same answer with everything typed and its key kept.
     const htmlKey = signedKey(); // as the form page issues it (unsigned keys are ignored)
     const ex = example('social-assistance');
-    const html = await run({ request: multipartRequest([...htmlMeta({ item: 'gmi', key: htmlKey }), ...formFields(ex.answers)]), form: 'social-assistance', mode: 'html', locale: 'lv' }, d);
-    expect(html).toMatchObject({ kind: 'rejected', status: 503, keep: { idempotencyKey: htmlKey, item: 'gmi', values: { applicant: { givenName: 'Jānis' } } } });
+    const html = await run(
+      {
+        request: multipartRequest([...htmlMeta({ item: 'gmi', key: htmlKey }), ...formFields(ex.answers)]),
+        form: 'social-assistance',
+        mode: 'html',
+        locale: 'lv',
+      },
+      d,
+    );
+    expect(html).toMatchObject({
+      kind: 'rejected',
+      status: 503,
+      keep: { idempotencyKey: htmlKey, item: 'gmi', values: { applicant: { givenName: 'Jānis' } } },
+    });
 
     // Space is back.
     setWriteFault(undefined);
-    const retried = await run({ request: jsonRequest(example('question'), { 'idempotency-key': key }), form: 'question', mode: 'json' }, d);
-    const fresh = await run({ request: jsonRequest(example('question'), { 'idempotency-key': 'after-disk-full-key-00001' }), form: 'question', mode: 'json' }, d);
+    const retried = await run(
+      { request: jsonRequest(example('question'), { 'idempotency-key': key }), form: 'question', mode: 'json' },
+      d,
+    );
+    const fresh = await run(
+      {
+        request: jsonRequest(example('question'), { 'idempotency-key': 'after-disk-full-key-00001' }),
+        form: 'question',
+        mode: 'json',
+      },
+      d,
+    );
     if (retried.kind !== 'accepted' || fresh.kind !== 'accepted') throw new Error('not accepted after recovery');
     // The resident's HTML form, sent again with its kept key, is stored now and gets its download.
-    const htmlAgain = await run({ request: multipartRequest([...htmlMeta({ item: 'gmi', key: htmlKey }), ...formFields(ex.answers)]), form: 'social-assistance', mode: 'html', locale: 'lv' }, d);
+    const htmlAgain = await run(
+      {
+        request: multipartRequest([...htmlMeta({ item: 'gmi', key: htmlKey }), ...formFields(ex.answers)]),
+        form: 'social-assistance',
+        mode: 'html',
+        locale: 'lv',
+      },
+      d,
+    );
     expect(htmlAgain).toMatchObject({ kind: 'accepted', replayed: true });
     if (htmlAgain.kind === 'accepted') expect(htmlAgain.downloadToken).toMatch(/^[A-Za-z0-9_-]{43}$/); // this retry is what stored it
     expect(fresh.reference).not.toBe(retried.reference);

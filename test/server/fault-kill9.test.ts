@@ -25,7 +25,13 @@ afterEach(async () => {
 describe('kill -9 under load with SMTP flapping', () => {
   it('delivers every acknowledged application exactly once after a restart', async () => {
     sink = await startSmtpSink();
-    const env = { ...sink.env, OUTBOX_RETRY_BASE_MS: '50', OUTBOX_RETRY_MAX_MS: '400', OUTBOX_POLL_MS: '100', RATE_LIMIT_PER_MINUTE: '100000' };
+    const env = {
+      ...sink.env,
+      OUTBOX_RETRY_BASE_MS: '50',
+      OUTBOX_RETRY_MAX_MS: '400',
+      OUTBOX_POLL_MS: '100',
+      RATE_LIMIT_PER_MINUTE: '100000',
+    };
     const first = await startPortal({ env });
     portals.push(first);
     await first.waitForLog((l) => l.event === 'outbox.started');
@@ -51,7 +57,10 @@ describe('kill -9 under load with SMTP flapping', () => {
         try {
           const res = await fetch(`${url}/api/daugavpils/applications/question/`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'idempotency-key': `kill9-${process.pid}-${Date.now()}-${n++}` },
+            headers: {
+              'content-type': 'application/json',
+              'idempotency-key': `kill9-${process.pid}-${Date.now()}-${n++}`,
+            },
             body,
           });
           if (res.status === 201) acknowledged.add(((await res.json()) as { reference: string }).reference);
@@ -78,16 +87,29 @@ describe('kill -9 under load with SMTP flapping', () => {
     const more = Date.now() + 1000;
     // Bounded by count as well as time: a faster server must not leave more mail to deliver
     // through the flapping SMTP server than the wait below allows.
-    await Promise.all(Array.from({ length: 3 }, () => client(second.url, () => Date.now() > more || acknowledged.size >= beforeRestart + 20)));
+    await Promise.all(
+      Array.from({ length: 3 }, () =>
+        client(second.url, () => Date.now() > more || acknowledged.size >= beforeRestart + 20),
+      ),
+    );
     expect(acknowledged.size).toBeGreaterThan(beforeRestart);
     clearInterval(flapping);
     await waitUntil(() => !toggling, 5000, 'the SMTP toggle to finish');
     if (!up) await sink.start();
     sink.mode = 'accept';
 
-    const staffOf = (ref: string) => sink!.messages.filter((m) => m.headers.get('x-atbalsts-reference') === ref && m.messageId?.includes('.staff@'));
-    await waitUntil(() => [...acknowledged].every((ref) => staffOf(ref).length >= 1), 45_000, 'every acknowledged application delivered');
-    await waitUntil(async () => (await readdir(join(first.dirs.outbox, 'queue'))).length === 0, 20_000, 'the queue to drain');
+    const staffOf = (ref: string) =>
+      sink!.messages.filter((m) => m.headers.get('x-atbalsts-reference') === ref && m.messageId?.includes('.staff@'));
+    await waitUntil(
+      () => [...acknowledged].every((ref) => staffOf(ref).length >= 1),
+      45_000,
+      'every acknowledged application delivered',
+    );
+    await waitUntil(
+      async () => (await readdir(join(first.dirs.outbox, 'queue'))).length === 0,
+      20_000,
+      'the queue to drain',
+    );
     await new Promise((r) => setTimeout(r, 300));
 
     // Count at the SMTP server: per reference one staff e-mail and one receipt (distinct
@@ -97,10 +119,15 @@ describe('kill -9 under load with SMTP flapping', () => {
     expect(ids.length - distinct.size).toBeLessThanOrEqual(1);
     for (const ref of acknowledged) {
       expect(new Set(staffOf(ref).map((m) => m.messageId)).size, `staff e-mail of ${ref}`).toBe(1);
-      expect(distinct.has(`<${ref}.receipt@localhost>`) || [...distinct].some((id) => id.startsWith(`<${ref}.receipt@`)), `receipt of ${ref}`).toBe(true);
+      expect(
+        distinct.has(`<${ref}.receipt@localhost>`) || [...distinct].some((id) => id.startsWith(`<${ref}.receipt@`)),
+        `receipt of ${ref}`,
+      ).toBe(true);
     }
     expect(refused).toBe(0);
-    process.stderr.write(`kill -9: ${acknowledged.size} acknowledged (${beforeRestart} before the kill), ${sink.messages.length} messages, ${ids.length - distinct.size} repeated\n`);
+    process.stderr.write(
+      `kill -9: ${acknowledged.size} acknowledged (${beforeRestart} before the kill), ${sink.messages.length} messages, ${ids.length - distinct.size} repeated\n`,
+    );
     expect(await second.stop()).toBe(0);
   }, 90_000);
 });

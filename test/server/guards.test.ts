@@ -1,6 +1,13 @@
 /** Request guards as functions: same origin, token bucket, streaming body limit. */
 import { describe, expect, it } from 'vitest';
-import { checkSameOrigin, GuardError, limitBody, limitedNodeStream, RateLimiter, readBodyLimited } from '../../src/server/guards/index.ts';
+import {
+  checkSameOrigin,
+  GuardError,
+  limitBody,
+  limitedNodeStream,
+  RateLimiter,
+  readBodyLimited,
+} from '#src/server/guards/index.ts';
 
 describe('checkSameOrigin', () => {
   const pub = 'https://atbalsts.example.lv';
@@ -13,8 +20,18 @@ describe('checkSameOrigin', () => {
     ['no Origin, foreign Referer', { referer: 'https://evil.example/x' }, pub, false],
     ['no Origin, garbage Referer', { referer: 'not a url' }, pub, false],
     ['neither (curl, an integration)', {}, pub, true],
-    ['without PUBLIC_ORIGIN: Origin equals Host', { origin: 'http://localhost:4321', host: 'localhost:4321' }, undefined, true],
-    ['without PUBLIC_ORIGIN: Origin differs from Host', { origin: 'http://evil.example', host: 'localhost:4321' }, undefined, false],
+    [
+      'without PUBLIC_ORIGIN: Origin equals Host',
+      { origin: 'http://localhost:4321', host: 'localhost:4321' },
+      undefined,
+      true,
+    ],
+    [
+      'without PUBLIC_ORIGIN: Origin differs from Host',
+      { origin: 'http://evil.example', host: 'localhost:4321' },
+      undefined,
+      false,
+    ],
     ['subdomain is another origin', { origin: 'https://x.atbalsts.example.lv' }, pub, false],
   ];
   it.each(cases)('%s', (_label, headers, publicOrigin, ok) => {
@@ -65,7 +82,9 @@ describe('body limit while streaming', () => {
   it('cuts a chunked body off just past the limit (web stream, Request, Node stream)', async () => {
     await expect(readBodyLimited(chunkedRequest(10_000), 4000)).rejects.toMatchObject({ code: 'BODY_TOO_LARGE' });
     expect((await readBodyLimited(chunkedRequest(4000), 4000)).byteLength).toBe(4000);
-    await expect(limitBody(chunkedRequest(10_000), 4000).arrayBuffer()).rejects.toMatchObject({ code: 'BODY_TOO_LARGE' });
+    await expect(limitBody(chunkedRequest(10_000), 4000).arrayBuffer()).rejects.toMatchObject({
+      code: 'BODY_TOO_LARGE',
+    });
     const stream = limitedNodeStream(chunkedRequest(10_000), 4000);
     let seen = 0;
     const error = await new Promise<unknown>((resolve) => {

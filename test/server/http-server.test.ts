@@ -31,8 +31,14 @@ function largestPage(): string {
 function expectSecurityHeaders(res: RawResponse): void {
   const csp = String(res.headers['content-security-policy']);
   for (const directive of [
-    "default-src 'self'", "img-src 'self' data:", "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'",
-  ]) expect(csp).toContain(directive);
+    "default-src 'self'",
+    "img-src 'self' data:",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ])
+    expect(csp).toContain(directive);
   expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*;/);
   expect(csp).toMatch(/style-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*;/);
   expect(csp).not.toContain('unsafe-inline');
@@ -73,7 +79,9 @@ describe('static pages are sent compressed', () => {
     expect(br.body.length).toBeLessThan(gz.body.length);
     expect(gz.body.length).toBeLessThan(identity.body.length / 2);
     // The figure for the report (issue 2 measured 30.2 KB uncompressed for a 13.5 KB page).
-    console.info(`[compression] ${path}: identity ${identity.body.length} B, gzip ${gz.body.length} B, brotli ${br.body.length} B`);
+    console.info(
+      `[compression] ${path}: identity ${identity.body.length} B, gzip ${gz.body.length} B, brotli ${br.body.length} B`,
+    );
   });
 
   it('honours q-values: "br;q=0, gzip" gets gzip; "*;q=0, identity" gets identity', async () => {
@@ -99,7 +107,9 @@ describe('static pages are sent compressed', () => {
     expect(head.body.length).toBe(0);
     expect(head.headers['content-length']).toBe(get.headers['content-length']);
     expect(head.headers.etag).toBe(get.headers.etag);
-    const again = await rawRequest(portal.url, '/lv/', { headers: { 'accept-encoding': 'br', 'if-none-match': String(get.headers.etag) } });
+    const again = await rawRequest(portal.url, '/lv/', {
+      headers: { 'accept-encoding': 'br', 'if-none-match': String(get.headers.etag) },
+    });
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
     expectSecurityHeaders(again);
@@ -159,7 +169,11 @@ describe('errors and path traversal', () => {
     const trace = await rawRequest(portal.url, '/lv/', { method: 'TRACE' });
     expect(trace.status).toBe(405);
     expectSecurityHeaders(trace);
-    const post = await rawRequest(portal.url, '/lv/', { method: 'POST', headers: { origin: portal.url, 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
+    const post = await rawRequest(portal.url, '/lv/', {
+      method: 'POST',
+      headers: { origin: portal.url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'a=1',
+    });
     expect(post.status).toBe(405);
     expect(post.headers.allow).toBe('GET, HEAD');
   });
@@ -169,7 +183,10 @@ describe('security headers everywhere', () => {
   it('sets them on on-demand responses (the health endpoint) too', async () => {
     const res = await rawRequest(portal.url, '/api/health/');
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body.toString())).toEqual({ ok: true, outbox: { writable: true, freeBytes: expect.any(Number) } });
+    expect(JSON.parse(res.body.toString())).toEqual({
+      ok: true,
+      outbox: { writable: true, freeBytes: expect.any(Number) },
+    });
     expect(res.headers['cache-control']).toBe('no-store');
     expectSecurityHeaders(res);
   });
@@ -195,13 +212,19 @@ describe('security headers everywhere', () => {
 describe('guards for state-changing requests', () => {
   it('refuses a cross-site form post with 403 CROSS_ORIGIN (JSON for API clients)', async () => {
     const res = await rawRequest(portal.url, '/api/health/', {
-      method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: '{}',
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: '{}',
     });
     expect(res.status).toBe(403);
-    expect(JSON.parse(res.body.toString())).toEqual({ error: { code: 'CROSS_ORIGIN', status: 403, message: expect.stringContaining('tikai no šīs vietnes') } });
+    expect(JSON.parse(res.body.toString())).toEqual({
+      error: { code: 'CROSS_ORIGIN', status: 403, message: expect.stringContaining('tikai no šīs vietnes') },
+    });
     expectSecurityHeaders(res);
     const form = await rawRequest(portal.url, '/api/health/', {
-      method: 'POST', headers: { referer: 'https://evil.example/page', 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1',
+      method: 'POST',
+      headers: { referer: 'https://evil.example/page', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'a=1',
     });
     expect(form.status).toBe(403);
     expect(form.body.toString()).toContain('lang="ru"'); // bilingual page: Latvian first, Russian second
@@ -209,7 +232,9 @@ describe('guards for state-changing requests', () => {
 
   it('refuses a declared body over MAX_BODY_BYTES with 413 before reading it', async () => {
     const res = await rawRequest(portal.url, '/api/health/', {
-      method: 'POST', headers: { origin: portal.url, 'content-type': 'application/json', 'x-forwarded-for': '10.9.9.9' }, body: 'x'.repeat(4096),
+      method: 'POST',
+      headers: { origin: portal.url, 'content-type': 'application/json', 'x-forwarded-for': '10.9.9.9' },
+      body: 'x'.repeat(4096),
     });
     expect(res.status).toBe(413);
     expectSecurityHeaders(res);
@@ -219,7 +244,11 @@ describe('guards for state-changing requests', () => {
     const statuses: number[] = [];
     let last: RawResponse | undefined;
     for (let i = 0; i < 8; i++) {
-      last = await rawRequest(portal.url, '/api/health/', { method: 'POST', headers: { origin: portal.url, 'content-type': 'application/json' }, body: '{}' });
+      last = await rawRequest(portal.url, '/api/health/', {
+        method: 'POST',
+        headers: { origin: portal.url, 'content-type': 'application/json' },
+        body: '{}',
+      });
       statuses.push(last.status);
     }
     expect(statuses).toContain(429);
@@ -261,11 +290,17 @@ describe('behind a reverse proxy (TRUST_PROXY=true, no PUBLIC_ORIGIN)', () => {
     const proxied = await startPortal({ env: { TRUST_PROXY: 'true', RATE_LIMIT_PER_MINUTE: '2' } });
     try {
       const host = new URL(proxied.url).host;
-      const post = (client: string, origin = `https://${host}`) => rawRequest(proxied.url, '/api/health/', {
-        method: 'POST',
-        headers: { origin, 'x-forwarded-proto': 'https', 'x-forwarded-for': `203.0.113.7, ${client}`, 'content-type': 'application/json' },
-        body: '{}',
-      });
+      const post = (client: string, origin = `https://${host}`) =>
+        rawRequest(proxied.url, '/api/health/', {
+          method: 'POST',
+          headers: {
+            origin,
+            'x-forwarded-proto': 'https',
+            'x-forwarded-for': `203.0.113.7, ${client}`,
+            'content-type': 'application/json',
+          },
+          body: '{}',
+        });
       expect((await post('198.51.100.1')).status).not.toBe(403);
       expect((await post('198.51.100.1', `http://${host}`)).status).toBe(403);
       // Two tokens per client: the third post of one client is refused, another client is not.

@@ -3,9 +3,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chooseEncoding } from '../../src/server/http/accept-encoding.ts';
-import { compressResponse } from '../../src/server/http/dynamic-compression.ts';
-import { safePathname } from '../../src/server/http/static.ts';
+import { chooseEncoding } from '#src/server/http/accept-encoding.ts';
+import { compressResponse } from '#src/server/http/dynamic-compression.ts';
+import { safePathname } from '#src/server/http/static.ts';
 import { rawRequest } from './support/http.ts';
 
 describe('chooseEncoding', () => {
@@ -50,7 +50,10 @@ describe('safePathname', () => {
 
 describe('compressResponse (on-demand pages)', () => {
   it('compresses an on-demand HTML page by Accept-Encoding and leaves small or binary answers alone', async () => {
-    const page = '<!doctype html><html lang="lv"><body>' + '<p>Sociālā palīdzība — социальная помощь</p>'.repeat(200) + '</body></html>';
+    const page =
+      '<!doctype html><html lang="lv"><body>' +
+      '<p>Sociālā palīdzība — социальная помощь</p>'.repeat(200) +
+      '</body></html>';
     const server = createServer((req, res) => {
       compressResponse(req, res);
       if (req.url === '/small') {
@@ -95,7 +98,7 @@ describe('compressResponse (on-demand pages)', () => {
 
 describe('server-made error pages', () => {
   it('are bilingual, Latvian first — and Latvian only for a LOCALES=lv build', async () => {
-    const { errorPage, setErrorPageRussian } = await import('../../src/server/http/error-responses.ts');
+    const { errorPage, setErrorPageRussian } = await import('#src/server/http/error-responses.ts');
     const both = errorPage(429);
     expect(both.indexOf('Pārāk daudz mēģinājumu')).toBeGreaterThan(-1);
     expect(both.indexOf('Слишком много попыток')).toBeGreaterThan(both.indexOf('Pārāk daudz mēģinājumu'));
@@ -109,7 +112,7 @@ describe('server-made error pages', () => {
   });
 
   it('JSON clients get the code and a translated message (Latvian, or Russian on request)', async () => {
-    const { sendError } = await import('../../src/server/http/error-responses.ts');
+    const { sendError } = await import('#src/server/http/error-responses.ts');
     const { createServer } = await import('node:http');
     const server = createServer((req, res) => sendError(req, res, 413, 'BODY_TOO_LARGE'));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

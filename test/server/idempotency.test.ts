@@ -3,8 +3,8 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { purgeIdempotencyRecords, withIdempotency } from '../../src/server/idempotency.ts';
-import { enqueue, outboxLayout } from '../../src/server/outbox/index.ts';
+import { purgeIdempotencyRecords, withIdempotency } from '#src/server/idempotency.ts';
+import { enqueue, outboxLayout } from '#src/server/outbox/index.ts';
 import { sampleItem, tempDir, testConfig } from './support/fixtures.ts';
 
 async function setup() {
@@ -46,29 +46,50 @@ describe('withIdempotency', () => {
   it('different keys make different applications', async () => {
     const s = await setup();
     const a = await withIdempotency({ key: KEY, scope: 'x/y', prefix: 'DGV', dir: s.config.idempotencyDir }, s.store);
-    const b = await withIdempotency({ key: KEY.replace('f3', 'a1'), scope: 'x/y', prefix: 'DGV', dir: s.config.idempotencyDir }, s.store);
+    const b = await withIdempotency(
+      { key: KEY.replace('f3', 'a1'), scope: 'x/y', prefix: 'DGV', dir: s.config.idempotencyDir },
+      s.store,
+    );
     expect(a.reference).not.toBe(b.reference);
     expect(await s.queue()).toHaveLength(2);
   });
 
   it('refuses malformed keys and a key reused for another form', async () => {
     const s = await setup();
-    for (const key of ['', 'short', 'x'.repeat(129), 'has spaces in it 1234', '../../../etc/passwd12345', 'ключ-ключ-ключ-ключ']) {
-      await expect(withIdempotency({ key, scope: 'a/b', prefix: 'DGV', dir: s.config.idempotencyDir }, s.store)).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_INVALID' });
+    for (const key of [
+      '',
+      'short',
+      'x'.repeat(129),
+      'has spaces in it 1234',
+      '../../../etc/passwd12345',
+      'ключ-ключ-ключ-ключ',
+    ]) {
+      await expect(
+        withIdempotency({ key, scope: 'a/b', prefix: 'DGV', dir: s.config.idempotencyDir }, s.store),
+      ).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_INVALID' });
     }
-    await withIdempotency({ key: KEY, scope: 'daugavpils/question', prefix: 'DGV', dir: s.config.idempotencyDir }, s.store);
-    await expect(withIdempotency({ key: KEY, scope: 'daugavpils/social-assistance', prefix: 'DGV', dir: s.config.idempotencyDir }, s.store))
-      .rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    await withIdempotency(
+      { key: KEY, scope: 'daugavpils/question', prefix: 'DGV', dir: s.config.idempotencyDir },
+      s.store,
+    );
+    await expect(
+      withIdempotency(
+        { key: KEY, scope: 'daugavpils/social-assistance', prefix: 'DGV', dir: s.config.idempotencyDir },
+        s.store,
+      ),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
   });
 
   it('a failed store leaves the key pending: the retry uses the same reference and then succeeds', async () => {
     const s = await setup();
     const opts = { key: KEY, scope: 'a/b', prefix: 'DGV', dir: s.config.idempotencyDir };
     let seen = '';
-    await expect(withIdempotency(opts, async (ref) => {
-      seen = ref;
-      throw Object.assign(new Error('disk full'), { code: 'OUTBOX_WRITE_FAILED' });
-    })).rejects.toThrow('disk full');
+    await expect(
+      withIdempotency(opts, async (ref) => {
+        seen = ref;
+        throw Object.assign(new Error('disk full'), { code: 'OUTBOX_WRITE_FAILED' });
+      }),
+    ).rejects.toThrow('disk full');
     const retry = await withIdempotency(opts, s.store);
     expect(retry.reference).toBe(seen);
     expect(await s.queue()).toEqual([seen]);
@@ -81,8 +102,20 @@ describe('withIdempotency', () => {
     await enqueue(item, files, { dir: s.config.outboxDir });
     await mkdir(s.config.idempotencyDir, { recursive: true });
     const name = createHash('sha256').update('atbalsts-idempotency\0').update(KEY).digest('hex') + '.json';
-    await writeFile(join(s.config.idempotencyDir, name), JSON.stringify({ version: 1, scope: 'a/b', reference: item.reference, state: 'pending', createdAt: new Date().toISOString() }));
-    const result = await withIdempotency({ key: KEY, scope: 'a/b', prefix: 'DGV', dir: s.config.idempotencyDir }, s.store);
+    await writeFile(
+      join(s.config.idempotencyDir, name),
+      JSON.stringify({
+        version: 1,
+        scope: 'a/b',
+        reference: item.reference,
+        state: 'pending',
+        createdAt: new Date().toISOString(),
+      }),
+    );
+    const result = await withIdempotency(
+      { key: KEY, scope: 'a/b', prefix: 'DGV', dir: s.config.idempotencyDir },
+      s.store,
+    );
     expect(result).toEqual({ reference: item.reference, replayed: true });
     expect(await s.queue()).toEqual([item.reference]);
     const record = JSON.parse(await readFile(join(s.config.idempotencyDir, name), 'utf8'));
@@ -113,8 +146,14 @@ describe('withIdempotency', () => {
     await enqueue(item, files, { dir: s.config.outboxDir });
     await mkdir(s.config.idempotencyDir, { recursive: true });
     const name = createHash('sha256').update('atbalsts-idempotency\0').update(KEY).digest('hex');
-    await writeFile(join(s.config.idempotencyDir, `${name}.pending.json`), JSON.stringify({ version: 3, scope: 'a/b', reference: item.reference, createdAt: new Date().toISOString() }));
-    const result = await withIdempotency({ key: KEY, scope: 'a/b', prefix: 'DGV', dir: s.config.idempotencyDir }, s.store);
+    await writeFile(
+      join(s.config.idempotencyDir, `${name}.pending.json`),
+      JSON.stringify({ version: 3, scope: 'a/b', reference: item.reference, createdAt: new Date().toISOString() }),
+    );
+    const result = await withIdempotency(
+      { key: KEY, scope: 'a/b', prefix: 'DGV', dir: s.config.idempotencyDir },
+      s.store,
+    );
     expect(result).toEqual({ reference: item.reference, replayed: true });
     expect(await s.queue()).toEqual([item.reference]);
     expect(s.stored()).toBe(0);

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { enqueue, enqueueRecord, outboxLayout } from '../../src/server/outbox/index.ts';
-import { startOutboxWorker, type OutboxWorker } from '../../src/server/outbox/worker.ts';
-import { newReference } from '../../src/server/reference.ts';
+import { enqueue, enqueueRecord, outboxLayout } from '#src/server/outbox/index.ts';
+import { startOutboxWorker, type OutboxWorker } from '#src/server/outbox/worker.ts';
+import { newReference } from '#src/server/reference.ts';
 import { captureLogs, waitUntil } from './support/logs.ts';
 import { sampleItem, tempDir, testConfig } from './support/fixtures.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
@@ -21,7 +21,9 @@ const exec = promisify(execFile);
 
 async function cli(outboxDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, OUTBOX_DIR: outboxDir } });
+    const { stdout, stderr } = await exec(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH, OUTBOX_DIR: outboxDir },
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -58,7 +60,19 @@ describe('outbox CLI', () => {
     // And one record waiting (never tried).
     const waiting = newReference('DAU');
     await enqueueRecord(
-      { version: 2, reference: waiting, municipality: 'daugavpils', form: 'question', createdAt: new Date().toISOString(), application: { uiLocale: 'ru', submittedAt: new Date().toISOString(), values: { applicant: { givenName: 'Сергей', familyName: 'Петров' } }, uploads: [] } },
+      {
+        version: 2,
+        reference: waiting,
+        municipality: 'daugavpils',
+        form: 'question',
+        createdAt: new Date().toISOString(),
+        application: {
+          uiLocale: 'ru',
+          submittedAt: new Date().toISOString(),
+          values: { applicant: { givenName: 'Сергей', familyName: 'Петров' } },
+          uploads: [],
+        },
+      },
       [],
       { dir: config.outboxDir },
     );
@@ -69,8 +83,16 @@ describe('outbox CLI', () => {
     expect(lines[0]).toMatch(/^REFERENCE\s+STATE\s+ATTEMPTS\s+LAST ERROR\s+AGE$/);
     expect(lines.find((l) => l.startsWith(waiting))).toMatch(/queued\s+0\s+-\s+\d+ s$/);
     expect(lines.find((l) => l.startsWith(dead.item.reference))).toMatch(/dead\s+1\s+EENVELOPE 550\s+\d+ s$/);
-    const listed = JSON.parse((await cli(config.outboxDir, 'list', '--json')).stdout) as { reference: string; state: string }[];
-    expect(listed.map((i) => [i.reference, i.state]).sort()).toEqual([[dead.item.reference, 'dead'], [waiting, 'queued']].sort());
+    const listed = JSON.parse((await cli(config.outboxDir, 'list', '--json')).stdout) as {
+      reference: string;
+      state: string;
+    }[];
+    expect(listed.map((i) => [i.reference, i.state]).sort()).toEqual(
+      [
+        [dead.item.reference, 'dead'],
+        [waiting, 'queued'],
+      ].sort(),
+    );
 
     const show = await cli(config.outboxDir, 'show', dead.item.reference.toLowerCase());
     expect(show.code).toBe(0);
@@ -80,7 +102,13 @@ describe('outbox CLI', () => {
     expect(show.stdout).toMatch(/dead\s+\S+ \(permanent\)/);
     expect(show.stdout).toContain('application.pdf');
     const shownRecord = await cli(config.outboxDir, 'show', waiting, '--json');
-    expect(JSON.parse(shownRecord.stdout)).toMatchObject({ reference: waiting, format: 'record', rendered: false, form: 'question', attempts: 0 });
+    expect(JSON.parse(shownRecord.stdout)).toMatchObject({
+      reference: waiting,
+      format: 'record',
+      rendered: false,
+      form: 'question',
+      attempts: 0,
+    });
     for (const out of [list.stdout, show.stdout, shownRecord.stdout]) {
       expect(out).not.toMatch(/@example\.lv|Bērziņš|Сергей|Петров|Jautājums/);
     }
@@ -97,12 +125,18 @@ describe('outbox CLI', () => {
       const retry = await cli(config.outboxDir, 'retry', dead.item.reference);
       expect(retry.code).toBe(0);
       expect(existsSync(join(layout.dead, dead.item.reference))).toBe(false);
-      await waitUntil(() => sink!.messages.some((m) => m.messageId === `<${dead.item.reference}.staff@pasvaldiba.example.lv>`), 10_000, 'the retried staff e-mail');
+      await waitUntil(
+        () => sink!.messages.some((m) => m.messageId === `<${dead.item.reference}.staff@pasvaldiba.example.lv>`),
+        10_000,
+        'the retried staff e-mail',
+      );
       await waitUntil(() => !existsSync(join(layout.queue, dead.item.reference)), 5000, 'delivered');
     } finally {
       logs2.restore();
     }
     // After the retry each message arrived exactly once.
-    expect(sink.messages.filter((m) => m.messageId === `<${dead.item.reference}.receipt@pasvaldiba.example.lv>`)).toHaveLength(1);
+    expect(
+      sink.messages.filter((m) => m.messageId === `<${dead.item.reference}.receipt@pasvaldiba.example.lv>`),
+    ).toHaveLength(1);
   }, 30_000);
 });

@@ -9,8 +9,8 @@ import { readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { enqueue, outboxLayout } from '../../src/server/outbox/index.ts';
-import { housekeeping, startOutboxWorker } from '../../src/server/outbox/worker.ts';
+import { enqueue, outboxLayout } from '#src/server/outbox/index.ts';
+import { housekeeping, startOutboxWorker } from '#src/server/outbox/worker.ts';
 import { startPortal, startPortalExpectingFailure, type PortalServer } from '../helpers/portal-server.ts';
 import { sampleItem, tempDir, testConfig } from './support/fixtures.ts';
 import { captureLogs, waitUntil } from './support/logs.ts';
@@ -34,10 +34,13 @@ describe('server killed with items queued', () => {
     const items = [sampleItem(), sampleItem(), sampleItem()];
     for (const { item, files } of items) await enqueue(item, files, { dir: first.dirs.outbox });
     // Cross-process wake-up: the server notices items written by another process.
-    for (const { item } of items) await first.waitForLog((l) => l.event === 'mail.retry' && l.reference === item.reference);
+    for (const { item } of items)
+      await first.waitForLog((l) => l.event === 'mail.retry' && l.reference === item.reference);
     await first.kill();
     expect(first.logs.some((l) => l.event === 'server.stopped')).toBe(false); // it really crashed
-    expect((await readdir(outboxLayout(first.dirs.outbox).queue)).sort()).toEqual(items.map((i) => i.item.reference).sort());
+    expect((await readdir(outboxLayout(first.dirs.outbox).queue)).sort()).toEqual(
+      items.map((i) => i.item.reference).sort(),
+    );
 
     sink.mode = 'accept';
     const second = await startPortal({ env, dirs: first.dirs });
@@ -45,7 +48,8 @@ describe('server killed with items queued', () => {
     const started = await second.waitForLog((l) => l.event === 'outbox.started');
     expect(started.queued).toBe(3);
     await sink.waitFor(6, 15_000);
-    for (const { item } of items) await second.waitForLog((l) => l.event === 'outbox.delivered' && l.reference === item.reference);
+    for (const { item } of items)
+      await second.waitForLog((l) => l.event === 'outbox.delivered' && l.reference === item.reference);
     await new Promise((r) => setTimeout(r, 500));
     expect(sink.messages).toHaveLength(6);
     const ids = sink.messages.map((m) => m.messageId).sort();
@@ -60,14 +64,30 @@ describe('atomic enqueue', () => {
     const root = await tempDir('crash');
     const config = testConfig(root);
     const layout = outboxLayout(config.outboxDir);
-    const child = spawn(process.execPath, [fileURLToPath(new URL('./support/enqueue-big.ts', import.meta.url)), config.outboxDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [fileURLToPath(new URL('./support/enqueue-big.ts', import.meta.url)), config.outboxDir],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-    await waitUntil(async () => existsSync(layout.tmp) && (await readdir(layout.tmp)).length > 0, 10_000, 'the writer to start');
-    await waitUntil(async () => {
-      const [entry] = await readdir(layout.tmp);
-      return entry !== undefined && existsSync(join(layout.tmp, entry, 'files')) && (await readdir(join(layout.tmp, entry, 'files'))).length > 3;
-    }, 10_000, 'some files written');
+    await waitUntil(
+      async () => existsSync(layout.tmp) && (await readdir(layout.tmp)).length > 0,
+      10_000,
+      'the writer to start',
+    );
+    await waitUntil(
+      async () => {
+        const [entry] = await readdir(layout.tmp);
+        return (
+          entry !== undefined &&
+          existsSync(join(layout.tmp, entry, 'files')) &&
+          (await readdir(join(layout.tmp, entry, 'files'))).length > 3
+        );
+      },
+      10_000,
+      'some files written',
+    );
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     expect(out).not.toContain('done');
@@ -120,7 +140,7 @@ describe('one worker per outbox', () => {
     const dead = spawn(process.execPath, ['-e', '0']);
     await new Promise((r) => dead.once('exit', r));
     const layout = outboxLayout(config.outboxDir);
-    const { ensureLayout } = await import('../../src/server/outbox/layout.ts');
+    const { ensureLayout } = await import('#src/server/outbox/layout.ts');
     await ensureLayout(layout);
     await writeFile(join(layout.root, 'worker.lock'), String(dead.pid));
     const logs = captureLogs();

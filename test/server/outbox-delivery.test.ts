@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { enqueue, outboxLayout } from '../../src/server/outbox/index.ts';
-import { housekeeping, startOutboxWorker, type OutboxWorker } from '../../src/server/outbox/worker.ts';
+import { enqueue, outboxLayout } from '#src/server/outbox/index.ts';
+import { housekeeping, startOutboxWorker, type OutboxWorker } from '#src/server/outbox/worker.ts';
 import { captureLogs, waitUntil } from './support/logs.ts';
 import { sampleItem, tempDir, testConfig } from './support/fixtures.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
@@ -97,7 +97,11 @@ describe('outbox delivery', () => {
     const { config, layout } = await setup();
     const { item, files } = sampleItem();
     await enqueue(item, files, { dir: config.outboxDir });
-    await waitUntil(() => logs.lines.filter((l) => l.event === 'mail.retry' && l.reference === item.reference).length >= 2, 5000, 'two retries');
+    await waitUntil(
+      () => logs.lines.filter((l) => l.event === 'mail.retry' && l.reference === item.reference).length >= 2,
+      5000,
+      'two retries',
+    );
     expect(existsSync(join(layout.queue, item.reference))).toBe(true);
     const retry = logs.lines.find((l) => l.event === 'mail.retry')!;
     expect(retry.code).toBe('ESOCKET');
@@ -112,10 +116,14 @@ describe('outbox delivery', () => {
     const { config } = await setup();
     const { item, files } = sampleItem();
     await enqueue(item, files, { dir: config.outboxDir });
-    const retries = await waitUntil(() => {
-      const found = logs.lines.filter((l) => l.event === 'mail.retry');
-      return found.length >= 3 && found;
-    }, 5000, 'three retries');
+    const retries = await waitUntil(
+      () => {
+        const found = logs.lines.filter((l) => l.event === 'mail.retry');
+        return found.length >= 3 && found;
+      },
+      5000,
+      'three retries',
+    );
     expect(retries[0]!.responseCode).toBe(451);
     expect(retries.slice(0, 3).map((r) => r.attempt)).toEqual([1, 2, 3]);
     sink.mode = 'accept';
@@ -129,7 +137,11 @@ describe('outbox delivery', () => {
     const { config } = await setup();
     const { item, files } = sampleItem();
     await enqueue(item, files, { dir: config.outboxDir });
-    await waitUntil(() => logs.lines.filter((l) => l.event === 'mail.retry' && l.message === 'receipt').length >= 3, 5000, 'receipt retries');
+    await waitUntil(
+      () => logs.lines.filter((l) => l.event === 'mail.retry' && l.message === 'receipt').length >= 3,
+      5000,
+      'receipt retries',
+    );
     sink.recipientModes.clear();
     await sink.waitFor(2);
     await new Promise((r) => setTimeout(r, 300));
@@ -142,8 +154,17 @@ describe('outbox delivery', () => {
     const { config, layout } = await setup();
     const { item, files } = sampleItem();
     await enqueue(item, files, { dir: config.outboxDir });
-    const alert = await waitUntil(() => logs.lines.find((l) => l.level === 'alert' && l.event === 'outbox.dead_letter'), 5000, 'alert');
-    expect(alert).toMatchObject({ reference: item.reference, reason: 'permanent', responseCode: 550, message: 'staff' });
+    const alert = await waitUntil(
+      () => logs.lines.find((l) => l.level === 'alert' && l.event === 'outbox.dead_letter'),
+      5000,
+      'alert',
+    );
+    expect(alert).toMatchObject({
+      reference: item.reference,
+      reason: 'permanent',
+      responseCode: 550,
+      message: 'staff',
+    });
     expect(existsSync(join(layout.dead, item.reference, 'item.json'))).toBe(true);
     expect(existsSync(join(layout.queue, item.reference))).toBe(false);
     const state = JSON.parse(await readFile(join(layout.dead, item.reference, 'state.json'), 'utf8'));
@@ -158,7 +179,12 @@ describe('outbox delivery', () => {
     const { item, files } = sampleItem();
     await enqueue(item, files, { dir: config.outboxDir });
     const alert = await waitUntil(() => logs.lines.find((l) => l.event === 'outbox.dead_letter'), 5000, 'dead letter');
-    expect(alert).toMatchObject({ reference: item.reference, reason: 'attempts-exhausted', attempts: 3, message: 'receipt' });
+    expect(alert).toMatchObject({
+      reference: item.reference,
+      reason: 'attempts-exhausted',
+      attempts: 3,
+      message: 'receipt',
+    });
     expect(sink.messages).toHaveLength(1); // staff delivered before the receipt failed
 
     // The admin's fix: the receipt address works again; move the folder back.
@@ -190,10 +216,14 @@ describe('embedded default without SMTP_URL', () => {
     worker = await startOutboxWorker(config);
     const { item, files } = sampleItem();
     await enqueue(item, files, { dir: config.outboxDir });
-    const written = await waitUntil(() => {
-      const found = logs.lines.filter((l) => l.event === 'mail.written');
-      return found.length === 2 && found;
-    }, 5000, 'two .eml files');
+    const written = await waitUntil(
+      () => {
+        const found = logs.lines.filter((l) => l.event === 'mail.written');
+        return found.length === 2 && found;
+      },
+      5000,
+      'two .eml files',
+    );
     const started = logs.lines.find((l) => l.event === 'outbox.started')!;
     expect(started).toMatchObject({ mail: 'file', target: config.mailDir });
     const names = (await readdir(config.mailDir)).sort();

@@ -9,13 +9,13 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { catalogue } from '../../src/data/index.ts';
-import { tFor } from '../../src/i18n/index.ts';
-import { renderApplication } from '../../src/server/mail/render.ts';
-import { enqueueRecord, outboxLayout, type RecordItem } from '../../src/server/outbox/index.ts';
-import { submissionFromRecord } from '../../src/server/outbox/record.ts';
-import { startOutboxWorker, type OutboxWorker } from '../../src/server/outbox/worker.ts';
-import { newReference } from '../../src/server/reference.ts';
+import { catalogue } from '#src/data/index.ts';
+import { tFor } from '#src/i18n/index.ts';
+import { renderApplication } from '#src/server/mail/render.ts';
+import { enqueueRecord, outboxLayout, type RecordItem } from '#src/server/outbox/index.ts';
+import { submissionFromRecord } from '#src/server/outbox/record.ts';
+import { startOutboxWorker, type OutboxWorker } from '#src/server/outbox/worker.ts';
+import { newReference } from '#src/server/reference.ts';
 import { deps, example, jsonRequest, run, SAMPLES } from '../applications/helpers.ts';
 import { captureLogs, waitUntil } from './support/logs.ts';
 import { tempDir, testConfig } from './support/fixtures.ts';
@@ -38,10 +38,18 @@ afterEach(async () => {
 });
 
 async function accepted(outboxDir: string, root: string) {
-  const body = { ...example('municipal-benefit'), attachments: [{ filename: 'izziņa.png', contentBase64: Buffer.from(SAMPLES.png).toString('base64') }] };
-  const outcome = await run({ request: jsonRequest(body), form: 'municipal-benefit', mode: 'json' }, deps({ root, outboxDir, idempotencyDir: join(root, 'idem'), downloadsDir: join(root, 'downloads') }));
+  const body = {
+    ...example('municipal-benefit'),
+    attachments: [{ filename: 'izziņa.png', contentBase64: Buffer.from(SAMPLES.png).toString('base64') }],
+  };
+  const outcome = await run(
+    { request: jsonRequest(body), form: 'municipal-benefit', mode: 'json' },
+    deps({ root, outboxDir, idempotencyDir: join(root, 'idem'), downloadsDir: join(root, 'downloads') }),
+  );
   if (outcome.kind !== 'accepted') throw new Error(`not accepted: ${JSON.stringify(outcome)}`);
-  const record = JSON.parse(await readFile(join(outboxDir, 'queue', outcome.reference, 'item.json'), 'utf8')) as RecordItem;
+  const record = JSON.parse(
+    await readFile(join(outboxDir, 'queue', outcome.reference, 'item.json'), 'utf8'),
+  ) as RecordItem;
   return { reference: outcome.reference, record };
 }
 
@@ -52,11 +60,19 @@ describe('record → render in the worker → SMTP', () => {
     const { reference, record } = await accepted(config.outboxDir, root);
     sink.mode = 'tempfail'; // the first attempts fail after rendering
     worker = await startOutboxWorker(config);
-    await waitUntil(() => logs.lines.some((l) => l.event === 'mail.retry' && l.reference === reference), 15_000, 'a failed attempt');
+    await waitUntil(
+      () => logs.lines.some((l) => l.event === 'mail.retry' && l.reference === reference),
+      15_000,
+      'a failed attempt',
+    );
     expect(existsSync(join(config.outboxDir, 'queue', reference, 'rendered.json'))).toBe(true);
     sink.mode = 'accept';
     await sink.waitFor(2, 15_000);
-    await waitUntil(() => logs.lines.some((l) => l.event === 'outbox.delivered' && l.reference === reference), 5000, 'delivered');
+    await waitUntil(
+      () => logs.lines.some((l) => l.event === 'outbox.delivered' && l.reference === reference),
+      5000,
+      'delivered',
+    );
     expect(logs.lines.filter((l) => l.event === 'outbox.rendered' && l.reference === reference)).toHaveLength(1);
 
     // The expected output: the same application rendered in this process with the build's translations.
@@ -77,7 +93,9 @@ describe('record → render in the worker → SMTP', () => {
     expect(pdf.toString('latin1')).toMatch(/DejaVuSans/);
     // Same document: same size give or take the creation date and id in the trailer.
     expect(Math.abs(pdf.length - expected.pdf.length)).toBeLessThan(64);
-    expect(JSON.parse(staff.attachments[2]!.content.toString('utf8'))).toEqual(JSON.parse(new TextDecoder().decode(expected.json)));
+    expect(JSON.parse(staff.attachments[2]!.content.toString('utf8'))).toEqual(
+      JSON.parse(new TextDecoder().decode(expected.json)),
+    );
     expect(receipt.subject).toBe(`Ваша заявка ${reference} получена`);
     expect(receipt.subject).toBe(expReceipt!.subject);
     expect(receipt.text?.trim()).toBe(expReceipt!.text.trim());
@@ -102,10 +120,22 @@ describe('record → render in the worker → SMTP', () => {
     worker = await startOutboxWorker(config);
     const layout = outboxLayout(config.outboxDir);
     // The alert is logged right after the folder moves to dead/: wait for both.
-    await waitUntil(() => existsSync(join(layout.dead, reference)) && logs.lines.some((l) => l.event === 'outbox.dead_letter' && l.reference === reference), 15_000, 'dead letter');
+    await waitUntil(
+      () =>
+        existsSync(join(layout.dead, reference)) &&
+        logs.lines.some((l) => l.event === 'outbox.dead_letter' && l.reference === reference),
+      15_000,
+      'dead letter',
+    );
     const state = JSON.parse(await readFile(join(layout.dead, reference, 'state.json'), 'utf8'));
-    expect(state).toMatchObject({ deadReason: 'permanent', lastError: { code: 'OUTBOX_RENDER_FAILED', message: 'render' } });
-    expect(logs.lines.find((l) => l.event === 'outbox.dead_letter' && l.reference === reference)).toMatchObject({ level: 'alert', code: 'OUTBOX_RENDER_FAILED' });
+    expect(state).toMatchObject({
+      deadReason: 'permanent',
+      lastError: { code: 'OUTBOX_RENDER_FAILED', message: 'render' },
+    });
+    expect(logs.lines.find((l) => l.event === 'outbox.dead_letter' && l.reference === reference)).toMatchObject({
+      level: 'alert',
+      code: 'OUTBOX_RENDER_FAILED',
+    });
     expect(await readdir(layout.queue)).toEqual([]);
     expect(sink.messages).toHaveLength(0);
   });

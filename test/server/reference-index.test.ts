@@ -6,9 +6,9 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withIdempotency } from '../../src/server/idempotency.ts';
-import { enqueue, outboxLayout } from '../../src/server/outbox/index.ts';
-import { issueReference, REFERENCE_ALPHABET, wasIssued } from '../../src/server/reference.ts';
+import { withIdempotency } from '#src/server/idempotency.ts';
+import { enqueue, outboxLayout } from '#src/server/outbox/index.ts';
+import { issueReference, REFERENCE_ALPHABET, wasIssued } from '#src/server/reference.ts';
 import { sampleItem, tempDir, testConfig } from './support/fixtures.ts';
 
 /** Randomness that only ever yields the first `size` letters for the first character, then 0s. */
@@ -31,18 +31,23 @@ describe('issued references', () => {
     const dir = join(await tempDir('refs'), 'references');
     const now = new Date('2026-06-01T12:00:00Z');
     const issued = new Set<string>();
-    for (let i = 0; i < 3; i++) issued.add(await issueReference('DGV', { dir, now, random: tinySpace(3), maxAttempts: 200 }));
+    for (let i = 0; i < 3; i++)
+      issued.add(await issueReference('DGV', { dir, now, random: tinySpace(3), maxAttempts: 200 }));
     expect(issued.size).toBe(3);
-    await expect(issueReference('DGV', { dir, now, random: tinySpace(3), maxAttempts: 200 })).rejects.toMatchObject({ code: 'REFERENCE_SPACE_EXHAUSTED' });
+    await expect(issueReference('DGV', { dir, now, random: tinySpace(3), maxAttempts: 200 })).rejects.toMatchObject({
+      code: 'REFERENCE_SPACE_EXHAUSTED',
+    });
     // The index: one empty marker per reference, per year — nothing personal.
     const files = await readdir(join(dir, '2026'));
     expect(files.sort()).toEqual([...issued].sort());
     for (const f of files) expect(await readFile(join(dir, '2026', f), 'utf8')).toBe('');
     // Another year starts afresh.
-    expect(await issueReference('DGV', { dir, now: new Date('2027-06-01T12:00:00Z'), random: tinySpace(1) })).toMatch(/^DGV-2027-/);
+    expect(await issueReference('DGV', { dir, now: new Date('2027-06-01T12:00:00Z'), random: tinySpace(1) })).toMatch(
+      /^DGV-2027-/,
+    );
   });
 
-  it('a delivered and purged application\'s reference is never issued again', async () => {
+  it("a delivered and purged application's reference is never issued again", async () => {
     const root = await tempDir('refs');
     const config = testConfig(root);
     const idempotencyDir = join(root, 'idempotency');
@@ -50,21 +55,41 @@ describe('issued references', () => {
       const { item, files } = sampleItem(reference);
       await enqueue(item, files, { dir: config.outboxDir });
     };
-    const first = await withIdempotency({ key: 'first-key-0123456789', scope: 'daugavpils/question', prefix: 'DGV', dir: idempotencyDir, random: codes('AAAAA') }, store);
+    const first = await withIdempotency(
+      {
+        key: 'first-key-0123456789',
+        scope: 'daugavpils/question',
+        prefix: 'DGV',
+        dir: idempotencyDir,
+        random: codes('AAAAA'),
+      },
+      store,
+    );
     expect(first.reference).toMatch(/-AAAAA$/);
     expect(await wasIssued(first.reference, join(root, 'references'))).toBe(true);
     // Delivered with OUTBOX_RETENTION_DAYS=0: the item leaves the outbox entirely.
     await rm(join(outboxLayout(config.outboxDir).queue, first.reference), { recursive: true });
     expect(await readdir(outboxLayout(config.outboxDir).queue)).toEqual([]);
     // The next application draws AAAAA first: the index refuses it, the next draw is used.
-    const second = await withIdempotency({ key: 'second-key-0123456789', scope: 'daugavpils/question', prefix: 'DGV', dir: idempotencyDir, random: codes('AAAAA', 'BBBBB') }, store);
+    const second = await withIdempotency(
+      {
+        key: 'second-key-0123456789',
+        scope: 'daugavpils/question',
+        prefix: 'DGV',
+        dir: idempotencyDir,
+        random: codes('AAAAA', 'BBBBB'),
+      },
+      store,
+    );
     expect(second.reference).toMatch(/-BBBBB$/);
     expect(second.reference).not.toBe(first.reference);
   });
 
   it('concurrent issuing never hands out one reference twice', async () => {
     const dir = join(await tempDir('refs'), 'references');
-    const results = await Promise.all(Array.from({ length: 30 }, () => issueReference('DGV', { dir, random: tinySpace(31), maxAttempts: 500 })));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () => issueReference('DGV', { dir, random: tinySpace(31), maxAttempts: 500 })),
+    );
     expect(new Set(results).size).toBe(30);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isReference, newReference, normalizeReference, REFERENCE_ALPHABET } from '../../src/server/reference.ts';
+import { isReference, newReference, normalizeReference, REFERENCE_ALPHABET } from '#src/server/reference.ts';
 
 describe('reference numbers', () => {
   it('look like PREFIX-YEAR-CODE with no ambiguous characters', () => {

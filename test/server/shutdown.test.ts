@@ -16,14 +16,25 @@ describe('graceful shutdown', () => {
       const body = Buffer.from(readFileSync('examples/applications/question.json', 'utf8'));
       const url = new URL(portal.url);
       const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-        const req = request({
-          host: url.hostname, port: url.port, method: 'POST', path: '/api/daugavpils/applications/question/',
-          headers: { 'content-type': 'application/json', 'content-length': body.length, origin: portal.url, 'idempotency-key': 'shutdown-test-0000000001' },
-        }, (res) => {
-          let text = '';
-          res.on('data', (c: Buffer) => (text += c.toString()));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-        });
+        const req = request(
+          {
+            host: url.hostname,
+            port: url.port,
+            method: 'POST',
+            path: '/api/daugavpils/applications/question/',
+            headers: {
+              'content-type': 'application/json',
+              'content-length': body.length,
+              origin: portal.url,
+              'idempotency-key': 'shutdown-test-0000000001',
+            },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (c: Buffer) => (text += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+          },
+        );
         req.on('error', (err) => reject(new Error(`${err.message}\n${portal.output()}`)));
         req.write(body.subarray(0, 40));
         setTimeout(() => {
@@ -37,7 +48,9 @@ describe('graceful shutdown', () => {
       expect(reference).toMatch(/^[A-Z]{2,6}-\d{4}-[2-9A-HJKMNP-Z]{5}$/);
       const code = await portal.stop();
       expect(code).toBe(0);
-      expect(portal.logs.map((l) => l.event)).toEqual(expect.arrayContaining(['server.stopping', 'outbox.delivered', 'server.stopped']));
+      expect(portal.logs.map((l) => l.event)).toEqual(
+        expect.arrayContaining(['server.stopping', 'outbox.delivered', 'server.stopped']),
+      );
       expect(sink.messages.some((m) => m.subject?.includes(reference))).toBe(true);
     } finally {
       await portal.kill();

@@ -5,9 +5,9 @@
  */
 import { readdir } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { enqueue, outboxLayout } from '../../src/server/outbox/index.ts';
-import { createMailTransport } from '../../src/server/outbox/transport.ts';
-import { startOutboxWorker, type OutboxWorker } from '../../src/server/outbox/worker.ts';
+import { enqueue, outboxLayout } from '#src/server/outbox/index.ts';
+import { createMailTransport } from '#src/server/outbox/transport.ts';
+import { startOutboxWorker, type OutboxWorker } from '#src/server/outbox/worker.ts';
 import { captureLogs, waitUntil } from './support/logs.ts';
 import { sampleItem, tempDir, testConfig } from './support/fixtures.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
@@ -24,7 +24,12 @@ async function sink(tls?: { key: string; cert: string }, implicitTls = false): P
   return s;
 }
 
-const mail = { from: 'Atbalsts <atbalsts@pasvaldiba.example.lv>', to: 'socd@example.lv', subject: 'Pārbaude', text: 'Sveiki' };
+const mail = {
+  from: 'Atbalsts <atbalsts@pasvaldiba.example.lv>',
+  to: 'socd@example.lv',
+  subject: 'Pārbaude',
+  text: 'Sveiki',
+};
 
 describe('SMTP transport security', () => {
   it('smtp:// to a server without STARTTLS fails without the opt-in: the item stays queued, the log has no personal data', async () => {
@@ -51,13 +56,12 @@ describe('SMTP transport security', () => {
     const cert = makeTestCert();
     const s = await sink(cert);
     const root = await tempDir('smtp-tls');
-    let secured: { secure: boolean; protocol?: string } | undefined;
     const transport = createMailTransport(testConfig(root, { SMTP_URL: s.url, SMTP_TLS_CA: cert.certFile }));
     cleanup.push(() => transport.close());
     await transport.send(mail, 'x');
     await s.waitFor(1);
     expect(s.messages[0]!.subject).toBe('Pārbaude');
-    secured = s.sessions.at(-1);
+    const secured: { secure: boolean; protocol?: string } | undefined = s.sessions.at(-1);
     expect(secured).toMatchObject({ secure: true });
     expect(['TLSv1.2', 'TLSv1.3']).toContain(secured!.protocol);
   });
@@ -66,7 +70,9 @@ describe('SMTP transport security', () => {
     const s = await sink(makeTestCert());
     const transport = createMailTransport(testConfig(await tempDir('smtp-tls'), { SMTP_URL: s.url }));
     cleanup.push(() => transport.close());
-    await expect(transport.send(mail, 'x')).rejects.toMatchObject({ code: expect.stringMatching(/ETLS|ESOCKET|ECONNECTION/) });
+    await expect(transport.send(mail, 'x')).rejects.toMatchObject({
+      code: expect.stringMatching(/ETLS|ESOCKET|ECONNECTION/),
+    });
     expect(s.messages).toHaveLength(0);
   });
 
@@ -78,7 +84,13 @@ describe('SMTP transport security', () => {
     cleanup.push(() => untrusted.close());
     await expect(untrusted.send(mail, 'x')).rejects.toBeDefined();
     expect(s.messages).toHaveLength(0);
-    const trusted = createMailTransport(testConfig(await tempDir('smtp-tls'), { SMTP_URL: s.url, SMTP_TLS_CA: cert.certFile, SMTP_ALLOW_PLAINTEXT: 'true' }));
+    const trusted = createMailTransport(
+      testConfig(await tempDir('smtp-tls'), {
+        SMTP_URL: s.url,
+        SMTP_TLS_CA: cert.certFile,
+        SMTP_ALLOW_PLAINTEXT: 'true',
+      }),
+    );
     cleanup.push(() => trusted.close());
     await trusted.send(mail, 'x');
     await s.waitFor(1);

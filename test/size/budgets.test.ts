@@ -18,12 +18,16 @@ describe('size budgets of the built pages', () => {
   });
 
   it('every page: HTML + CSS ≤ 30 KB gzip', () => {
-    const over = rows.filter((r) => r.htmlGzip + r.cssGzip > 30 * KB).map((r) => `${r.page} ${((r.htmlGzip + r.cssGzip) / KB).toFixed(1)} KB`);
+    const over = rows
+      .filter((r) => r.htmlGzip + r.cssGzip > 30 * KB)
+      .map((r) => `${r.page} ${((r.htmlGzip + r.cssGzip) / KB).toFixed(1)} KB`);
     expect(over, `pages over 30 KB gzip: ${over.join(', ')}`).toEqual([]);
   });
 
   it('catalogue pages ship no JavaScript', () => {
-    const withJs = rows.filter((r) => !interactive(r.page) && r.jsGzip > 0).map((r) => `${r.page} (${r.jsFiles.join(', ')})`);
+    const withJs = rows
+      .filter((r) => !interactive(r.page) && r.jsGzip > 0)
+      .map((r) => `${r.page} (${r.jsFiles.join(', ')})`);
     expect(withJs, `catalogue pages with JS: ${withJs.join('; ')}`).toEqual([]);
   });
 

@@ -6,15 +6,48 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { where, type Text, type TextLocale } from './texts.ts';
 
-interface Forbidden { locale: TextLocale; pattern: string; flags?: string; except?: string; why: string }
-interface OnlineForm { locale: TextLocale; application: string; online: string; signed: string; except?: string }
-interface Abbreviation { abbr: string; lv?: string; ru?: string }
-interface Pair { lv: string; ru: string; notRu: string; why: string }
-interface Required { file: string; key: string; contains: string }
-interface Glossary { forbidden: Forbidden[]; onlineForm: OnlineForm[]; abbreviations: Abbreviation[]; pairs: Pair[]; required: Required[] }
+interface Forbidden {
+  locale: TextLocale;
+  pattern: string;
+  flags?: string;
+  except?: string;
+  why: string;
+}
+interface OnlineForm {
+  locale: TextLocale;
+  application: string;
+  online: string;
+  signed: string;
+  except?: string;
+}
+interface Abbreviation {
+  abbr: string;
+  lv?: string;
+  ru?: string;
+}
+interface Pair {
+  lv: string;
+  ru: string;
+  notRu: string;
+  why: string;
+}
+interface Required {
+  file: string;
+  key: string;
+  contains: string;
+}
+interface Glossary {
+  forbidden: Forbidden[];
+  onlineForm: OnlineForm[];
+  abbreviations: Abbreviation[];
+  pairs: Pair[];
+  required: Required[];
+}
 
 export function readGlossary(markdown: string): Glossary {
-  const block = [...markdown.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1]!) as { glossary?: Glossary }).find((b) => b?.glossary);
+  const block = [...markdown.matchAll(/```yaml\n([\s\S]*?)```/g)]
+    .map((m) => parse(m[1]!) as { glossary?: Glossary })
+    .find((b) => b?.glossary);
   if (!block?.glossary) throw new Error('docs/glossary.md has no ```yaml block with a glossary: key');
   return block.glossary;
 }
@@ -46,7 +79,9 @@ export function onlineFormIn(list: Text[], rules: OnlineForm[] = glossary.online
       if (t.locale !== rule.locale) continue;
       const text = strip(t.text, rule.except);
       if (rx(rule.application, 'i').test(text) && rx(rule.online, 'i').test(text) && !rx(rule.signed, 'i').test(text))
-        out.push(`${where(t)}: "${excerpt(t.text)}" — the online form is a pre-application; say that the social service contacts the resident to sign`);
+        out.push(
+          `${where(t)}: "${excerpt(t.text)}" — the online form is a pre-application; say that the social service contacts the resident to sign`,
+        );
     }
   }
   return out;
@@ -70,7 +105,10 @@ export function unexpandedIn(list: Text[], abbreviations: Abbreviation[] = gloss
       if (!m) continue;
       seen.add(unit);
       const e = rx(expansion, 'i').exec(t.text);
-      if (!e || e.index > m.index) out.push(`${where(t)}: first use of ${a.abbr} in ${unitOf(t)} is not expanded ("…${excerpt(t.text, m.index)}…")`);
+      if (!e || e.index > m.index)
+        out.push(
+          `${where(t)}: first use of ${a.abbr} in ${unitOf(t)} is not expanded ("…${excerpt(t.text, m.index)}…")`,
+        );
     }
   }
   return out;
@@ -88,8 +126,8 @@ export function pairsIn(list: Text[], pairs: Pair[] = glossary.pairs): string[] 
     for (const t of list) {
       if (t.locale !== 'lv' || t.kind === 'content' || !rx(p.lv, 'i').test(t.text)) continue;
       const ru = counterpart(t, list);
-      if (ru && (!rx(p.ru, 'i').test(ru.text) || rx(p.notRu, 'i').test(ru.text))) out.push(`${where(ru)}: "${excerpt(ru.text)}" — ${p.why}`);
+      if (ru && (!rx(p.ru, 'i').test(ru.text) || rx(p.notRu, 'i').test(ru.text)))
+        out.push(`${where(ru)}: "${excerpt(ru.text)}" — ${p.why}`);
     }
   return out;
 }
-

@@ -20,23 +20,46 @@ export const INTERNAL_PHRASES: readonly InternalPhrase[] = [
   { label: 'note about our sources (RU)', pattern: /(в|по) наш(их|им) источник/iu },
   { label: '"confirmed by source" (LV)', pattern: /apstiprināts avotā/iu },
   { label: '"confirmed by source" (RU)', pattern: /подтвержден\S* источником/iu },
-  { label: '"no source" note (LV)', pattern: /\bnav (jaunāka )?avota\b|avotā (nav|tikai)|avoti atšķiras|\d{4}\. gada avots/iu },
-  { label: '"no source" note (RU)', pattern: /нет источника|в источнике (не|только)|источники расходятся|источник \d{4} года/iu },
+  {
+    label: '"no source" note (LV)',
+    pattern: /\bnav (jaunāka )?avota\b|avotā (nav|tikai)|avoti atšķiras|\d{4}\. gada avots/iu,
+  },
+  {
+    label: '"no source" note (RU)',
+    pattern: /нет источника|в источнике (не|только)|источники расходятся|источник \d{4} года/iu,
+  },
   { label: '"we do not know" (LV)', pattern: /mums nav zinām/iu },
   { label: '"we do not know" (RU)', pattern: /нам неизвест/iu },
   // Prices in lats (the currency before 2014).
-  { label: 'price in lats', pattern: /\d\s*Ls\b|\bLs\s*\d|\blat(os|u)\b|(?<!\p{L})в латах(?!\p{L})|\d\s*лат(ов|а)?(?!\p{L})/u },
+  {
+    label: 'price in lats',
+    pattern: /\d\s*Ls\b|\bLs\s*\d|\blat(os|u)\b|(?<!\p{L})в латах(?!\p{L})|\d\s*лат(ов|а)?(?!\p{L})/u,
+  },
   // Counts of recipients from annual reports.
-  { label: 'count of recipients (LV)', pattern: /\d{4}\. gadā[^.;]*\b(saņēma|piešķīra|gaidīja|klienti)\b[^.;]*\d|\d+\s+saņēmēj/iu },
-  { label: 'count of recipients (LV)', pattern: /(saņēma|piešķīra|izsniedza|izsniegtas|izsniegti)\s+\d[\d ]*\s*(personas|cilvēki|ģimenes|skolēni|bērni|porcijas|reizes)/iu },
-  { label: 'count of recipients (RU)', pattern: /(получал[иао]?|получил[иао]?|выдан[оа]?|назначал[иао]?)\s+\d[\d ]*\s*(человек|сем\p{L}*|ученик\p{L}*|дет\p{L}*|ребен\p{L}*|порци\p{L}*|раз)/iu },
+  {
+    label: 'count of recipients (LV)',
+    pattern: /\d{4}\. gadā[^.;]*\b(saņēma|piešķīra|gaidīja|klienti)\b[^.;]*\d|\d+\s+saņēmēj/iu,
+  },
+  {
+    label: 'count of recipients (LV)',
+    pattern:
+      /(saņēma|piešķīra|izsniedza|izsniegtas|izsniegti)\s+\d[\d ]*\s*(personas|cilvēki|ģimenes|skolēni|bērni|porcijas|reizes)/iu,
+  },
+  {
+    label: 'count of recipients (RU)',
+    pattern:
+      /(получал[иао]?|получил[иао]?|выдан[оа]?|назначал[иао]?)\s+\d[\d ]*\s*(человек|сем\p{L}*|ученик\p{L}*|дет\p{L}*|ребен\p{L}*|порци\p{L}*|раз)/iu,
+  },
   // Our own checking status is not the resident's business; say what to do instead.
   { label: '"not checked here" (LV)', pattern: /šeit nav pārbaudīt/iu },
   { label: '"not checked here" (RU)', pattern: /здесь не проверен/iu },
   // "not verified" / "not confirmed": say what to do instead ("ask the social service").
   { label: NOT_VERIFIED_LV, pattern: /(?<!\p{L})nav (pārbaudīt|apstiprināt)\p{L}*/iu },
   { label: NOT_VERIFIED_RU, pattern: /(?<!\p{L})не (проверен|подтвержден)\p{L}*/iu },
-  { label: 'count of recipients (RU)', pattern: /в \d{4} году[^.;]*(получил[иао]?|назначил[иао]?|ожидал[иао]?|клиент)[^.;]*\d|\d+\s+получател/iu },
+  {
+    label: 'count of recipients (RU)',
+    pattern: /в \d{4} году[^.;]*(получил[иао]?|назначил[иао]?|ожидал[иао]?|клиент)[^.;]*\d|\d+\s+получател/iu,
+  },
 ];
 
 /** Rules of another city are not national rules: national item texts must not name Riga. */
@@ -58,12 +81,22 @@ export function internalPhrasesIn(text: string, phrases: readonly InternalPhrase
  * "not verified" phrases are allowed there; every other phrase is still checked.
  */
 export const NOT_VERIFIED_ALLOWED: readonly { files: readonly string[]; path: string; labels: readonly string[] }[] = [
-  { files: ['locales/lv/mail.json', 'locales/ru/mail.json'], path: 'staff.intro', labels: [NOT_VERIFIED_LV, NOT_VERIFIED_RU] },
-  { files: ['locales/lv/pages.json', 'locales/ru/pages.json'], path: 'accessibility.issue1', labels: [NOT_VERIFIED_LV, NOT_VERIFIED_RU] },
+  {
+    files: ['locales/lv/mail.json', 'locales/ru/mail.json'],
+    path: 'staff.intro',
+    labels: [NOT_VERIFIED_LV, NOT_VERIFIED_RU],
+  },
+  {
+    files: ['locales/lv/pages.json', 'locales/ru/pages.json'],
+    path: 'accessibility.issue1',
+    labels: [NOT_VERIFIED_LV, NOT_VERIFIED_RU],
+  },
 ];
 
 /** The phrases found in a text at file/path, leaving out the ones allowed there. */
 export function internalPhrasesAt(file: string, path: string, text: string): string[] {
-  const allowed = NOT_VERIFIED_ALLOWED.filter((a) => a.files.includes(file) && a.path === path).flatMap((a) => a.labels);
+  const allowed = NOT_VERIFIED_ALLOWED.filter((a) => a.files.includes(file) && a.path === path).flatMap(
+    (a) => a.labels,
+  );
   return internalPhrasesIn(text).filter((label) => !allowed.includes(label));
 }

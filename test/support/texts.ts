@@ -31,14 +31,17 @@ const rel = (p: string): string => relative(ROOT, p).split(sep).join('/');
 function walkJson(node: unknown, path: string, visit: (path: string, value: string) => void): void {
   if (typeof node === 'string') visit(path, node);
   else if (Array.isArray(node)) node.forEach((v, i) => walkJson(v, `${path}[${i}]`, visit));
-  else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walkJson(v, path ? `${path}.${k}` : k, visit);
+  else if (node && typeof node === 'object')
+    for (const [k, v] of Object.entries(node)) walkJson(v, path ? `${path}.${k}` : k, visit);
 }
 
 export function localeTexts(): Text[] {
   const out: Text[] = [];
   for (const locale of ['lv', 'ru'] as const) {
     const dir = join(ROOT, 'locales', locale);
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
       const file = join(dir, name);
       walkJson(JSON.parse(readFileSync(file, 'utf8')), '', (path, text) =>
         out.push({ file: rel(file), path, locale, text, kind: 'locale', history: false }),
@@ -61,8 +64,21 @@ export function contentTexts(): Text[] {
   return filesUnder(join(ROOT, 'src', 'content'))
     .filter((f) => /\.(md|mdx)$/.test(f))
     .flatMap((f) => {
-      const locale = rel(f).split('/').find((part): part is TextLocale => part === 'lv' || part === 'ru');
-      return locale ? [{ file: rel(f), path: '(file)', locale, text: readFileSync(f, 'utf8'), kind: 'content' as const, history: false }] : [];
+      const locale = rel(f)
+        .split('/')
+        .find((part): part is TextLocale => part === 'lv' || part === 'ru');
+      return locale
+        ? [
+            {
+              file: rel(f),
+              path: '(file)',
+              locale,
+              text: readFileSync(f, 'utf8'),
+              kind: 'content' as const,
+              history: false,
+            },
+          ]
+        : [];
     });
 }
 
@@ -74,27 +90,41 @@ export const DATA_FILES = [
     .map((n) => `src/data/municipalities/${n}`),
 ];
 
-function walkData(node: unknown, path: string, ctx: { item?: string; history: boolean }, visit: (t: Omit<Text, 'file' | 'kind'>) => void): void {
+function walkData(
+  node: unknown,
+  path: string,
+  ctx: { item?: string; history: boolean },
+  visit: (t: Omit<Text, 'file' | 'kind'>) => void,
+): void {
   if (Array.isArray(node)) {
     node.forEach((v, i) => {
       const id = v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : '';
-      walkData(v, `${path}[${i}${id ? ` id=${id}` : ''}]`, id && path.endsWith('items') ? { ...ctx, item: id } : ctx, visit);
+      walkData(
+        v,
+        `${path}[${i}${id ? ` id=${id}` : ''}]`,
+        id && path.endsWith('items') ? { ...ctx, item: id } : ctx,
+        visit,
+      );
     });
     return;
   }
   if (!node || typeof node !== 'object') return;
   const o = node as Record<string, unknown>;
   if (typeof o.lv === 'string' && typeof o.ru === 'string') {
-    for (const locale of ['lv', 'ru'] as const) visit({ path: `${path}.${locale}`, locale, text: o[locale] as string, history: ctx.history, item: ctx.item });
+    for (const locale of ['lv', 'ru'] as const)
+      visit({ path: `${path}.${locale}`, locale, text: o[locale] as string, history: ctx.history, item: ctx.item });
     return;
   }
-  for (const [k, v] of Object.entries(o)) walkData(v, path ? `${path}.${k}` : k, k === 'history' ? { ...ctx, history: true } : ctx, visit);
+  for (const [k, v] of Object.entries(o))
+    walkData(v, path ? `${path}.${k}` : k, k === 'history' ? { ...ctx, history: true } : ctx, visit);
 }
 
 export function dataTexts(): Text[] {
   const out: Text[] = [];
   for (const file of DATA_FILES) {
-    walkData(parse(readFileSync(join(ROOT, file), 'utf8')), '', { history: false }, (t) => out.push({ ...t, file, kind: 'data' }));
+    walkData(parse(readFileSync(join(ROOT, file), 'utf8')), '', { history: false }, (t) =>
+      out.push({ ...t, file, kind: 'data' }),
+    );
   }
   return out;
 }

@@ -6,8 +6,8 @@
  * When no entry covers the date (next year's figures are not published yet), the latest known
  * entries are shown and `latestKnown` says so.
  */
-import { amountsOn } from '../../domain/engine/amounts.ts';
-import type { Amount } from '../../domain/schemas/index.ts';
+import { amountsOn } from '#src/domain/engine/amounts.ts';
+import type { Amount } from '#src/domain/schemas/index.ts';
 
 export interface AmountTimeline {
   current: Amount[];
@@ -20,7 +20,9 @@ export interface AmountTimeline {
 const newestFirst = (a: Amount, b: Amount) => b.year - a.year || (b.from ?? '').localeCompare(a.from ?? '');
 
 export function amountTimeline(amounts: readonly Amount[], date: string): AmountTimeline {
-  const upcoming = amounts.filter((a) => a.from !== undefined && a.from > date).sort((a, b) => a.from!.localeCompare(b.from!));
+  const upcoming = amounts
+    .filter((a) => a.from !== undefined && a.from > date)
+    .sort((a, b) => a.from!.localeCompare(b.from!));
   const past = amounts.filter((a) => !upcoming.includes(a));
   const { entry } = amountsOn(past, date);
   // The dated entries that ended last: the latest known figures when nothing dated covers the date.
@@ -31,7 +33,9 @@ export function amountTimeline(amounts: readonly Amount[], date: string): Amount
   let latestKnown = false;
   if (entry && !newerThanEntry) {
     const dated = entry.from !== undefined;
-    current = past.filter((a) => a === entry || (a.year === entry.year && (a.from !== undefined) === dated && fits(a, date)));
+    current = past.filter(
+      (a) => a === entry || (a.year === entry.year && (a.from !== undefined) === dated && fits(a, date)),
+    );
   } else {
     current = lastEnded;
     latestKnown = current.length > 0;

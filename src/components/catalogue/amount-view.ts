@@ -4,8 +4,8 @@
  * confirms (derived/unverified) says in one plain sentence whom to ask, with the phone number.
  */
 import type { TFunction } from 'i18next';
-import type { Amount } from '../../domain/schemas/index.ts';
-import { formatMoneyShort, formatNumber, type Locale } from '../../i18n/index.ts';
+import type { Amount } from '#src/domain/schemas/index.ts';
+import { formatMoneyShort, formatNumber, type Locale } from '#src/i18n/index.ts';
 import { endSentence, numericDate } from './dates.ts';
 
 export interface AmountView {
@@ -49,7 +49,10 @@ export function amountView(a: Amount, locale: Locale, t: TFunction, phone?: stri
     case 'fixed':
     case 'up-to': {
       const per = t(`catalogue:amount.per.${r.per}`);
-      const base = t(r.type === 'fixed' ? 'catalogue:amount.fixed' : 'catalogue:amount.upTo', { money: money(r.cents), per });
+      const base = t(r.type === 'fixed' ? 'catalogue:amount.fixed' : 'catalogue:amount.upTo', {
+        money: money(r.cents),
+        per,
+      });
       view.figure = r.perChild ? `${base} ${t('catalogue:amount.perChild')}` : base;
       break;
     }
@@ -58,8 +61,17 @@ export function amountView(a: Amount, locale: Locale, t: TFunction, phone?: stri
         label: row.children === 0 ? t('catalogue:amount.byChildren.none') : formatNumber(row.children, locale),
         money: t('catalogue:amount.fixed', { money: money(row.cents), per: t(`catalogue:amount.per.${r.per}`) }),
       }));
-      if (r.eachChildFrom) view.extra.push(t('catalogue:amount.byChildren.eachFrom', { count: r.eachChildFrom.children, money: money(r.eachChildFrom.cents) }));
-      if (r.maxCents !== undefined) view.extra.push(t('catalogue:amount.byChildren.max', { money: money(r.maxCents), per: t(`catalogue:amount.per.${r.per}`) }));
+      if (r.eachChildFrom)
+        view.extra.push(
+          t('catalogue:amount.byChildren.eachFrom', {
+            count: r.eachChildFrom.children,
+            money: money(r.eachChildFrom.cents),
+          }),
+        );
+      if (r.maxCents !== undefined)
+        view.extra.push(
+          t('catalogue:amount.byChildren.max', { money: money(r.maxCents), per: t(`catalogue:amount.per.${r.per}`) }),
+        );
       break;
     }
     case 'percent-of-costs':
@@ -78,7 +90,11 @@ export function amountView(a: Amount, locale: Locale, t: TFunction, phone?: stri
 }
 
 /** Short figure for list cards: the newest fixed/up-to amount with its year, else nothing. */
-export function amountHeadline(amounts: Amount[], locale: Locale, t: TFunction): { figure: string; year: number; check: boolean } | undefined {
+export function amountHeadline(
+  amounts: Amount[],
+  locale: Locale,
+  t: TFunction,
+): { figure: string; year: number; check: boolean } | undefined {
   const newest = [...amounts].sort((a, b) => b.year - a.year)[0];
   if (!newest || (newest.rule.type !== 'fixed' && newest.rule.type !== 'up-to')) return undefined;
   const v = amountView(newest, locale, t);

@@ -2,14 +2,23 @@
  * What the catalogue pages read from the data: published items per municipality, the life
  * situations and target groups that actually have items (no empty entry points or filters).
  */
-import { catalogue, publishedItemsFor } from '../../data/index.ts';
-import { LIFE_SITUATIONS, TARGET_GROUPS, type CatalogueItem, type LifeSituation, type Municipality, type TargetGroup } from '../../domain/schemas/index.ts';
-import type { Locale } from '../../i18n/index.ts';
-import { SITE_LOCALES } from '../../layouts/site-locales.ts';
+import { catalogue, publishedItemsFor } from '#src/data/index.ts';
+import {
+  LIFE_SITUATIONS,
+  TARGET_GROUPS,
+  type CatalogueItem,
+  type LifeSituation,
+  type Municipality,
+  type TargetGroup,
+} from '#src/domain/schemas/index.ts';
+import type { Locale } from '#src/i18n/index.ts';
+import { SITE_LOCALES } from '#src/layouts/site-locales.ts';
 
 export { catalogue };
 
-export const MUNICIPALITIES: Municipality[] = [...catalogue.municipalities].sort((a, b) => a.name.lv.localeCompare(b.name.lv, 'lv'));
+export const MUNICIPALITIES: Municipality[] = [...catalogue.municipalities].sort((a, b) =>
+  a.name.lv.localeCompare(b.name.lv, 'lv'),
+);
 
 const cache = new Map<string, CatalogueItem[]>();
 /** Published items (planned-only items are never shown), sorted by name in the page's language. */
@@ -49,7 +58,10 @@ export function municipalityParams(): { params: { locale: Locale; municipality: 
 export function itemParams(kind: CatalogueItem['kind']) {
   return SITE_LOCALES.flatMap((locale) =>
     MUNICIPALITIES.flatMap((municipality) =>
-      itemsOf(municipality, locale, kind).map((item) => ({ params: { locale, municipality: municipality.id, id: item.id }, props: { municipality, item } })),
+      itemsOf(municipality, locale, kind).map((item) => ({
+        params: { locale, municipality: municipality.id, id: item.id },
+        props: { municipality, item },
+      })),
     ),
   );
 }
@@ -58,7 +70,10 @@ export function itemParams(kind: CatalogueItem['kind']) {
 export function groupParams(kind: CatalogueItem['kind']) {
   return SITE_LOCALES.flatMap((locale) =>
     MUNICIPALITIES.flatMap((municipality) =>
-      groupsOf(itemsOf(municipality, locale, kind)).map((group) => ({ params: { locale, municipality: municipality.id, group }, props: { municipality, group } })),
+      groupsOf(itemsOf(municipality, locale, kind)).map((group) => ({
+        params: { locale, municipality: municipality.id, group },
+        props: { municipality, group },
+      })),
     ),
   );
 }
@@ -67,7 +82,10 @@ export function groupParams(kind: CatalogueItem['kind']) {
 export function situationParams() {
   return SITE_LOCALES.flatMap((locale) =>
     MUNICIPALITIES.flatMap((municipality) =>
-      situationsOf(municipality).map((situation) => ({ params: { locale, municipality: municipality.id, situation }, props: { municipality, situation } })),
+      situationsOf(municipality).map((situation) => ({
+        params: { locale, municipality: municipality.id, situation },
+        props: { municipality, situation },
+      })),
     ),
   );
 }

@@ -3,7 +3,7 @@
  * 25. aprīļa"), which a formatter cannot do, so sentences use the numeric form official texts use:
  * lv "25.04.2024." (with the ordinal dot), ru "25.04.2024".
  */
-import type { Locale } from '../../i18n/index.ts';
+import type { Locale } from '#src/i18n/index.ts';
 
 export function numericDate(iso: string, locale: Locale): string {
   const [y, m, d] = iso.split('-');

@@ -3,7 +3,7 @@
  * resident to, whether the item is a status (a gate to other help, with an income limit) rather
  * than a benefit, and which status an item requires.
  */
-import type { CatalogueItem, LowIncomeThreshold, Municipality } from '../../domain/schemas/index.ts';
+import type { CatalogueItem, LowIncomeThreshold, Municipality } from '#src/domain/schemas/index.ts';
 
 /**
  * The number a page gives with "ask the social service": the social service's first phone when
@@ -18,7 +18,10 @@ export function askPhone(m: Municipality): string | undefined {
 }
 
 /** Items that are a household status, not a payment: their page shows an income limit. */
-const STATUS_ITEMS: Record<string, 'needy' | 'low-income'> = { 'needy-status': 'needy', 'low-income-status': 'low-income' };
+const STATUS_ITEMS: Record<string, 'needy' | 'low-income'> = {
+  'needy-status': 'needy',
+  'low-income-status': 'low-income',
+};
 
 export function statusOfItem(item: Pick<CatalogueItem, 'id'>): 'needy' | 'low-income' | undefined {
   return STATUS_ITEMS[item.id];
@@ -42,8 +45,14 @@ export function onlyForNeedy(item: CatalogueItem): boolean {
  * The municipality's own low-income threshold in force on the date, if it is stored; with
  * `latestKnown`, the one that ended last when none covers the date (next year's not published yet).
  */
-export function lowIncomeThresholdOn(m: Municipality, date: string, latestKnown = false): LowIncomeThreshold | undefined {
+export function lowIncomeThresholdOn(
+  m: Municipality,
+  date: string,
+  latestKnown = false,
+): LowIncomeThreshold | undefined {
   const inForce = m.lowIncomeThresholds.find((x) => x.from <= date && (x.to === undefined || date <= x.to));
   if (inForce || !latestKnown) return inForce;
-  return [...m.lowIncomeThresholds].filter((x) => x.to !== undefined && x.to < date).sort((a, b) => b.to!.localeCompare(a.to!))[0];
+  return [...m.lowIncomeThresholds]
+    .filter((x) => x.to !== undefined && x.to < date)
+    .sort((a, b) => b.to!.localeCompare(a.to!))[0];
 }

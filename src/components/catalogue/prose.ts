@@ -3,7 +3,7 @@
  * Written as simple Markdown (paragraphs, "- " lists, "## " headings) and converted here, so
  * pages need no Markdown runtime. A prose file must exist in both languages (test/i18n).
  */
-import type { Locale } from '../../i18n/index.ts';
+import type { Locale } from '#src/i18n/index.ts';
 
 const files = import.meta.glob<string>('../../content/items/*/*.md', { query: '?raw', import: 'default', eager: true });
 
@@ -17,7 +17,8 @@ export function markdownToHtml(md: string): string {
     .split(/\n{2,}/)
     .map((block) => {
       const lines = block.split('\n');
-      if (lines.every((l) => l.startsWith('- '))) return `<ul class="list--bullet">${lines.map((l) => `<li>${inline(l.slice(2))}</li>`).join('')}</ul>`;
+      if (lines.every((l) => l.startsWith('- ')))
+        return `<ul class="list--bullet">${lines.map((l) => `<li>${inline(l.slice(2))}</li>`).join('')}</ul>`;
       const h = block.match(/^(#{2,3}) (.+)$/);
       if (h) return `<h${h[1]!.length}>${inline(h[2]!)}</h${h[1]!.length}>`;
       return `<p>${inline(lines.join(' '))}</p>`;

@@ -4,8 +4,8 @@
  * internal documents without a public address).
  */
 import type { TFunction } from 'i18next';
-import type { Sources } from '../../domain/schemas/index.ts';
-import type { Locale } from '../../i18n/index.ts';
+import type { Sources } from '#src/domain/schemas/index.ts';
+import type { Locale } from '#src/i18n/index.ts';
 
 export interface SourceView {
   key: string;

@@ -3,8 +3,8 @@
  * YEAR — check with the social service"; `suspended` → since DATE. Current items say nothing loud.
  */
 import type { TFunction } from 'i18next';
-import type { ItemStatus } from '../../domain/schemas/index.ts';
-import type { Locale } from '../../i18n/index.ts';
+import type { ItemStatus } from '#src/domain/schemas/index.ts';
+import type { Locale } from '#src/i18n/index.ts';
 import { endSentence, numericDate } from './dates.ts';
 
 export interface StatusView {
@@ -22,7 +22,9 @@ export function statusView(s: ItemStatus, locale: Locale, t: TFunction): StatusV
   switch (s.kind) {
     case 'suspended':
       return {
-        warning: s.since ? endSentence(t('catalogue:status.suspended', { date: numericDate(s.since, locale) })) : t('catalogue:status.suspendedNoDate'),
+        warning: s.since
+          ? endSentence(t('catalogue:status.suspended', { date: numericDate(s.since, locale) }))
+          : t('catalogue:status.suspendedNoDate'),
         tag: t('catalogue:status.tagSuspended'),
         note,
       };

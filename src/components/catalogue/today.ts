@@ -6,7 +6,12 @@
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 export function latviaDate(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Riga',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 export function pageDate(env: string | undefined = process.env.ATBALSTS_TODAY): string {

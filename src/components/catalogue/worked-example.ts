@@ -5,10 +5,10 @@
  *   housing benefit: a pensioner living alone, pension 500 €, housing costs 300 € a month
  *   GMI benefit:     a person living alone with 100 € income a month
  */
-import { publishedItemsFor } from '../../data/index.ts';
-import { parameters } from '../../data/parameters.ts';
-import { evaluate, parseHousehold, type Estimate } from '../../domain/engine/index.ts';
-import type { Municipality } from '../../domain/schemas/index.ts';
+import { publishedItemsFor } from '#src/data/index.ts';
+import { parameters } from '#src/data/parameters.ts';
+import { evaluate, parseHousehold, type Estimate } from '#src/domain/engine/index.ts';
+import type { Municipality } from '#src/domain/schemas/index.ts';
 import { catalogue } from './data.ts';
 
 export type FormulaId = 'gmi' | 'housing-benefit';
@@ -33,7 +33,15 @@ export function estimateFor(formula: FormulaId, m: Municipality, date: string): 
   const parsed = parseHousehold({
     date,
     municipality: m.id,
-    members: [{ age: e.age, pensioner: e.pensioner, disability: null, student: false, incomes: [{ type: e.incomeType, monthly: e.incomeEuro }] }],
+    members: [
+      {
+        age: e.age,
+        pensioner: e.pensioner,
+        disability: null,
+        student: false,
+        incomes: [{ type: e.incomeType, monthly: e.incomeEuro }],
+      },
+    ],
     housing: { costsMonthly: e.costsEuro, heating: 'district' },
     assets: { savings: 0, realEstateValue: 0, otherRealEstate: false, vehicles: 0 },
     situations: [],

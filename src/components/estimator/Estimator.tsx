@@ -4,8 +4,8 @@
  * step-by-step estimator (EstimatorSteps.tsx). Answers never leave the browser.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { EstimatorPack } from '../../domain/estimator/pack.ts';
-import { createTinyT, type Strings } from '../../i18n/tiny-t.ts';
+import type { EstimatorPack } from '#src/domain/estimator/pack.ts';
+import { createTinyT, type Strings } from '#src/i18n/tiny-t.ts';
 import { EstimatorSteps } from './EstimatorSteps.tsx';
 import { StartForm } from './StartForm.tsx';
 
@@ -45,12 +45,14 @@ function readData(id: string | undefined): EstimatorData | null {
  * the step-by-step estimator replaces it; if anything fails, the plain form keeps working.
  */
 export function Estimator(props: EstimatorProps) {
-  const startT = useMemo(() => createTinyT(props.locale, { estimator: props.startStrings }), [props.locale, props.startStrings]);
+  const startT = useMemo(
+    () => createTinyT(props.locale, { estimator: props.startStrings }),
+    [props.locale, props.startStrings],
+  );
   const [data, setData] = useState<EstimatorData | null>(null);
   useEffect(() => setData(props.data ?? readData(props.dataId)), [props.data, props.dataId]);
   if (!data) return <StartForm locale={props.locale} municipality={props.municipality} t={startT} />;
   return <EstimatorSteps pack={data.pack} strings={data.strings} date={props.date} />;
 }
-
 
 export default Estimator;

@@ -4,14 +4,20 @@
  * step heading, to the error summary, or to the results heading.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { evaluate } from '../../domain/engine/evaluate.ts';
-import type { Estimate } from '../../domain/engine/types.ts';
-import { emptyAnswers, emptyMember, MAX_MEMBERS, type Answers, type MemberAnswers } from '../../domain/estimator/answers.ts';
-import { field } from '../../domain/estimator/fields.ts';
-import { contextOf } from '../../domain/estimator/pack.ts';
-import { toHousehold } from '../../domain/estimator/to-household.ts';
-import { STEPS, validateStep, type FieldError } from '../../domain/estimator/validate.ts';
-import { createTinyT } from '../../i18n/tiny-t.ts';
+import { evaluate } from '#src/domain/engine/evaluate.ts';
+import type { Estimate } from '#src/domain/engine/types.ts';
+import {
+  emptyAnswers,
+  emptyMember,
+  MAX_MEMBERS,
+  type Answers,
+  type MemberAnswers,
+} from '#src/domain/estimator/answers.ts';
+import { field } from '#src/domain/estimator/fields.ts';
+import { contextOf } from '#src/domain/estimator/pack.ts';
+import { toHousehold } from '#src/domain/estimator/to-household.ts';
+import { STEPS, validateStep, type FieldError } from '#src/domain/estimator/validate.ts';
+import { createTinyT } from '#src/i18n/tiny-t.ts';
 import { clearStored, loadSaved, recordStep, stepOf, todayInLatvia } from './browser.ts';
 import { CheckAnswers } from './CheckAnswers.tsx';
 import type { EstimatorData } from './Estimator.tsx';
@@ -75,10 +81,13 @@ export function EstimatorSteps({ pack, strings, date }: EstimatorData & { date?:
   useEffect(() => {
     if (!focus) return;
     const el =
-      focus === 'heading' ? headingRef.current
-      : focus === 'summary' ? summaryRef.current
-      : focus === 'results' ? resultsRef.current
-      : document.getElementById(focus.id);
+      focus === 'heading'
+        ? headingRef.current
+        : focus === 'summary'
+          ? summaryRef.current
+          : focus === 'results'
+            ? resultsRef.current
+            : document.getElementById(focus.id);
     el?.focus();
     if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'start' });
     setFocus(null);
@@ -148,7 +157,9 @@ export function EstimatorSteps({ pack, strings, date }: EstimatorData & { date?:
   );
   const clearButton = (
     <p class="no-print">
-      <button type="button" class="button button--link" onClick={clear}>{t('action.clear')}</button>
+      <button type="button" class="button button--link" onClick={clear}>
+        {t('action.clear')}
+      </button>
     </p>
   );
 
@@ -156,17 +167,30 @@ export function EstimatorSteps({ pack, strings, date }: EstimatorData & { date?:
     return (
       <div class="estimator">
         {noticeBox}
-        <p class="no-print"><button type="button" class="button button--link" onClick={back}>‹ {t('action.back')}</button></p>
+        <p class="no-print">
+          <button type="button" class="button button--link" onClick={back}>
+            ‹ {t('action.back')}
+          </button>
+        </p>
         {estimate === 'error' || estimate === null ? (
           <div class="notice notice--warning">
-            <h2 tabIndex={-1} ref={resultsRef}>{t('result.failed.title')}</h2>
+            <h2 tabIndex={-1} ref={resultsRef}>
+              {t('result.failed.title')}
+            </h2>
             <p>{t('result.failed.text')}</p>
           </div>
         ) : (
           <>
             <Results estimate={estimate} pack={pack} t={t} headingRef={resultsRef} />
             <CheckAnswers answers={answers} t={t} onChange={change} />
-            <ResultsActions pack={pack} t={t} answers={answers} estimate={estimate} onSaved={(ok) => setNotice(ok ? 'notice.saved' : 'notice.saveFailed')} onClear={clear} />
+            <ResultsActions
+              pack={pack}
+              t={t}
+              answers={answers}
+              estimate={estimate}
+              onSaved={(ok) => setNotice(ok ? 'notice.saved' : 'notice.saveFailed')}
+              onClear={clear}
+            />
           </>
         )}
       </div>
@@ -178,21 +202,43 @@ export function EstimatorSteps({ pack, strings, date }: EstimatorData & { date?:
     <div class="estimator">
       {noticeBox}
       {step > 0 && (
-        <p><button type="button" class="button button--link" onClick={back}>‹ {t('action.back')}</button></p>
+        <p>
+          <button type="button" class="button button--link" onClick={back}>
+            ‹ {t('action.back')}
+          </button>
+        </p>
       )}
       <form class="form" noValidate onSubmit={onContinue} action={`#${id}`}>
         <ErrorSummary ctx={c} summaryRef={summaryRef} />
         <div class="step">
           <span class="step__count">{t('step.count', { current: step + 1, total: STEPS.length })}</span>
-          <h2 tabIndex={-1} ref={headingRef} data-step={id}>{t(`step.${id}.title`)}</h2>
+          <h2 tabIndex={-1} ref={headingRef} data-step={id}>
+            {t(`step.${id}.title`)}
+          </h2>
         </div>
-        <StepBody id={id} ctx={c} pack={pack} answers={answers} onPatch={patch} onPatchMember={patchMember} onAdd={addMember} onRemove={removeMember} />
+        <StepBody
+          id={id}
+          ctx={c}
+          pack={pack}
+          answers={answers}
+          onPatch={patch}
+          onPatchMember={patchMember}
+          onAdd={addMember}
+          onRemove={removeMember}
+        />
         <div class="button-group">
-          <button type="submit" class="button">{t(returnToResults ? 'action.saveAndReturn' : step === RESULTS - 1 ? 'action.showResults' : 'action.continue')}</button>
+          <button type="submit" class="button">
+            {t(
+              returnToResults
+                ? 'action.saveAndReturn'
+                : step === RESULTS - 1
+                  ? 'action.showResults'
+                  : 'action.continue',
+            )}
+          </button>
         </div>
       </form>
       {clearButton}
     </div>
   );
 }
-

@@ -3,9 +3,14 @@
  * step at a time; the no-JS form (FullForm.tsx) shows them all on one page. `onChange` is absent
  * on the server: the markup is then a plain form that posts the same field names.
  */
-import type { Answers, MemberAnswers } from '../../domain/estimator/answers.ts';
-import { field } from '../../domain/estimator/fields.ts';
-import { COUNTED_INCOME_TYPES, HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR, NOT_COUNTED_INCOME_TYPES, type IncomeTypeId } from '../../domain/estimator/vocabulary.ts';
+import type { Answers, MemberAnswers } from '#src/domain/estimator/answers.ts';
+import { field } from '#src/domain/estimator/fields.ts';
+import {
+  COUNTED_INCOME_TYPES,
+  HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR,
+  NOT_COUNTED_INCOME_TYPES,
+  type IncomeTypeId,
+} from '#src/domain/estimator/vocabulary.ts';
 import { Checkbox, Fieldset, Radios, TextField, type Ctx } from './ui.tsx';
 
 type Change<T> = ((patch: Partial<T>) => void) | undefined;
@@ -14,15 +19,42 @@ type Change<T> = ((patch: Partial<T>) => void) | undefined;
 export function personName(ctx: Ctx, i: number, m?: MemberAnswers): string {
   const age = m && /^\d+$/.test(m.age.trim()) ? Number(m.age) : null;
   if (i === 0) return ctx.t('member.you');
-  return age === null ? ctx.t('member.other', { person: i + 1 }) : ctx.t('member.otherAged', { person: i + 1, count: age });
+  return age === null
+    ? ctx.t('member.other', { person: i + 1 })
+    : ctx.t('member.otherAged', { person: i + 1, count: age });
 }
 
-export function MemberQuestions({ ctx, i, m, onChange, headingLevel }: { ctx: Ctx; i: number; m: MemberAnswers; onChange?: Change<MemberAnswers>; headingLevel?: 2 | 3 }) {
+export function MemberQuestions({
+  ctx,
+  i,
+  m,
+  onChange,
+  headingLevel,
+}: {
+  ctx: Ctx;
+  i: number;
+  m: MemberAnswers;
+  onChange?: Change<MemberAnswers>;
+  headingLevel?: 2 | 3;
+}) {
   const t = ctx.t;
   return (
     <Fieldset ctx={ctx} legend={personName(ctx, i)} headingLevel={headingLevel ?? 3}>
-      <TextField ctx={ctx} id={field.age(i)} kind="whole" label={t('member.age.label')} hint={t('member.age.hint')} value={m.age} onInput={onChange && ((age) => onChange({ age }))} />
-      <Fieldset ctx={ctx} id={field.disability(i)} legend={t('member.disability.legend')} hint={t('member.disability.hint')}>
+      <TextField
+        ctx={ctx}
+        id={field.age(i)}
+        kind="whole"
+        label={t('member.age.label')}
+        hint={t('member.age.hint')}
+        value={m.age}
+        onInput={onChange && ((age) => onChange({ age }))}
+      />
+      <Fieldset
+        ctx={ctx}
+        id={field.disability(i)}
+        legend={t('member.disability.legend')}
+        hint={t('member.disability.hint')}
+      >
         <Radios
           name={field.disability(i)}
           value={m.disability}
@@ -32,16 +64,46 @@ export function MemberQuestions({ ctx, i, m, onChange, headingLevel }: { ctx: Ct
       </Fieldset>
       <Fieldset ctx={ctx} legend={t('member.more.legend')} hint={t('member.more.hint')}>
         <div class="checkboxes">
-          <Checkbox id={field.pensioner(i)} checked={m.pensioner} label={t('member.pensioner.label')} hint={t('member.pensioner.hint')} onChange={onChange && ((pensioner) => onChange({ pensioner }))} />
-          <Checkbox id={field.student(i)} checked={m.student} label={t('member.student.label')} hint={t('member.student.hint')} onChange={onChange && ((student) => onChange({ student }))} />
-          <Checkbox id={field.needsCare(i)} checked={m.needsCare} label={t('member.needsCare.label')} hint={t('member.needsCare.hint')} onChange={onChange && ((needsCare) => onChange({ needsCare }))} />
+          <Checkbox
+            id={field.pensioner(i)}
+            checked={m.pensioner}
+            label={t('member.pensioner.label')}
+            hint={t('member.pensioner.hint')}
+            onChange={onChange && ((pensioner) => onChange({ pensioner }))}
+          />
+          <Checkbox
+            id={field.student(i)}
+            checked={m.student}
+            label={t('member.student.label')}
+            hint={t('member.student.hint')}
+            onChange={onChange && ((student) => onChange({ student }))}
+          />
+          <Checkbox
+            id={field.needsCare(i)}
+            checked={m.needsCare}
+            label={t('member.needsCare.label')}
+            hint={t('member.needsCare.hint')}
+            onChange={onChange && ((needsCare) => onChange({ needsCare }))}
+          />
         </div>
       </Fieldset>
     </Fieldset>
   );
 }
 
-function IncomeInputs({ ctx, i, m, types, onChange }: { ctx: Ctx; i: number; m: MemberAnswers; types: readonly IncomeTypeId[]; onChange?: Change<MemberAnswers> }) {
+function IncomeInputs({
+  ctx,
+  i,
+  m,
+  types,
+  onChange,
+}: {
+  ctx: Ctx;
+  i: number;
+  m: MemberAnswers;
+  types: readonly IncomeTypeId[];
+  onChange?: Change<MemberAnswers>;
+}) {
   return (
     <>
       {types.map((type) => (
@@ -60,10 +122,27 @@ function IncomeInputs({ ctx, i, m, types, onChange }: { ctx: Ctx; i: number; m: 
   );
 }
 
-export function IncomeQuestions({ ctx, i, m, onChange, headingLevel }: { ctx: Ctx; i: number; m: MemberAnswers; onChange?: Change<MemberAnswers>; headingLevel?: 2 | 3 }) {
+export function IncomeQuestions({
+  ctx,
+  i,
+  m,
+  onChange,
+  headingLevel,
+}: {
+  ctx: Ctx;
+  i: number;
+  m: MemberAnswers;
+  onChange?: Change<MemberAnswers>;
+  headingLevel?: 2 | 3;
+}) {
   const t = ctx.t;
   return (
-    <Fieldset ctx={ctx} legend={t('income.legend', { person: personName(ctx, i, m) })} hint={t('income.hint')} headingLevel={headingLevel ?? 3}>
+    <Fieldset
+      ctx={ctx}
+      legend={t('income.legend', { person: personName(ctx, i, m) })}
+      hint={t('income.hint')}
+      headingLevel={headingLevel ?? 3}
+    >
       <IncomeInputs ctx={ctx} i={i} m={m} types={COUNTED_INCOME_TYPES} onChange={onChange} />
       <Fieldset ctx={ctx} legend={t('income.notCounted.legend')} hint={t('income.notCounted.hint')}>
         <IncomeInputs ctx={ctx} i={i} m={m} types={NOT_COUNTED_INCOME_TYPES} onChange={onChange} />
@@ -76,17 +155,45 @@ export function AssetQuestions({ ctx, a, onChange }: { ctx: Ctx; a: Answers; onC
   const t = ctx.t;
   return (
     <>
-      <TextField ctx={ctx} id={field.savings} kind="money" width="medium" label={t('assets.savings.label')} hint={t('assets.savings.hint')} value={a.savings} onInput={onChange && ((savings) => onChange({ savings }))} />
-      <Fieldset ctx={ctx} id={field.otherRealEstate} legend={t('assets.otherRealEstate.legend')} hint={t('assets.otherRealEstate.hint')}>
+      <TextField
+        ctx={ctx}
+        id={field.savings}
+        kind="money"
+        width="medium"
+        label={t('assets.savings.label')}
+        hint={t('assets.savings.hint')}
+        value={a.savings}
+        onInput={onChange && ((savings) => onChange({ savings }))}
+      />
+      <Fieldset
+        ctx={ctx}
+        id={field.otherRealEstate}
+        legend={t('assets.otherRealEstate.legend')}
+        hint={t('assets.otherRealEstate.hint')}
+      >
         <Radios
           name={field.otherRealEstate}
           inline
           value={a.otherRealEstate}
-          onChange={onChange && ((otherRealEstate) => onChange({ otherRealEstate: otherRealEstate as Answers['otherRealEstate'] }))}
-          options={[{ value: 'no', label: t('answer.no') }, { value: 'yes', label: t('answer.yes') }]}
+          onChange={
+            onChange &&
+            ((otherRealEstate) => onChange({ otherRealEstate: otherRealEstate as Answers['otherRealEstate'] }))
+          }
+          options={[
+            { value: 'no', label: t('answer.no') },
+            { value: 'yes', label: t('answer.yes') },
+          ]}
         />
       </Fieldset>
-      <TextField ctx={ctx} id={field.vehicles} kind="whole" label={t('assets.vehicles.label')} hint={t('assets.vehicles.hint')} value={a.vehicles} onInput={onChange && ((vehicles) => onChange({ vehicles }))} />
+      <TextField
+        ctx={ctx}
+        id={field.vehicles}
+        kind="whole"
+        label={t('assets.vehicles.label')}
+        hint={t('assets.vehicles.hint')}
+        value={a.vehicles}
+        onInput={onChange && ((vehicles) => onChange({ vehicles }))}
+      />
     </>
   );
 }
@@ -95,13 +202,24 @@ export function HousingQuestions({ ctx, a, onChange }: { ctx: Ctx; a: Answers; o
   const t = ctx.t;
   return (
     <>
-      <TextField ctx={ctx} id={field.housingCosts} kind="money" label={t('housing.costs.label')} hint={t('housing.costs.hint')} value={a.housingCosts} onInput={onChange && ((housingCosts) => onChange({ housingCosts }))} />
+      <TextField
+        ctx={ctx}
+        id={field.housingCosts}
+        kind="money"
+        label={t('housing.costs.label')}
+        hint={t('housing.costs.hint')}
+        value={a.housingCosts}
+        onInput={onChange && ((housingCosts) => onChange({ housingCosts }))}
+      />
       <Fieldset ctx={ctx} id={field.heating} legend={t('housing.heating.legend')} hint={t('housing.heating.hint')}>
         <Radios
           name={field.heating}
           value={a.heating}
           onChange={onChange && ((heating) => onChange({ heating: heating as Answers['heating'] }))}
-          options={(['district', 'stove', 'other'] as const).map((v) => ({ value: v, label: t(`housing.heating.${v}`) }))}
+          options={(['district', 'stove', 'other'] as const).map((v) => ({
+            value: v,
+            label: t(`housing.heating.${v}`),
+          }))}
         />
       </Fieldset>
     </>
@@ -111,7 +229,9 @@ export function HousingQuestions({ ctx, a, onChange }: { ctx: Ctx; a: Answers; o
 export function SituationQuestions({ ctx, a, onChange }: { ctx: Ctx; a: Answers; onChange?: Change<Answers> }) {
   const t = ctx.t;
   const toggle = (s: (typeof HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR)[number], on: boolean) =>
-    onChange?.({ situations: HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR.filter((x) => (x === s ? on : a.situations.includes(x))) });
+    onChange?.({
+      situations: HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR.filter((x) => (x === s ? on : a.situations.includes(x))),
+    });
   return (
     <Fieldset ctx={ctx} id={field.situation} legend={t('situations.legend')} hint={t('situations.hint')}>
       <div class="checkboxes">

@@ -3,13 +3,13 @@
  * on the server there, without hydration). Everything shown comes from the engine's Estimate;
  * texts from the `estimator` and `rules` namespaces of the page's language.
  */
-import type { Estimate, ItemResult, Verdict } from '../../domain/engine/types.ts';
-import type { EstimatorPack, PackOffice } from '../../domain/estimator/pack.ts';
-import { formatDate, formatMoney } from '../../i18n/format.ts';
-import { paths } from '../../i18n/paths.ts';
-import type { TinyT } from '../../i18n/tiny-t.ts';
+import type { Estimate, ItemResult, Verdict } from '#src/domain/engine/types.ts';
+import type { EstimatorPack, PackOffice } from '#src/domain/estimator/pack.ts';
+import { formatDate, formatMoney } from '#src/i18n/format.ts';
+import { paths } from '#src/i18n/paths.ts';
+import type { TinyT } from '#src/i18n/tiny-t.ts';
 import { amountText, reasonText, VERDICT_MARK, VERDICT_TAG } from './format.ts';
-import type { Reason } from '../../domain/engine/reasons.ts';
+import type { Reason } from '#src/domain/engine/reasons.ts';
 
 export interface ResultsProps {
   estimate: Estimate;
@@ -26,7 +26,9 @@ function Reasons({ reasons, t, locale }: { reasons: Reason[]; t: TinyT; locale: 
   if (reasons.length === 0) return null;
   return (
     <ul class="list list--bullet">
-      {reasons.map((r, i) => <li key={i}>{reasonText(t, locale, r)}</li>)}
+      {reasons.map((r, i) => (
+        <li key={i}>{reasonText(t, locale, r)}</li>
+      ))}
     </ul>
   );
 }
@@ -40,17 +42,42 @@ export function VerdictTag({ verdict, t }: { verdict: Verdict; t: TinyT }) {
   );
 }
 
-function Benefit({ r, pack, t, name, href }: { r: { verdict: Verdict; amount?: ItemResult['amount']; amountCents?: number | null; reasons: Reason[] }; pack: EstimatorPack; t: TinyT; name: string; href: string | null }) {
+function Benefit({
+  r,
+  pack,
+  t,
+  name,
+  href,
+}: {
+  r: { verdict: Verdict; amount?: ItemResult['amount']; amountCents?: number | null; reasons: Reason[] };
+  pack: EstimatorPack;
+  t: TinyT;
+  name: string;
+  href: string | null;
+}) {
   const l = pack.locale;
-  const amount = r.amount ? amountText(t, l, r.amount) : r.amountCents ? t('result.amount.exact', { amount: formatMoney(r.amountCents, l), per: t('result.per.month') }) : null;
+  const amount = r.amount
+    ? amountText(t, l, r.amount)
+    : r.amountCents
+      ? t('result.amount.exact', { amount: formatMoney(r.amountCents, l), per: t('result.per.month') })
+      : null;
   return (
     <>
       <p>
         <VerdictTag verdict={r.verdict} t={t} />
-        {amount && r.verdict !== 'unlikely' && <> <strong class="result-amount">{amount}</strong></>}
+        {amount && r.verdict !== 'unlikely' && (
+          <>
+            {' '}
+            <strong class="result-amount">{amount}</strong>
+          </>
+        )}
       </p>
       <Reasons reasons={r.reasons} t={t} locale={l} />
-      {href && <p class="meta no-print"><a href={href}>{t('result.moreAbout', { name })}</a></p>}
+      {href && (
+        <p class="meta no-print">
+          <a href={href}>{t('result.moreAbout', { name })}</a>
+        </p>
+      )}
     </>
   );
 }
@@ -59,16 +86,36 @@ function Office({ office, t }: { office: PackOffice; t: TinyT }) {
   const tel = (n: string) => `tel:${n.startsWith('+') ? n.replace(/\s/g, '') : `+371${n.replace(/\s/g, '')}`}`;
   return (
     <div class="contact">
-      <p><strong>{office.name}</strong>{office.address && <><br />{office.address}</>}</p>
+      <p>
+        <strong>{office.name}</strong>
+        {office.address && (
+          <>
+            <br />
+            {office.address}
+          </>
+        )}
+      </p>
       {office.phones.length > 0 && (
         <ul class="list">
           {office.phones.map((p) => (
-            <li key={p.number}>{t('result.contacts.phone')}: <a href={tel(p.number)}>{p.number}</a>{p.freeLine && ` (${t('result.contacts.freeLine')})`}{p.label && ` — ${p.label}`}</li>
+            <li key={p.number}>
+              {t('result.contacts.phone')}: <a href={tel(p.number)}>{p.number}</a>
+              {p.freeLine && ` (${t('result.contacts.freeLine')})`}
+              {p.label && ` — ${p.label}`}
+            </li>
           ))}
         </ul>
       )}
-      {office.email && <p>{t('result.contacts.email')}: <a href={`mailto:${office.email}`}>{office.email}</a></p>}
-      {office.hours && <p>{t('result.contacts.hours')}: {office.hours}</p>}
+      {office.email && (
+        <p>
+          {t('result.contacts.email')}: <a href={`mailto:${office.email}`}>{office.email}</a>
+        </p>
+      )}
+      {office.hours && (
+        <p>
+          {t('result.contacts.hours')}: {office.hours}
+        </p>
+      )}
       {office.note && <p>{office.note}</p>}
       {!office.checked && <p class="meta">{t('result.contacts.check')}</p>}
     </div>
@@ -84,29 +131,43 @@ export function Results({ estimate: e, pack, t, headingRef }: ResultsProps) {
     return item ? paths.item(l, m.id, item.kind, id) : null;
   };
   const nameOf = (id: string) => names.get(id)?.name ?? id;
-  const benefits = e.benefits.filter((b) => !OWN_SECTION.has(b.id)).sort((a, b) => ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict));
+  const benefits = e.benefits
+    .filter((b) => !OWN_SECTION.has(b.id))
+    .sort((a, b) => ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict));
   const shown = benefits.filter((b) => b.verdict !== 'unlikely');
   const unlikely = benefits.filter((b) => b.verdict === 'unlikely');
   const statusWord = t(`result.status.${e.status}`, { municipality: m.name });
 
   return (
     <section class="results" aria-labelledby="results-heading">
-      <h2 id="results-heading" tabIndex={-1} ref={headingRef}>{t('result.title')}</h2>
+      <h2 id="results-heading" tabIndex={-1} ref={headingRef}>
+        {t('result.title')}
+      </h2>
       <div class="notice notice--warning">
-        <p><strong>{t('result.estimateNotice.title')}</strong></p>
+        <p>
+          <strong>{t('result.estimateNotice.title')}</strong>
+        </p>
         <p>{t('result.estimateNotice.text', { date: formatDate(e.date, l) })}</p>
-        {e.basis.reason && <p data-basis="beyond-known"><strong>{reasonText(t, l, e.basis.reason)}</strong></p>}
+        {e.basis.reason && (
+          <p data-basis="beyond-known">
+            <strong>{reasonText(t, l, e.basis.reason)}</strong>
+          </p>
+        )}
       </div>
       {e.provisional && (
         <div class="notice notice--warning" data-provisional="true">
-          <p><strong>{t('result.provisional.title')}</strong></p>
+          <p>
+            <strong>{t('result.provisional.title')}</strong>
+          </p>
           <Reasons reasons={e.notes} t={t} locale={l} />
         </div>
       )}
 
       <h3>{t('result.status.title')}</h3>
       <div class="panel" data-status={e.status}>
-        <p class="lead"><strong>{statusWord}</strong></p>
+        <p class="lead">
+          <strong>{statusWord}</strong>
+        </p>
         <Reasons reasons={e.statusReasons} t={t} locale={l} />
       </div>
       <h4>{t('result.thresholds.title')}</h4>
@@ -122,7 +183,9 @@ export function Results({ estimate: e, pack, t, headingRef }: ResultsProps) {
         <Benefit r={e.gmi} pack={pack} t={t} name={nameOf('gmi')} href={link('gmi')} />
       </div>
       <div class="result-item" data-item="housing-benefit" data-verdict={e.housing.verdict}>
-        <h4>{nameOf('housing-benefit') === 'housing-benefit' ? t('result.housing.title') : nameOf('housing-benefit')}</h4>
+        <h4>
+          {nameOf('housing-benefit') === 'housing-benefit' ? t('result.housing.title') : nameOf('housing-benefit')}
+        </h4>
         <Benefit r={e.housing} pack={pack} t={t} name={nameOf('housing-benefit')} href={link('housing-benefit')} />
       </div>
       <div class="result-item" data-item="crisis" data-verdict={e.crisis.verdict}>
@@ -171,7 +234,9 @@ export function Results({ estimate: e, pack, t, headingRef }: ResultsProps) {
         <>
           <p>{t('result.documents.hint')}</p>
           <ul class="list list--bullet">
-            {e.documents.map((d, i) => <li key={i}>{d.text[l]}</li>)}
+            {e.documents.map((d, i) => (
+              <li key={i}>{d.text[l]}</li>
+            ))}
           </ul>
         </>
       )}

@@ -3,8 +3,13 @@
  * sends data anywhere (DESIGN "Privacy"). Storage may be unavailable (private mode, disabled):
  * every call fails quietly and returns false/null.
  */
-import { sanitizeAnswers, type Answers } from '../../domain/estimator/answers.ts';
-import { APPLY_ANSWERS_KEY, SAVED_ANSWERS_KEY, type ApplyHandoff, type SavedAnswers } from '../../domain/estimator/storage-keys.ts';
+import { sanitizeAnswers, type Answers } from '#src/domain/estimator/answers.ts';
+import {
+  APPLY_ANSWERS_KEY,
+  SAVED_ANSWERS_KEY,
+  type ApplyHandoff,
+  type SavedAnswers,
+} from '#src/domain/estimator/storage-keys.ts';
 
 function store(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   try {
@@ -61,7 +66,12 @@ export function clearStored(): void {
 /** Today's date in Latvia (the engine has no clock; the law changes on Latvian calendar dates). */
 export function todayInLatvia(now = new Date()): string {
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Riga',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(now);
   } catch {
     return now.toISOString().slice(0, 10);
   }

@@ -1,10 +1,10 @@
 /** Server/build side: the trimmed pack and strings the estimator page and the no-JS route pass on. */
-import { catalogue, publishedItemsFor } from '../../data/index.ts';
-import { parameters } from '../../data/parameters.ts';
-import { trimPack, type EstimatorPack } from '../../domain/estimator/pack.ts';
-import type { Municipality } from '../../domain/schemas/index.ts';
-import { resourcesFor, type Locale } from '../../i18n/index.ts';
-import type { Strings } from '../../i18n/tiny-t.ts';
+import { catalogue, publishedItemsFor } from '#src/data/index.ts';
+import { parameters } from '#src/data/parameters.ts';
+import { trimPack, type EstimatorPack } from '#src/domain/estimator/pack.ts';
+import type { Municipality } from '#src/domain/schemas/index.ts';
+import { resourcesFor, type Locale } from '#src/i18n/index.ts';
+import type { Strings } from '#src/i18n/tiny-t.ts';
 
 const packs = new Map<string, EstimatorPack>();
 

@@ -3,18 +3,18 @@
  * request → what to render. Nothing is stored or logged. Same validation, same household
  * building, same engine and same trimmed pack as the island, so both give the same answer.
  */
-import { evaluate } from '../../domain/engine/evaluate.ts';
-import type { Estimate } from '../../domain/engine/types.ts';
-import { clampMembers, emptyAnswers, emptyMember, MAX_MEMBERS, type Answers } from '../../domain/estimator/answers.ts';
-import { field } from '../../domain/estimator/fields.ts';
-import { answersFromFields, answersToFields, type FieldReader } from '../../domain/estimator/form-data.ts';
-import { contextOf, type EstimatorPack } from '../../domain/estimator/pack.ts';
-import { toHousehold } from '../../domain/estimator/to-household.ts';
-import { validateAll, type FieldError } from '../../domain/estimator/validate.ts';
-import type { Municipality } from '../../domain/schemas/index.ts';
-import type { Locale } from '../../i18n/index.ts';
-import { createTinyT, type TinyT } from '../../i18n/tiny-t.ts';
-import { catalogue } from '../../data/index.ts';
+import { evaluate } from '#src/domain/engine/evaluate.ts';
+import type { Estimate } from '#src/domain/engine/types.ts';
+import { clampMembers, emptyAnswers, emptyMember, MAX_MEMBERS, type Answers } from '#src/domain/estimator/answers.ts';
+import { field } from '#src/domain/estimator/fields.ts';
+import { answersFromFields, answersToFields, type FieldReader } from '#src/domain/estimator/form-data.ts';
+import { contextOf, type EstimatorPack } from '#src/domain/estimator/pack.ts';
+import { toHousehold } from '#src/domain/estimator/to-household.ts';
+import { validateAll, type FieldError } from '#src/domain/estimator/validate.ts';
+import type { Municipality } from '#src/domain/schemas/index.ts';
+import type { Locale } from '#src/i18n/index.ts';
+import { createTinyT, type TinyT } from '#src/i18n/tiny-t.ts';
+import { catalogue } from '#src/data/index.ts';
 import { todayInLatvia } from './browser.ts';
 import { ACTION } from './FullForm.tsx';
 import { estimatorPackFor, estimatorStrings } from './pack-for.ts';
@@ -50,7 +50,11 @@ function dateFrom(form: FieldReader): string {
   return d && /^\d{4}-\d{2}-\d{2}$/.test(d) && d >= '2021-01-01' && !Number.isNaN(Date.parse(d)) ? d : todayInLatvia();
 }
 
-export async function handleEstimatorRequest(request: Request, m: Municipality, locale: Locale): Promise<EstimatorView> {
+export async function handleEstimatorRequest(
+  request: Request,
+  m: Municipality,
+  locale: Locale,
+): Promise<EstimatorView> {
   const t = createTinyT(locale, estimatorStrings(locale));
   if (request.method === 'GET' || request.method === 'HEAD') {
     const n = clampMembers(new URL(request.url).searchParams.get(field.memberCount));

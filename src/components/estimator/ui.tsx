@@ -4,8 +4,8 @@
  * with a visually hidden "Error:" prefix. Used by the island and by the server-rendered no-JS form.
  */
 import type { ComponentChildren } from 'preact';
-import type { FieldError } from '../../domain/estimator/validate.ts';
-import type { TinyT } from '../../i18n/tiny-t.ts';
+import type { FieldError } from '#src/domain/estimator/validate.ts';
+import type { TinyT } from '#src/i18n/tiny-t.ts';
 
 export interface Ctx {
   t: TinyT;
@@ -43,27 +43,41 @@ export function TextField(props: {
   const error = errorOf(ctx, id);
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
-      <label class="field__label" for={id}>{props.label}</label>
-      {props.hint && <span class="field__hint" id={`${id}-hint`}>{props.hint}</span>}
+      <label class="field__label" for={id}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <span class="field__hint" id={`${id}-hint`}>
+          {props.hint}
+        </span>
+      )}
       <FieldErrorText ctx={ctx} id={id} />
       <input
-          class={`input input--${props.width ?? 'short'}${error ? ' input--error' : ''}`}
-          id={id}
-          name={id}
-          type="text"
-          inputMode={kind === 'money' ? 'decimal' : 'numeric'}
-          spellcheck={false}
-          autocomplete={props.autocomplete ?? 'off'}
-          value={props.value}
-          aria-describedby={describedBy(props.hint ? `${id}-hint` : undefined, error && `${id}-error`)}
-          aria-invalid={error ? 'true' : undefined}
+        class={`input input--${props.width ?? 'short'}${error ? ' input--error' : ''}`}
+        id={id}
+        name={id}
+        type="text"
+        inputMode={kind === 'money' ? 'decimal' : 'numeric'}
+        spellcheck={false}
+        autocomplete={props.autocomplete ?? 'off'}
+        value={props.value}
+        aria-describedby={describedBy(props.hint ? `${id}-hint` : undefined, error && `${id}-error`)}
+        aria-invalid={error ? 'true' : undefined}
         onInput={(e) => props.onInput?.((e.currentTarget as HTMLInputElement).value)}
       />
     </div>
   );
 }
 
-export function Fieldset(props: { ctx: Ctx; id?: string; legend: ComponentChildren; hint?: ComponentChildren; large?: boolean; children: ComponentChildren; headingLevel?: 2 | 3 }) {
+export function Fieldset(props: {
+  ctx: Ctx;
+  id?: string;
+  legend: ComponentChildren;
+  hint?: ComponentChildren;
+  large?: boolean;
+  children: ComponentChildren;
+  headingLevel?: 2 | 3;
+}) {
   const { ctx, id } = props;
   const error = id ? errorOf(ctx, id) : undefined;
   const hintId = id && props.hint ? `${id}-fieldset-hint` : undefined;
@@ -73,7 +87,11 @@ export function Fieldset(props: { ctx: Ctx; id?: string; legend: ComponentChildr
     <div class={`field${error ? ' field--error' : ''}`}>
       <fieldset class="fieldset" aria-describedby={describedBy(hintId, error && `${id}-error`)}>
         <legend class={`fieldset__legend${props.large ? ' fieldset__legend--large' : ''}`}>{legend}</legend>
-        {props.hint && <span class="field__hint" id={hintId}>{props.hint}</span>}
+        {props.hint && (
+          <span class="field__hint" id={hintId}>
+            {props.hint}
+          </span>
+        )}
         {id && <FieldErrorText ctx={ctx} id={id} />}
         {props.children}
       </fieldset>
@@ -94,9 +112,24 @@ export function Radios<V extends string>(props: {
         const id = i === 0 ? props.name : `${props.name}-${o.value}`;
         return (
           <div class="radios__item" key={o.value}>
-            <input class="radios__input" type="radio" id={id} name={props.name} value={o.value} checked={props.value === o.value} onChange={() => props.onChange?.(o.value)} aria-describedby={o.hint ? `${id}-hint` : undefined} />
-            <label class="radios__label" for={id}>{o.label}</label>
-            {o.hint && <span class="radios__hint" id={`${id}-hint`}>{o.hint}</span>}
+            <input
+              class="radios__input"
+              type="radio"
+              id={id}
+              name={props.name}
+              value={o.value}
+              checked={props.value === o.value}
+              onChange={() => props.onChange?.(o.value)}
+              aria-describedby={o.hint ? `${id}-hint` : undefined}
+            />
+            <label class="radios__label" for={id}>
+              {o.label}
+            </label>
+            {o.hint && (
+              <span class="radios__hint" id={`${id}-hint`}>
+                {o.hint}
+              </span>
+            )}
           </div>
         );
       })}
@@ -104,12 +137,35 @@ export function Radios<V extends string>(props: {
   );
 }
 
-export function Checkbox(props: { id: string; name?: string; value?: string; checked: boolean; label: ComponentChildren; hint?: ComponentChildren; onChange?: (checked: boolean) => void }) {
+export function Checkbox(props: {
+  id: string;
+  name?: string;
+  value?: string;
+  checked: boolean;
+  label: ComponentChildren;
+  hint?: ComponentChildren;
+  onChange?: (checked: boolean) => void;
+}) {
   return (
     <div class="checkboxes__item">
-      <input class="checkboxes__input" type="checkbox" id={props.id} name={props.name ?? props.id} value={props.value ?? 'yes'} checked={props.checked} onChange={(e) => props.onChange?.((e.currentTarget as HTMLInputElement).checked)} aria-describedby={props.hint ? `${props.id}-hint` : undefined} />
-      <label class="checkboxes__label" for={props.id}>{props.label}</label>
-      {props.hint && <span class="checkboxes__hint" id={`${props.id}-hint`}>{props.hint}</span>}
+      <input
+        class="checkboxes__input"
+        type="checkbox"
+        id={props.id}
+        name={props.name ?? props.id}
+        value={props.value ?? 'yes'}
+        checked={props.checked}
+        onChange={(e) => props.onChange?.((e.currentTarget as HTMLInputElement).checked)}
+        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
+      />
+      <label class="checkboxes__label" for={props.id}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <span class="checkboxes__hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </span>
+      )}
     </div>
   );
 }
@@ -119,10 +175,14 @@ export function ErrorSummary({ ctx, summaryRef }: { ctx: Ctx; summaryRef?: { cur
   if (ctx.errors.length === 0) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={summaryRef}>
-      <h2 class="error-summary__title" id="error-summary-title">{ctx.t('error.summaryTitle')}</h2>
+      <h2 class="error-summary__title" id="error-summary-title">
+        {ctx.t('error.summaryTitle')}
+      </h2>
       <ul class="error-summary__list">
         {ctx.errors.map((e) => (
-          <li key={e.field}><a href={`#${e.field}`}>{ctx.t(e.key, e.params)}</a></li>
+          <li key={e.field}>
+            <a href={`#${e.field}`}>{ctx.t(e.key, e.params)}</a>
+          </li>
         ))}
       </ul>
     </div>

@@ -5,10 +5,22 @@
  * With server errors on the page all sections stay visible, so every summary link works.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formDefinition } from '../../domain/forms/index.ts';
-import type { CatalogueItem } from '../../domain/schemas/catalogue.ts';
+import { formDefinition } from '#src/domain/forms/index.ts';
+import type { CatalogueItem } from '#src/domain/schemas/catalogue.ts';
 import type { IslandProps } from './island-props.ts';
-import { addRow, applyEntries, checkName, clearForm, fileProblems, loadDraft, namesIn, saveDraft, setError, showStepSummary, type Msg } from './enhance.ts';
+import {
+  addRow,
+  applyEntries,
+  checkName,
+  clearForm,
+  fileProblems,
+  loadDraft,
+  namesIn,
+  saveDraft,
+  setError,
+  showStepSummary,
+  type Msg,
+} from './enhance.ts';
 import { applyHandoff, handoffRows, readHandoff } from './estimate-handoff.ts';
 
 export default function ApplicationForm(props: IslandProps) {
@@ -17,7 +29,8 @@ export default function ApplicationForm(props: IslandProps) {
   const [notice, setNotice] = useState('');
   const formRef = useRef<HTMLFormElement | null>(null);
   const sectionsRef = useRef<HTMLElement[]>([]);
-  const msg: Msg = (key, params = {}) => (props.messages[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, p: string) => String(params[p] ?? ''));
+  const msg: Msg = (key, params = {}) =>
+    (props.messages[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, p: string) => String(params[p] ?? ''));
   const def = formDefinition(props.form, (props.item ?? undefined) as CatalogueItem | undefined);
   const draftKey = `atbalsts:draft:${location.pathname}${location.search}`;
 
@@ -37,7 +50,8 @@ export default function ApplicationForm(props: IslandProps) {
       applyEntries(form, draft.entries);
       if (draft.entries.length) setNotice(msg('island.draftRestored'));
     }
-    const handoff = !serverErrors && !draft && props.form === 'social-assistance' ? readHandoff(props.municipality) : null;
+    const handoff =
+      !serverErrors && !draft && props.form === 'social-assistance' ? readHandoff(props.municipality) : null;
     if (handoff) {
       for (const [section, n] of Object.entries(handoffRows(handoff))) {
         const max = def.sections.find((s) => s.id === section)?.repeat?.max ?? 0;
@@ -45,7 +59,8 @@ export default function ApplicationForm(props: IslandProps) {
           if (!addRow(form, section, max, (k) => msg(`row.${section}`, { n: k }))) break;
         }
       }
-      const byName = (name: string) => [...form.elements].filter((e) => (e as HTMLInputElement).name === name) as HTMLInputElement[];
+      const byName = (name: string) =>
+        [...form.elements].filter((e) => (e as HTMLInputElement).name === name) as HTMLInputElement[];
       applyHandoff(
         handoff,
         (name, value) => byName(name).forEach((el) => (el.value = value)),
@@ -66,7 +81,8 @@ export default function ApplicationForm(props: IslandProps) {
     const onChange = (e: Event) => {
       const el = e.target as HTMLInputElement;
       if (el.type === 'radio' || el.type === 'checkbox' || el.tagName === 'SELECT') checkName(form, def, el.name, msg);
-      if (el.type === 'file') setError(form, 'attachments', fileProblems(el, msg).join(' ') || undefined, msg('errorPrefix'));
+      if (el.type === 'file')
+        setError(form, 'attachments', fileProblems(el, msg).join(' ') || undefined, msg('errorPrefix'));
       saveDraft(form, draftKey);
     };
     const onInput = (e: Event) => {
@@ -131,7 +147,11 @@ export default function ApplicationForm(props: IslandProps) {
   const go = (to: number) => {
     if (formRef.current) showStepSummary(formRef.current, [], msg);
     setStep(to);
-    requestAnimationFrame(() => sectionsRef.current[to]?.querySelector<HTMLElement>('legend, input, select, textarea')?.scrollIntoView({ block: 'start' }));
+    requestAnimationFrame(() =>
+      sectionsRef.current[to]
+        ?.querySelector<HTMLElement>('legend, input, select, textarea')
+        ?.scrollIntoView({ block: 'start' }),
+    );
   };
   const next = () => {
     const form = formRef.current;
@@ -147,7 +167,9 @@ export default function ApplicationForm(props: IslandProps) {
     showStepSummary(form, [], msg);
     setNotice('');
     go(step + 1);
-    requestAnimationFrame(() => sectionsRef.current[step + 1]?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus());
+    requestAnimationFrame(() =>
+      sectionsRef.current[step + 1]?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus(),
+    );
   };
   const clear = () => {
     const form = formRef.current;
@@ -162,13 +184,27 @@ export default function ApplicationForm(props: IslandProps) {
     <div class="stack application-tools">
       {steps > 1 && (
         <div class="button-group">
-          <p class="step__count" aria-live="polite">{msg('island.step', { n: step + 1, total: steps })}</p>
-          {step > 0 && <button type="button" class="button button--secondary" onClick={() => go(step - 1)}>{msg('island.previous')}</button>}
-          {step < steps - 1 && <button type="button" class="button" onClick={next}>{msg('island.next')}</button>}
+          <p class="step__count" aria-live="polite">
+            {msg('island.step', { n: step + 1, total: steps })}
+          </p>
+          {step > 0 && (
+            <button type="button" class="button button--secondary" onClick={() => go(step - 1)}>
+              {msg('island.previous')}
+            </button>
+          )}
+          {step < steps - 1 && (
+            <button type="button" class="button" onClick={next}>
+              {msg('island.next')}
+            </button>
+          )}
         </div>
       )}
-      <p role="status" aria-live="polite">{notice}</p>
-      <button type="button" class="button button--warning" onClick={clear}>{msg('island.clear')}</button>
+      <p role="status" aria-live="polite">
+        {notice}
+      </p>
+      <button type="button" class="button button--warning" onClick={clear}>
+        {msg('island.clear')}
+      </button>
     </div>
   );
 }

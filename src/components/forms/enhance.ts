@@ -4,10 +4,10 @@
  * (this tab only; cleared on submit and by "clear my data"), file limits checked before upload.
  * The form keeps working if any of this fails: it is plain HTML underneath.
  */
-import { FILE_LIMITS } from '../../domain/forms/files.ts';
-import type { FieldDef, FormDef } from '../../domain/forms/types.ts';
-import { fieldId } from '../../domain/forms/types.ts';
-import { checkField, fromFormEntries } from '../../domain/forms/validate.ts';
+import { FILE_LIMITS } from '#src/domain/forms/files.ts';
+import type { FieldDef, FormDef } from '#src/domain/forms/types.ts';
+import { fieldId } from '#src/domain/forms/types.ts';
+import { checkField, fromFormEntries } from '#src/domain/forms/validate.ts';
 
 export type Msg = (key: string, params?: Record<string, string | number>) => string;
 
@@ -20,7 +20,8 @@ export function fieldFor(def: FormDef, name: string): FieldDef | undefined {
 
 export function answerEntries(form: HTMLFormElement): [string, string][] {
   const out: [string, string][] = [];
-  for (const [k, v] of new FormData(form)) if (typeof v === 'string' && !META_NAMES.has(k) && !k.startsWith('rows.')) out.push([k, v]);
+  for (const [k, v] of new FormData(form))
+    if (typeof v === 'string' && !META_NAMES.has(k) && !k.startsWith('rows.')) out.push([k, v]);
   return out;
 }
 
@@ -56,7 +57,9 @@ export function setError(form: HTMLFormElement, path: string, message: string | 
     el.append(hidden, message);
     described.add(errId);
   }
-  if (target) described.size ? target.setAttribute('aria-describedby', [...described].join(' ')) : target.removeAttribute('aria-describedby');
+  if (!target) return;
+  if (described.size) target.setAttribute('aria-describedby', [...described].join(' '));
+  else target.removeAttribute('aria-describedby');
 }
 
 /** Checks one field by its posted name; shows or clears its error. Returns true when valid. */
@@ -99,7 +102,9 @@ export function addRow(form: HTMLFormElement, section: string, max: number, lege
   });
   clone.querySelectorAll('.field__error').forEach((e) => e.remove());
   clone.querySelectorAll('.field--error').forEach((e) => e.classList.remove('field--error'));
-  clone.querySelectorAll<HTMLInputElement>('input, textarea').forEach((e) => (e.type === 'radio' || e.type === 'checkbox' ? (e.checked = false) : (e.value = '')));
+  clone
+    .querySelectorAll<HTMLInputElement>('input, textarea')
+    .forEach((e) => (e.type === 'radio' || e.type === 'checkbox' ? (e.checked = false) : (e.value = '')));
   clone.querySelectorAll<HTMLSelectElement>('select').forEach((e) => (e.selectedIndex = 0));
   const lg = clone.querySelector('legend');
   if (lg) lg.textContent = legend(i + 1);
@@ -117,7 +122,9 @@ export interface Draft {
 
 export function saveDraft(form: HTMLFormElement, key: string): void {
   const rows: Record<string, number> = {};
-  form.querySelectorAll<HTMLInputElement>('input[name^="rows."]').forEach((e) => (rows[e.name.slice(5)] = Number(e.value)));
+  form
+    .querySelectorAll<HTMLInputElement>('input[name^="rows."]')
+    .forEach((e) => (rows[e.name.slice(5)] = Number(e.value)));
   try {
     sessionStorage.setItem(key, JSON.stringify({ entries: answerEntries(form), rows } satisfies Draft));
   } catch {
@@ -162,8 +169,11 @@ export function fileProblems(input: HTMLInputElement | null, msg: Msg): string[]
   const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
   const out: string[] = [];
   if (files.length > FILE_LIMITS.maxFiles) out.push(msg('error.file.tooMany', { max: FILE_LIMITS.maxFiles }));
-  for (const f of files) if (f.size > FILE_LIMITS.maxFileBytes) out.push(msg('error.file.tooLarge', { name: f.name, max: mb(FILE_LIMITS.maxFileBytes) }));
-  if (files.reduce((s, f) => s + f.size, 0) > FILE_LIMITS.maxTotalBytes) out.push(msg('error.file.totalTooLarge', { max: mb(FILE_LIMITS.maxTotalBytes) }));
+  for (const f of files)
+    if (f.size > FILE_LIMITS.maxFileBytes)
+      out.push(msg('error.file.tooLarge', { name: f.name, max: mb(FILE_LIMITS.maxFileBytes) }));
+  if (files.reduce((s, f) => s + f.size, 0) > FILE_LIMITS.maxTotalBytes)
+    out.push(msg('error.file.totalTooLarge', { max: mb(FILE_LIMITS.maxTotalBytes) }));
   return out;
 }
 
@@ -193,7 +203,11 @@ export function showStepSummary(form: HTMLFormElement, names: string[], msg: Msg
     if (!field || !control) continue;
     const label = (field.querySelector('legend, .field__label')?.textContent ?? '').trim();
     const error = field.querySelector('.field__error');
-    const message = [...(error?.childNodes ?? [])].filter((n) => !(n instanceof HTMLElement && n.classList.contains('visually-hidden'))).map((n) => n.textContent).join('').trim();
+    const message = [...(error?.childNodes ?? [])]
+      .filter((n) => !(n instanceof HTMLElement && n.classList.contains('visually-hidden')))
+      .map((n) => n.textContent)
+      .join('')
+      .trim();
     const link = document.createElement('a');
     link.href = `#${control.id}`;
     link.textContent = label && message ? `${label}: ${message}` : message || label;

@@ -5,8 +5,8 @@
  * savings, vehicles and the requests the estimate found likely. Names and personal codes are
  * never in the estimate. The handoff is removed once used (DESIGN "Privacy").
  */
-import { APPLY_ANSWERS_KEY, type ApplyHandoff } from '../../domain/estimator/storage-keys.ts';
-import { REQUESTS } from '../../domain/forms/social-assistance.ts';
+import { APPLY_ANSWERS_KEY, type ApplyHandoff } from '#src/domain/estimator/storage-keys.ts';
+import { REQUESTS } from '#src/domain/forms/social-assistance.ts';
 
 type Set_ = (name: string, value: string) => void;
 
@@ -34,7 +34,15 @@ export function handoffRows(h: ApplyHandoff): { members: number; incomes: number
 
 export function applyHandoff(h: ApplyHandoff, set: Set_, check: (name: string, value: string) => void): void {
   const status = (m: ApplyHandoff['household']['members'][number]) =>
-    m.pensioner ? 'pensioner-age' : m.disability ? 'pensioner-disability' : m.student ? 'pupil-student' : m.age < 7 ? 'child-preschool' : '';
+    m.pensioner
+      ? 'pensioner-age'
+      : m.disability
+        ? 'pensioner-disability'
+        : m.student
+          ? 'pupil-student'
+          : m.age < 7
+            ? 'child-preschool'
+            : '';
   const members = h.household.members;
   const applicantStatus = members[0] ? status(members[0]) : '';
   if (applicantStatus) set('applicant.status', applicantStatus);
@@ -51,7 +59,9 @@ export function applyHandoff(h: ApplyHandoff, set: Set_, check: (name: string, v
     }
   }
   const assets = h.household.assets;
-  if (assets?.savings !== undefined && assets.savings !== null) set('property.savings', moneyText(assets.savings, h.locale));
-  if (assets?.vehicles !== undefined && assets.vehicles !== null) check('property.vehicles', assets.vehicles > 0 ? 'yes' : 'no');
+  if (assets?.savings !== undefined && assets.savings !== null)
+    set('property.savings', moneyText(assets.savings, h.locale));
+  if (assets?.vehicles !== undefined && assets.vehicles !== null)
+    check('property.vehicles', assets.vehicles > 0 ? 'yes' : 'no');
   for (const id of h.items) if ((REQUESTS as readonly string[]).includes(id)) check('request.requests', id);
 }

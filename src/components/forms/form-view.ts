@@ -3,9 +3,9 @@
  * summary entries in the form's order with links to the fields, the rows of repeated sections.
  */
 import type { TFunction } from 'i18next';
-import type { FormDef, Row, Values } from '../../domain/forms/types.ts';
-import { fieldId } from '../../domain/forms/types.ts';
-import type { ErrorItem } from '../../server/applications/outcome.ts';
+import type { FormDef, Row, Values } from '#src/domain/forms/types.ts';
+import { fieldId } from '#src/domain/forms/types.ts';
+import type { ErrorItem } from '#src/server/applications/outcome.ts';
 
 export interface FormView {
   messages: Map<string, string>;
@@ -19,7 +19,9 @@ function labelFor(def: FormDef, path: string, t: TFunction): string | undefined 
   if (!section || !field) return undefined;
   // "Label: message" reads badly after a question mark or full stop.
   const label = t(`forms:field.${field.labelKey}.label`).replace(/[.?:]+$/, '');
-  return section.repeat && parts.length === 3 ? `${t(`forms:page.row.${section.id}`, { n: Number(parts[1]) + 1 })}: ${label}` : label;
+  return section.repeat && parts.length === 3
+    ? `${t(`forms:page.row.${section.id}`, { n: Number(parts[1]) + 1 })}: ${label}`
+    : label;
 }
 
 export function formView(def: FormDef, errors: ErrorItem[], t: TFunction): FormView {

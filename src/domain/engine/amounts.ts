@@ -40,7 +40,9 @@ export function amountsOn(amounts: readonly Amount[], date: string): AmountsOn {
   });
   const entry = sorted[0]!;
   const top = rank(entry);
-  const variants = sorted.filter((a) => NUMERIC.has(a.rule.type) && rank(a).slice(0, 3).join() === top.slice(0, 3).join());
+  const variants = sorted.filter(
+    (a) => NUMERIC.has(a.rule.type) && rank(a).slice(0, 3).join() === top.slice(0, 3).join(),
+  );
   return { entry, variants };
 }
 
@@ -55,7 +57,12 @@ export function relevantChildren(item: CatalogueItem, h: Household): number {
     if (c.type === 'member-aged' && c.who !== 'anyone') {
       let n = 0;
       for (const m of h.members) {
-        if ((c.who === 'pupil' ? isPupil(m) : isChild(m)) && (c.min === undefined || m.age >= c.min) && (c.max === undefined || m.age <= c.max)) n++;
+        if (
+          (c.who === 'pupil' ? isPupil(m) : isChild(m)) &&
+          (c.min === undefined || m.age >= c.min) &&
+          (c.max === undefined || m.age <= c.max)
+        )
+          n++;
       }
       return n;
     }
@@ -88,17 +95,27 @@ export function itemAmount(a: Amount, children: number): AmountResult {
     case 'up-to': {
       const upTo = r.type === 'up-to';
       if (!r.perChild) {
-        return { amount: { ...base, per: r.per, cents: r.cents, upTo }, reasons: [reason(upTo ? 'amount.upTo.total' : 'amount.fixed.total', { amountCents: r.cents }), ...notes] };
+        return {
+          amount: { ...base, per: r.per, cents: r.cents, upTo },
+          reasons: [reason(upTo ? 'amount.upTo.total' : 'amount.fixed.total', { amountCents: r.cents }), ...notes],
+        };
       }
       if (children === 0) return { amount: null, reasons: notes };
       const cents = r.cents * children;
       const key = upTo ? 'amount.upTo.perChild' : 'amount.fixed.perChild';
-      return { amount: { ...base, per: r.per, cents, upTo }, reasons: [reason(key, { eachCents: r.cents, children, amountCents: cents }), ...notes] };
+      return {
+        amount: { ...base, per: r.per, cents, upTo },
+        reasons: [reason(key, { eachCents: r.cents, children, amountCents: cents }), ...notes],
+      };
     }
     case 'by-children': {
       const exact = r.table.find((row) => row.children === children);
       const below = [...r.table].filter((row) => row.children <= children).sort((x, y) => y.children - x.children)[0];
-      let cents = exact?.cents ?? (r.eachChildFrom && children >= r.eachChildFrom.children ? r.eachChildFrom.cents * children : (below?.cents ?? null));
+      let cents =
+        exact?.cents ??
+        (r.eachChildFrom && children >= r.eachChildFrom.children
+          ? r.eachChildFrom.cents * children
+          : (below?.cents ?? null));
       if (cents === null) return { amount: null, reasons: notes };
       const capped = r.maxCents !== undefined && cents > r.maxCents;
       if (capped) cents = r.maxCents!;

@@ -18,7 +18,13 @@ function savingsCheck(h: Household, limits: AssetLimits): AssetCheck | null {
   if (cap === null) return null;
   const savings = h.assets.savingsCents;
   const provisional = limits.savingsProvisional;
-  if (savings === null) return { check: 'savings', result: 'unknown', provisional, reason: reason('assets.savings.unknown', { capCents: cap }) };
+  if (savings === null)
+    return {
+      check: 'savings',
+      result: 'unknown',
+      provisional,
+      reason: reason('assets.savings.unknown', { capCents: cap }),
+    };
   const ok = savings <= cap;
   return {
     check: 'savings',
@@ -30,7 +36,8 @@ function savingsCheck(h: Household, limits: AssetLimits): AssetCheck | null {
 
 function realEstateCheck(h: Household): AssetCheck {
   const other = h.assets.otherRealEstate;
-  if (other === null) return { check: 'real-estate', result: 'unknown', provisional: true, reason: reason('assets.realEstate.unknown') };
+  if (other === null)
+    return { check: 'real-estate', result: 'unknown', provisional: true, reason: reason('assets.realEstate.unknown') };
   return other
     ? { check: 'real-estate', result: 'fail', provisional: true, reason: reason('assets.realEstate.other') }
     : { check: 'real-estate', result: 'pass', provisional: true, reason: reason('assets.realEstate.ok') };
@@ -41,13 +48,25 @@ function vehiclesCheck(h: Household, limits: AssetLimits, children: number): Ass
   const max = children > 0 ? limits.vehicles.maxWithChildren : limits.vehicles.max;
   const provisional = limits.vehicles.provisional;
   const n = h.assets.vehicles;
-  if (n === null) return { check: 'vehicles', result: 'unknown', provisional, reason: reason('assets.vehicles.unknown', { max }) };
+  if (n === null)
+    return { check: 'vehicles', result: 'unknown', provisional, reason: reason('assets.vehicles.unknown', { max }) };
   const ok = n <= max;
-  return { check: 'vehicles', result: ok ? 'pass' : 'fail', provisional, reason: reason(ok ? 'assets.vehicles.ok' : 'assets.vehicles.over', { vehicles: n, max }) };
+  return {
+    check: 'vehicles',
+    result: ok ? 'pass' : 'fail',
+    provisional,
+    reason: reason(ok ? 'assets.vehicles.ok' : 'assets.vehicles.over', { vehicles: n, max }),
+  };
 }
 
 export function assetTest(h: Household, limits: AssetLimits, children: number): AssetsResult {
-  const checks = [savingsCheck(h, limits), realEstateCheck(h), vehiclesCheck(h, limits, children)].filter((c): c is AssetCheck => c !== null);
-  const result = checks.some((c) => c.result === 'fail') ? 'fail' : checks.some((c) => c.result === 'unknown') ? 'unknown' : 'pass';
+  const checks = [savingsCheck(h, limits), realEstateCheck(h), vehiclesCheck(h, limits, children)].filter(
+    (c): c is AssetCheck => c !== null,
+  );
+  const result = checks.some((c) => c.result === 'fail')
+    ? 'fail'
+    : checks.some((c) => c.result === 'unknown')
+      ? 'unknown'
+      : 'pass';
   return { result, provisional: checks.some((c) => c.provisional), checks };
 }

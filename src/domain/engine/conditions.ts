@@ -35,7 +35,8 @@ function status(c: Of<'status'>, x: ConditionContext): ConditionResult {
     if (x.assets.result === 'unknown') return { verdict: 'possible', reason: reason('condition.status.assetsUnknown') };
     return { verdict: 'likely', reason: reason('condition.status.yes') };
   }
-  if (x.status === 'unknown' && !x.income.known) return { verdict: 'unknown', reason: reason('condition.status.unknown') };
+  if (x.status === 'unknown' && !x.income.known)
+    return { verdict: 'unknown', reason: reason('condition.status.unknown') };
   if (x.status === 'unknown' && wanted.includes('low-income')) {
     // Income is known but the municipality's low-income threshold is not.
     return { verdict: 'possible', reason: reason('condition.status.lowIncomeUnknown') };
@@ -64,7 +65,8 @@ function memberAged(c: Of<'member-aged'>, x: ConditionContext): ConditionResult 
     const min = c.min ?? 0;
     return yesNo(ok, 'condition.member-aged.atLeast.yes', 'condition.member-aged.atLeast.no', { min });
   }
-  if (c.min === undefined) return yesNo(ok, 'condition.member-aged.atMost.yes', 'condition.member-aged.atMost.no', { max: c.max });
+  if (c.min === undefined)
+    return yesNo(ok, 'condition.member-aged.atMost.yes', 'condition.member-aged.atMost.no', { max: c.max });
   const params = { min: c.min, max: c.max };
   return yesNo(ok, 'condition.member-aged.yes', 'condition.member-aged.no', params);
 }
@@ -85,7 +87,8 @@ function disability(c: Of<'disability'>, x: ConditionContext): ConditionResult {
   if (whoFits.some((m) => m.disability !== null && m.disability !== 'none' && groups.includes(m.disability))) {
     return { verdict: 'likely', reason: reason('condition.disability.yes', params) };
   }
-  if (whoFits.some((m) => m.disability === null)) return { verdict: 'unknown', reason: reason('condition.disability.unknown') };
+  if (whoFits.some((m) => m.disability === null))
+    return { verdict: 'unknown', reason: reason('condition.disability.unknown') };
   return { verdict: 'unlikely', reason: reason('condition.disability.no', params) };
 }
 
@@ -98,10 +101,13 @@ function household(c: Of<'household'>, x: ConditionContext): ConditionResult {
   }
   const needsDisability = c.is !== 'lives-alone' && c.is !== 'has-pensioner';
   const ok =
-    c.is === 'lives-alone' ? f.members === 1
-    : c.is === 'has-pensioner' ? x.household.members.some((m) => m.pensioner)
-    : c.is === 'pensioner-or-disabled-alone' ? f.members === 1 && f.pensionerOrDisabledOnly
-    : f.pensionerOrDisabledOnly;
+    c.is === 'lives-alone'
+      ? f.members === 1
+      : c.is === 'has-pensioner'
+        ? x.household.members.some((m) => m.pensioner)
+        : c.is === 'pensioner-or-disabled-alone'
+          ? f.members === 1 && f.pensionerOrDisabledOnly
+          : f.pensionerOrDisabledOnly;
   // "Only pensioners or disabled": a member whose disability was not answered could change it.
   if (!ok && needsDisability && x.household.members.some((m) => !isPensionerOrDisabled(m) && m.disability === null)) {
     return { verdict: 'unknown', reason: reason('condition.household.unknown') };
@@ -118,13 +124,15 @@ export function situationsOf(h: Household): ReadonlySet<string> | null {
 }
 
 function situation(c: Of<'situation'>, x: ConditionContext): ConditionResult {
-  if (x.situations?.has(c.situation)) return { verdict: 'likely', reason: reason('condition.situation.yes', { situation: c.situation }) };
+  if (x.situations?.has(c.situation))
+    return { verdict: 'likely', reason: reason('condition.situation.yes', { situation: c.situation }) };
   if (x.household.situations === null) return { verdict: 'unknown', reason: reason('condition.situation.unknown') };
   return { verdict: 'unlikely', reason: reason('condition.situation.no', { situation: c.situation }) };
 }
 
 function incomePerMember(c: Of<'income-per-member-at-most'>, x: ConditionContext): ConditionResult {
-  if (!x.income.known) return { verdict: 'unknown', reason: reason('condition.income-per-member.unknown', { limitCents: c.cents }) };
+  if (!x.income.known)
+    return { verdict: 'unknown', reason: reason('condition.income-per-member.unknown', { limitCents: c.cents }) };
   const params = { perMemberCents: x.income.perMemberCents, limitCents: c.cents };
   // Compare the total with limit × members so no cent is lost to the per-member division.
   const ok = x.income.countedCents <= c.cents * x.facts.members;
@@ -140,7 +148,10 @@ function assessment(c: Of<'assessment'>): ConditionResult {
 function anyOf(c: Of<'any-of'>, x: ConditionContext): { verdict: Verdict; reasons: Reason[] } {
   const results = c.conditions.map((sub) => evaluateSimple(sub, x));
   const best = strongest(results.map((r) => r.verdict));
-  return { verdict: best, reasons: best === 'unlikely' ? results.map((r) => r.reason) : [results.find((r) => r.verdict === best)!.reason] };
+  return {
+    verdict: best,
+    reasons: best === 'unlikely' ? results.map((r) => r.reason) : [results.find((r) => r.verdict === best)!.reason],
+  };
 }
 
 /** Every condition of an item; `any-of` may give several reasons. */
@@ -152,14 +163,22 @@ export function evaluateCondition(c: Condition, x: ConditionContext): { verdict:
 
 function evaluateSimple(c: SimpleCondition, x: ConditionContext): ConditionResult {
   switch (c.type) {
-    case 'status': return status(c, x);
-    case 'member-aged': return memberAged(c, x);
-    case 'member-age-in': return memberAgeIn(c, x);
-    case 'disability': return disability(c, x);
-    case 'household': return household(c, x);
-    case 'situation': return situation(c, x);
-    case 'income-per-member-at-most': return incomePerMember(c, x);
-    case 'assessment': return assessment(c);
+    case 'status':
+      return status(c, x);
+    case 'member-aged':
+      return memberAged(c, x);
+    case 'member-age-in':
+      return memberAgeIn(c, x);
+    case 'disability':
+      return disability(c, x);
+    case 'household':
+      return household(c, x);
+    case 'situation':
+      return situation(c, x);
+    case 'income-per-member-at-most':
+      return incomePerMember(c, x);
+    case 'assessment':
+      return assessment(c);
   }
   throw new Error(`Unknown condition type ${(c as { type: string }).type}`);
 }

@@ -6,7 +6,10 @@ export interface InForce<T> {
   extrapolated: boolean;
 }
 
-export function inForce<T extends { from: string; to?: string | undefined }>(entries: readonly T[], date: string): InForce<T> | null {
+export function inForce<T extends { from: string; to?: string | undefined }>(
+  entries: readonly T[],
+  date: string,
+): InForce<T> | null {
   let latest: T | null = null;
   for (const e of entries) {
     if (e.from <= date && (e.to === undefined || date <= e.to)) return { entry: e, extrapolated: false };

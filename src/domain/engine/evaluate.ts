@@ -9,7 +9,13 @@ import { housingBenefit } from './housing.ts';
 import { countIncome } from './income.ts';
 import { evaluateItem, type ConditionMemo } from './items.ts';
 import { inForce } from './dated.ts';
-import { PARAMETER_NAMES, ParametersError, parametersOnCached, type ParameterName, type ParametersOn } from './parameters-on.ts';
+import {
+  PARAMETER_NAMES,
+  ParametersError,
+  parametersOnCached,
+  type ParameterName,
+  type ParametersOn,
+} from './parameters-on.ts';
 import { prepare } from './prepared.ts';
 import { reason, type Reason } from './reasons.ts';
 import { suggestServices } from './services.ts';
@@ -36,7 +42,12 @@ function crisisBenefit(h: Household): { verdict: Verdict; reasons: Reason[] } {
 const ALREADY_NOTED = new Set<ParameterName>(['thresholds', 'lowIncomeThreshold', 'savingsCap', 'vehicleLimit']);
 
 /** The provisional parameters this household's result actually depends on, in PARAMETER_NAMES order. */
-function provisionalUsed(p: ParametersOn, income: IncomeResult, assets: AssetsResult, housing: HousingResult): ParameterName[] {
+function provisionalUsed(
+  p: ParametersOn,
+  income: IncomeResult,
+  assets: AssetsResult,
+  housing: HousingResult,
+): ParameterName[] {
   const used = new Set<ParameterName>(['thresholds', 'personCoefficients', ...housing.uses]);
   if (p.lowIncome) used.add('lowIncomeThreshold');
   if (income.usesMinimumWage) used.add('minimumWage');
@@ -58,13 +69,18 @@ export function thresholdBasis(parameters: NationalParameters, date: string): Pa
 }
 
 /** The threshold period the result uses, and the sentence to show when it is past the last published one. */
-export function basisOf(p: Pick<ParametersOn, 'thresholds' | 'thresholdsFrom' | 'thresholdsExtrapolated'>, date: string): ParameterBasis {
+export function basisOf(
+  p: Pick<ParametersOn, 'thresholds' | 'thresholdsFrom' | 'thresholdsExtrapolated'>,
+  date: string,
+): ParameterBasis {
   const beyond = p.thresholdsExtrapolated;
   return {
     latestKnownFrom: p.thresholdsFrom,
     latestKnownTo: p.thresholds.to ?? null,
     beyondKnownPeriod: beyond,
-    reason: beyond ? reason('basis.beyondKnown', { year: date.slice(0, 4), knownYear: p.thresholdsFrom.slice(0, 4) }) : null,
+    reason: beyond
+      ? reason('basis.beyondKnown', { year: date.slice(0, 4), knownYear: p.thresholdsFrom.slice(0, 4) })
+      : null,
   };
 }
 
@@ -81,9 +97,26 @@ export function evaluate(household: Household, ctx: EvaluationContext): Estimate
   const assets = assetTest(household, p.assets, facts.children);
   const status = statusOf(income, assets, needy, lowIncome, lowIncomeMax);
   const gmiResult = gmiBenefit(status.status, income, assets, gmi);
-  const housing = housingBenefit(household, facts, status.status, income, assets, gmi, gmiResult.verdict === 'unlikely' ? 0 : (gmiResult.amountCents ?? 0), p.housing);
+  const housing = housingBenefit(
+    household,
+    facts,
+    status.status,
+    income,
+    assets,
+    gmi,
+    gmiResult.verdict === 'unlikely' ? 0 : (gmiResult.amountCents ?? 0),
+    p.housing,
+  );
 
-  const x: ConditionContext = { household, situations: situationsOf(household), facts, status: status.status, incomeStatus: status.incomeStatus, income, assets };
+  const x: ConditionContext = {
+    household,
+    situations: situationsOf(household),
+    facts,
+    status: status.status,
+    incomeStatus: status.incomeStatus,
+    income,
+    assets,
+  };
   const prepared = prepare(ctx.items);
   const year = Number(household.date.slice(0, 4));
   const memo: ConditionMemo = new Array(prepared.conditionCount);
@@ -92,7 +125,8 @@ export function evaluate(household: Household, ctx: EvaluationContext): Estimate
   const provisionalParameters = provisionalUsed(p, income, assets, housing);
   const notes = [...p.notes];
   // Thresholds and the municipal threshold already have their note (parametersOn).
-  for (const what of provisionalParameters) if (!ALREADY_NOTED.has(what)) notes.push(reason('parameters.provisional', { what }));
+  for (const what of provisionalParameters)
+    if (!ALREADY_NOTED.has(what)) notes.push(reason('parameters.provisional', { what }));
   if (assets.provisional) notes.push(reason('assets.savings.provisional'));
 
   return {

@@ -9,12 +9,14 @@ const YOUTH_IN_EDUCATION_MAX_AGE = 23;
 
 export const isChild = (m: Member): boolean => m.age <= CHILD_MAX_AGE;
 /** Pensioner (pension age) or a person with a disability group: the SPSPL Art. 35(5) categories. */
-export const isPensionerOrDisabled = (m: Member): boolean => m.pensioner || (m.disability !== null && m.disability !== 'none');
+export const isPensionerOrDisabled = (m: Member): boolean =>
+  m.pensioner || (m.disability !== null && m.disability !== 'none');
 /**
  * A pupil (skolēns): aged 7–17 (school starts in the year a child turns 7), or aged 5–20 when
  * the household says the person studies (an early starter, or still at school after 18).
  */
-export const isPupil = (m: Member): boolean => (m.age >= 7 && m.age <= CHILD_MAX_AGE) || (m.student && m.age >= 5 && m.age <= 20);
+export const isPupil = (m: Member): boolean =>
+  (m.age >= 7 && m.age <= CHILD_MAX_AGE) || (m.student && m.age >= 5 && m.age <= 20);
 
 export interface Facts {
   members: number;

@@ -11,7 +11,12 @@ export function gmiAmountCents(gmiSumCents: number, incomeCents: number): number
   return Math.max(0, gmiSumCents - incomeCents);
 }
 
-export function gmiBenefit(status: HouseholdStatus, income: IncomeResult, assets: AssetsResult, gmi: ThresholdSum): GmiResult {
+export function gmiBenefit(
+  status: HouseholdStatus,
+  income: IncomeResult,
+  assets: AssetsResult,
+  gmi: ThresholdSum,
+): GmiResult {
   if (!income.known) return { verdict: 'unknown', amountCents: null, reasons: [reason('gmi.unknown')] };
   if (status !== 'needy') return { verdict: 'unlikely', amountCents: 0, reasons: [reason('gmi.notNeedy')] };
   const amountCents = gmiAmountCents(gmi.totalCents, income.countedCents);

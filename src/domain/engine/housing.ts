@@ -21,7 +21,13 @@ export interface HousingParams {
    * Households with children up to `childMaxAge`, or young people up to `studentMaxAge` still in
    * education, may claim from `from` (null: no such rule in the parameters).
    */
-  childrenRule: { from: string; provisional: boolean; inForce: boolean; childMaxAge: number; studentMaxAge: number } | null;
+  childrenRule: {
+    from: string;
+    provisional: boolean;
+    inForce: boolean;
+    childMaxAge: number;
+    studentMaxAge: number;
+  } | null;
   floorEuro: boolean;
   /** The rounding rule in force is not confirmed by a source. */
   roundingProvisional: boolean;
@@ -44,7 +50,12 @@ export function ruleChildrenOf(h: Household, rule: { childMaxAge: number; studen
 }
 
 /** SPSPL Art. 35: (GMI sum × K) + costs − (income + GMI paid), before the limits below. */
-export function housingFormulaCents(gmiSumCents: number, k: number, costsCents: number, incomeWithGmiCents: number): number {
+export function housingFormulaCents(
+  gmiSumCents: number,
+  k: number,
+  costsCents: number,
+  incomeWithGmiCents: number,
+): number {
   return Math.round((gmiSumCents * Math.round(k * 100)) / 100) + costsCents - incomeWithGmiCents;
 }
 
@@ -53,7 +64,13 @@ export function housingFormulaCents(gmiSumCents: number, k: number, costsCents: 
  * say so. It may exceed the housing costs (e.g. a needy household with low costs): the law limits E,
  * the costs that count, not the result.
  */
-export function housingAmountCents(gmiSumCents: number, k: number, costsCents: number, incomeWithGmiCents: number, floorEuro: boolean): number {
+export function housingAmountCents(
+  gmiSumCents: number,
+  k: number,
+  costsCents: number,
+  incomeWithGmiCents: number,
+  floorEuro: boolean,
+): number {
   const raw = housingFormulaCents(gmiSumCents, k, costsCents, incomeWithGmiCents);
   if (raw <= 0) return 0;
   return floorEuro ? Math.floor(raw / 100) * 100 : raw;
@@ -74,23 +91,32 @@ export function housingBenefit(
   const withChildren = childrenRuleInForce && ruleChildren > 0;
   const type = housingTypeOf(f, childrenRuleInForce ? ruleChildren : 0);
   const k = p.coefficients ? p.coefficients[type] : null;
-  const usesChildrenRule = withChildren && type === 'pensionerOrDisabledWithChildren' && !f.pensionerOrDisabledWithChildren;
+  const usesChildrenRule =
+    withChildren && type === 'pensionerOrDisabledWithChildren' && !f.pensionerOrDisabledWithChildren;
   const childrenRuleUsed = usesChildrenRule || (withChildren && status !== 'needy' && status !== 'low-income');
   const reasons: Reason[] = [];
   // Parameters the result depends on: K once the formula runs, the rounding rule when it changed the amount.
   const uses: ParameterName[] = childrenRuleUsed ? ['housingChildrenRule'] : [];
   const done = (verdict: Verdict, amountCents: number | null): HousingResult => {
-    const provisional = childrenRuleUsed || (uses.includes('housingCoefficients') && p.coefficientsProvisional) || (uses.includes('housingRounding') && p.roundingProvisional);
+    const provisional =
+      childrenRuleUsed ||
+      (uses.includes('housingCoefficients') && p.coefficientsProvisional) ||
+      (uses.includes('housingRounding') && p.roundingProvisional);
     return { verdict, amountCents, coefficient: k, householdType: type, provisional, uses, reasons };
   };
 
   if (k !== null) {
-    reasons.push(usesChildrenRule ? reason('housing.type.withChildrenFrom', { coefficient: k, fromDate: p.childrenRule!.from }) : reason(`housing.type.${type}`, { coefficient: k }));
+    reasons.push(
+      usesChildrenRule
+        ? reason('housing.type.withChildrenFrom', { coefficient: k, fromDate: p.childrenRule!.from })
+        : reason(`housing.type.${type}`, { coefficient: k }),
+    );
   }
   // Who may claim: needy or low-income households; from 28.02.2026 also households with children.
   let eligibility: Verdict;
   if (assets.result === 'fail') eligibility = 'unlikely';
-  else if (status === 'needy' || status === 'low-income') eligibility = assets.result === 'pass' ? 'likely' : 'possible';
+  else if (status === 'needy' || status === 'low-income')
+    eligibility = assets.result === 'pass' ? 'likely' : 'possible';
   else if (withChildren) {
     eligibility = income.known ? 'possible' : 'unknown';
     reasons.push(reason('housing.children.eligible', { fromDate: p.childrenRule!.from }));
@@ -115,9 +141,14 @@ export function housingBenefit(
   uses.push('housingCoefficients');
   if (amountCents > 0 && amountCents !== formulaCents) uses.push('housingRounding');
   if (gmiPaidCents > 0) reasons.push(reason('housing.incomeIncludesGmi', { incomeCents, gmiCents: gmiPaidCents }));
-  reasons.push(formulaCents > 0 ? reason('housing.amount', { ...params, amountCents: formulaCents }) : reason('housing.zero', params));
+  reasons.push(
+    formulaCents > 0
+      ? reason('housing.amount', { ...params, amountCents: formulaCents })
+      : reason('housing.zero', params),
+  );
   if (amountCents > 0 && amountCents !== formulaCents) reasons.push(reason('housing.rounded', { amountCents }));
-  if (p.coefficients?.temporary && p.coefficients.to) reasons.push(reason('housing.temporaryUntil', { toDate: p.coefficients.to }));
+  if (p.coefficients?.temporary && p.coefficients.to)
+    reasons.push(reason('housing.temporaryUntil', { toDate: p.coefficients.to }));
   if (p.coefficientsProvisional) reasons.push(reason('housing.provisionalCoefficient', { coefficient: k }));
   reasons.push(reason('housing.costNorms'), reason('housing.declaredResidence'));
   return done(amountCents > 0 ? eligibility : 'unlikely', amountCents);

@@ -25,13 +25,33 @@ const DISPUTED = new Set<IncomeType>(['income-tax-refund']);
 /** Income types that are never counted (whatever the amount). */
 export const isNeverCounted = (type: IncomeType): boolean => NEVER_COUNTED.has(type);
 
-function line(member: number, type: IncomeType, monthlyCents: number, age: number, minimumWageCents: number | null): IncomeLine {
+function line(
+  member: number,
+  type: IncomeType,
+  monthlyCents: number,
+  age: number,
+  minimumWageCents: number | null,
+): IncomeLine {
   if (NEVER_COUNTED.has(type)) {
-    return { member, type, monthlyCents, countedCents: 0, reason: reason(`income.excluded.${type}` as ReasonKey, { amountCents: monthlyCents }) };
+    return {
+      member,
+      type,
+      monthlyCents,
+      countedCents: 0,
+      reason: reason(`income.excluded.${type}` as ReasonKey, { amountCents: monthlyCents }),
+    };
   }
-  if (DISPUTED.has(type)) return { member, type, monthlyCents, countedCents: monthlyCents, reason: reason('income.disputed.income-tax-refund', { amountCents: monthlyCents }) };
+  if (DISPUTED.has(type))
+    return {
+      member,
+      type,
+      monthlyCents,
+      countedCents: monthlyCents,
+      reason: reason('income.disputed.income-tax-refund', { amountCents: monthlyCents }),
+    };
   const childEarnings = EARNINGS.has(type) && age <= CHILD_MAX_AGE;
-  if (!UP_TO_MINIMUM_WAGE.has(type) && !childEarnings) return { member, type, monthlyCents, countedCents: monthlyCents, reason: null };
+  if (!UP_TO_MINIMUM_WAGE.has(type) && !childEarnings)
+    return { member, type, monthlyCents, countedCents: monthlyCents, reason: null };
   // Excluded up to the minimum wage; any part above it counts.
   if (minimumWageCents === null) {
     const r = childEarnings
@@ -67,5 +87,14 @@ export function countIncome(h: Household, minimumWageCents: number | null): Inco
   for (const l of lines) if (l.reason) reasons.push(l.reason);
   const usesMinimumWage = lines.some((l) => l.reason !== null && 'minimumWageCents' in l.reason.params);
   const disputed = lines.some((l) => DISPUTED.has(l.type as IncomeType) && l.monthlyCents > 0);
-  return { known, countedCents, excludedCents, perMemberCents: Math.floor(countedCents / h.members.length), usesMinimumWage, disputed, lines, reasons };
+  return {
+    known,
+    countedCents,
+    excludedCents,
+    perMemberCents: Math.floor(countedCents / h.members.length),
+    usesMinimumWage,
+    disputed,
+    lines,
+    reasons,
+  };
 }

@@ -32,8 +32,22 @@
 export { evaluate, thresholdBasis, type EvaluationContext } from './evaluate.ts';
 export { PARAMETER_NAMES, type ParameterName } from './parameters-on.ts';
 export { ParametersError } from './parameters-on.ts';
-export { REASON_PARAMS, reason, formatReasonParams, type Reason, type ReasonKey, type ReasonParams } from './reasons.ts';
+export {
+  REASON_PARAMS,
+  reason,
+  formatReasonParams,
+  type Reason,
+  type ReasonKey,
+  type ReasonParams,
+} from './reasons.ts';
 export { gmiAmountCents } from './gmi.ts';
 export { housingAmountCents, housingTypeOf } from './housing.ts';
-export { parseHousehold, householdInputSchema, type Household, type HouseholdInput, type HouseholdError, type ParseResult } from '../schemas/household.ts';
+export {
+  parseHousehold,
+  householdInputSchema,
+  type Household,
+  type HouseholdInput,
+  type HouseholdError,
+  type ParseResult,
+} from '../schemas/household.ts';
 export type * from './types.ts';

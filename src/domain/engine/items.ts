@@ -9,10 +9,23 @@ import type { PreparedItem } from './prepared.ts';
 import { reason, type Reason } from './reasons.ts';
 import type { GmiResult, HousingResult, ItemAmount, ItemResult, Verdict } from './types.ts';
 
-function formulaResult(f: 'gmi' | 'housing-benefit', gmi: GmiResult, housing: HousingResult, year: number): { verdict: Verdict; amount: ItemAmount | null; reasons: Reason[] } {
+function formulaResult(
+  f: 'gmi' | 'housing-benefit',
+  gmi: GmiResult,
+  housing: HousingResult,
+  year: number,
+): { verdict: Verdict; amount: ItemAmount | null; reasons: Reason[] } {
   const r = f === 'gmi' ? gmi : housing;
   const amount: ItemAmount | null =
-    r.amountCents === null ? null : { cents: r.amountCents, per: 'month', upTo: false, certainty: f === 'housing-benefit' && housing.provisional ? 'unverified' : 'verified', year };
+    r.amountCents === null
+      ? null
+      : {
+          cents: r.amountCents,
+          per: 'month',
+          upTo: false,
+          certainty: f === 'housing-benefit' && housing.provisional ? 'unverified' : 'verified',
+          year,
+        };
   return { verdict: r.verdict, amount, reasons: r.reasons };
 }
 
@@ -29,7 +42,15 @@ function rangeOf(cents: (number | undefined)[]): { minCents: number; maxCents: n
 export type ConditionMemo = ({ verdict: Verdict; reasons: Reason[] } | undefined)[];
 
 /** `on`: the item's amounts in force on the household's date (Prepared.ruledAmountsOn). */
-export function evaluateItem(p: PreparedItem, x: ConditionContext, gmi: GmiResult, housing: HousingResult, year: number, memo: ConditionMemo, on: AmountsOn): ItemResult {
+export function evaluateItem(
+  p: PreparedItem,
+  x: ConditionContext,
+  gmi: GmiResult,
+  housing: HousingResult,
+  year: number,
+  memo: ConditionMemo,
+  on: AmountsOn,
+): ItemResult {
   const item = p.item;
   const { entry, variants } = on;
   const formula = entry?.rule.type === 'formula' ? entry.rule.formula : p.formulaById;

@@ -89,7 +89,14 @@ export function parametersOn(p: NationalParameters, municipality: Municipality, 
 
   const li = inForce(municipality.lowIncomeThresholds, date);
   // A municipal threshold whose period has ended is not carried forward: it is "not known".
-  const lowIncome = li && !li.extrapolated ? { firstCents: li.entry.firstCents, othersCents: li.entry.othersCents, provisional: li.entry.certainty !== 'verified' } : null;
+  const lowIncome =
+    li && !li.extrapolated
+      ? {
+          firstCents: li.entry.firstCents,
+          othersCents: li.entry.othersCents,
+          provisional: li.entry.certainty !== 'verified',
+        }
+      : null;
   if (lowIncome?.provisional) {
     provisional = true;
     provisionalParams.add('lowIncomeThreshold');
@@ -117,7 +124,13 @@ export function parametersOn(p: NationalParameters, municipality: Municipality, 
     assets: {
       savingsCapCents: savings?.entry.cents ?? null,
       savingsProvisional: savings ? savings.entry.status === 'provisional' || savings.extrapolated : false,
-      vehicles: vehicles ? { max: vehicles.entry.max, maxWithChildren: vehicles.entry.maxWithChildren, provisional: vehicles.entry.status === 'provisional' } : null,
+      vehicles: vehicles
+        ? {
+            max: vehicles.entry.max,
+            maxWithChildren: vehicles.entry.maxWithChildren,
+            provisional: vehicles.entry.status === 'provisional',
+          }
+        : null,
     },
     // Past its last period the latest minimum wage is used; the result is then provisional.
     minimumWageCents: wage ? wage.entry.cents : null,

@@ -4,7 +4,7 @@
  * the amount entry in force on a date. Pure memoisation keyed by the (immutable) item list, so
  * evaluate() stays a pure function of its inputs — it only gets faster on the second call.
  */
-import type { Amount, CatalogueItem, LifeSituation, TargetGroup } from '../schemas/index.ts';
+import type { CatalogueItem, LifeSituation, TargetGroup } from '../schemas/index.ts';
 // Plain constants, not index.ts: the engine runs in the estimator island, which must not load zod.
 import { LIFE_SITUATIONS, TARGET_GROUPS } from '../schemas/vocabulary.ts';
 import { amountsOn, type AmountsOn } from './amounts.ts';
@@ -58,7 +58,8 @@ function prepareItem(item: CatalogueItem, ids: Map<string, number>): PreparedIte
   return {
     item,
     formulaById: item.id === 'gmi' || item.id === 'housing-benefit' ? item.id : undefined,
-    statusReason: kind === 'unconfirmed' || kind === 'seed-only' || kind === 'suspended' ? reason(`item.status.${kind}`) : null,
+    statusReason:
+      kind === 'unconfirmed' || kind === 'seed-only' || kind === 'suspended' ? reason(`item.status.${kind}`) : null,
     nothingKnown: (item.eligibility ?? []).every((c) => c.type === 'assessment' && c.about === 'not-stored'),
     docKeys: item.documents.map((d) => d.lv.trim().toLowerCase()),
     conditionIds: (item.eligibility ?? []).map((c) => {

@@ -57,16 +57,29 @@ export function lifeSituationsOf(x: ConditionContext): Set<LifeSituation> {
 
 /** One shared reason object per target group (built once: the engine allocates less per call). */
 const GROUP_REASON = new Map<string, Reason>(
-  ['families-with-children', 'large-families', 'children-with-disability', 'persons-with-disability', 'pensioners', 'needy-low-income', 'orphans', 'foster-guardians', 'unemployed', 'homeless', 'released-prisoners', 'violence-victims'].map(
-    (g) => [g, reason(`service.group.${g}` as ReasonKey)],
-  ),
+  [
+    'families-with-children',
+    'large-families',
+    'children-with-disability',
+    'persons-with-disability',
+    'pensioners',
+    'needy-low-income',
+    'orphans',
+    'foster-guardians',
+    'unemployed',
+    'homeless',
+    'released-prisoners',
+    'violence-victims',
+  ].map((g) => [g, reason(`service.group.${g}` as ReasonKey)]),
 );
 
 /** `services`: the services without eligibility rules, prepared with bit masks (prepared.ts). */
 export function suggestServices(services: readonly PreparedService[], x: ConditionContext): ServiceSuggestion[] {
   const groups = targetGroupsOf(x);
   const lives = lifeSituationsOf(x);
-  const needsCare = x.household.members.some((m) => m.needsCare === true) || (x.household.situations ?? []).includes('needs-help-at-home');
+  const needsCare =
+    x.household.members.some((m) => m.needsCare === true) ||
+    (x.household.situations ?? []).includes('needs-help-at-home');
   const out: ServiceSuggestion[] = [];
   let groupMask = 0;
   for (const g of groups) groupMask |= groupBit(g);
@@ -84,7 +97,8 @@ export function suggestServices(services: readonly PreparedService[], x: Conditi
       const item = s.item;
       const reasons: Reason[] = [];
       for (const tg of item.targetGroups) if (groups.has(tg)) reasons.push(GROUP_REASON.get(tg)!);
-      for (const life of item.situations) if (lives.has(life)) reasons.push(reason('service.situation', { situation: life }));
+      for (const life of item.situations)
+        if (lives.has(life)) reasons.push(reason('service.situation', { situation: life }));
       if (care) reasons.push(reason('service.needsCare'));
       reasons.push(reason('service.assessment'));
       suggestion = Object.freeze({ id: item.id, reasons: Object.freeze(reasons) as Reason[] });

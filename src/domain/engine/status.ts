@@ -21,11 +21,20 @@ export function incomeStatusOf(
 ): { status: HouseholdStatus; reasons: Reason[] } {
   if (!income.known) return { status: 'unknown', reasons: [reason('status.unknown')] };
   const incomeCents = income.countedCents;
-  if (incomeCents <= needy.totalCents) return { status: 'needy', reasons: [reason('status.needy.yes', { incomeCents, thresholdCents: needy.totalCents })] };
+  if (incomeCents <= needy.totalCents)
+    return {
+      status: 'needy',
+      reasons: [reason('status.needy.yes', { incomeCents, thresholdCents: needy.totalCents })],
+    };
   const reasons: Reason[] = [reason('status.needy.no', { incomeCents, thresholdCents: needy.totalCents })];
   if (lowIncome) {
     const yes = incomeCents <= lowIncome.totalCents;
-    reasons.push(reason(yes ? 'status.lowIncome.yes' : 'status.lowIncome.no', { incomeCents, thresholdCents: lowIncome.totalCents }));
+    reasons.push(
+      reason(yes ? 'status.lowIncome.yes' : 'status.lowIncome.no', {
+        incomeCents,
+        thresholdCents: lowIncome.totalCents,
+      }),
+    );
     return { status: yes ? 'low-income' : 'none', reasons };
   }
   // The municipality's threshold is not known; it can be no higher than the national ceiling.

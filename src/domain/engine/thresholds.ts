@@ -5,7 +5,12 @@ import type { ThresholdSum } from './types.ts';
 
 export function thresholdSum(pair: PersonPair, members: number): ThresholdSum {
   const others = Math.max(0, members - 1);
-  return { firstCents: pair.firstCents, othersCents: pair.othersCents, others, totalCents: pair.firstCents + others * pair.othersCents };
+  return {
+    firstCents: pair.firstCents,
+    othersCents: pair.othersCents,
+    others,
+    totalCents: pair.firstCents + others * pair.othersCents,
+  };
 }
 
 const KEYS = {
@@ -17,5 +22,10 @@ const KEYS = {
 /** "425,00 € + 2 × 298,00 € = 1 021,00 €" as a reason. */
 export function thresholdReason(kind: 'gmi' | 'needy' | 'lowIncome', t: ThresholdSum): Reason {
   if (t.others === 0) return reason(KEYS[kind][0], { firstCents: t.firstCents });
-  return reason(KEYS[kind][1], { firstCents: t.firstCents, othersCents: t.othersCents, others: t.others, totalCents: t.totalCents });
+  return reason(KEYS[kind][1], {
+    firstCents: t.firstCents,
+    othersCents: t.othersCents,
+    others: t.others,
+    totalCents: t.totalCents,
+  });
 }

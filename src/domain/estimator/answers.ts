@@ -3,7 +3,12 @@
  * lost when a value is invalid). Shared by the island, the no-JS route and the tests.
  * Pure: no DOM, no zod at runtime (the island must stay small), no clock.
  */
-import { HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR, INCOME_TYPE_LIST, type EstimatorSituation, type IncomeTypeId } from './vocabulary.ts';
+import {
+  HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR,
+  INCOME_TYPE_LIST,
+  type EstimatorSituation,
+  type IncomeTypeId,
+} from './vocabulary.ts';
 
 /** The estimator asks about 1–8 people (larger households: the social service assesses directly). */
 export const MAX_MEMBERS = 8;
@@ -33,7 +38,14 @@ export interface Answers {
   situations: EstimatorSituation[];
 }
 
-export const emptyMember = (): MemberAnswers => ({ age: '', pensioner: false, student: false, needsCare: false, disability: '', incomes: {} });
+export const emptyMember = (): MemberAnswers => ({
+  age: '',
+  pensioner: false,
+  student: false,
+  needsCare: false,
+  disability: '',
+  incomes: {},
+});
 
 export function emptyAnswers(members = 1): Answers {
   const n = clampMembers(members);
@@ -61,7 +73,8 @@ export function sanitizeAnswers(raw: unknown): Answers | null {
   const r = raw as Record<string, unknown>;
   if (!Array.isArray(r.members) || r.members.length < 1) return null;
   const str = (v: unknown, max = 20) => (typeof v === 'string' ? v.slice(0, max) : '');
-  const pick = <T extends string>(v: unknown, allowed: readonly T[]): T | '' => (allowed.includes(v as T) ? (v as T) : '');
+  const pick = <T extends string>(v: unknown, allowed: readonly T[]): T | '' =>
+    allowed.includes(v as T) ? (v as T) : '';
   const members = r.members.slice(0, MAX_MEMBERS).map((m): MemberAnswers => {
     const o = (m && typeof m === 'object' ? m : {}) as Record<string, unknown>;
     const inc = (o.incomes && typeof o.incomes === 'object' ? o.incomes : {}) as Record<string, unknown>;
@@ -76,7 +89,9 @@ export function sanitizeAnswers(raw: unknown): Answers | null {
       incomes,
     };
   });
-  const situations = Array.isArray(r.situations) ? HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR.filter((s) => (r.situations as unknown[]).includes(s)) : [];
+  const situations = Array.isArray(r.situations)
+    ? HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR.filter((s) => (r.situations as unknown[]).includes(s))
+    : [];
   return {
     members,
     savings: str(r.savings),

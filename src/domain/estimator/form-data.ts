@@ -11,7 +11,8 @@ export interface FieldReader {
   getAll(name: string): string[];
 }
 
-const oneOf = <T extends string>(v: string | null, allowed: readonly T[]): T | '' => (allowed.includes(v as T) ? (v as T) : '');
+const oneOf = <T extends string>(v: string | null, allowed: readonly T[]): T | '' =>
+  allowed.includes(v as T) ? (v as T) : '';
 
 export function answersFromFields(form: FieldReader): Answers {
   const text = (name: string, max = 20) => (form.get(name) ?? '').slice(0, max);

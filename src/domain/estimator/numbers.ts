@@ -6,11 +6,15 @@
 /** Same ceiling as the household schema (`household.error.tooLarge`). */
 export const MAX_EUROS = 1_000_000;
 
-export type Parsed = { ok: true; value: number } | { ok: false; reason: 'empty' | 'format' | 'negative' | 'cents' | 'tooLarge' };
+export type Parsed =
+  { ok: true; value: number } | { ok: false; reason: 'empty' | 'format' | 'negative' | 'cents' | 'tooLarge' };
 
 /** Euros → integer cents. Accepts a comma or a point for the decimals, spaces and a trailing €. */
 export function parseEuroCents(text: string): Parsed {
-  const s = text.replace(/[\s\u00a0\u202f]/g, '').replace(/(€|eur|euro)$/i, '').replace(',', '.');
+  const s = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/(€|eur|euro)$/i, '')
+    .replace(',', '.');
   if (s === '') return { ok: false, reason: 'empty' };
   if (/^-/.test(s)) return { ok: false, reason: 'negative' };
   if (!/^\d+(\.\d+)?$/.test(s)) return { ok: false, reason: 'format' };

@@ -34,7 +34,10 @@ export interface EstimatorPack {
   municipality: {
     id: string;
     name: string;
-    lowIncomeThresholds: Pick<Municipality['lowIncomeThresholds'][number], 'from' | 'to' | 'firstCents' | 'othersCents' | 'certainty'>[];
+    lowIncomeThresholds: Pick<
+      Municipality['lowIncomeThresholds'][number],
+      'from' | 'to' | 'firstCents' | 'othersCents' | 'certainty'
+    >[];
     socialService: PackOffice;
   };
   items: PackItem[];
@@ -45,7 +48,11 @@ function office(o: Municipality['socialService'], l: Locale): PackOffice {
   return {
     name: o.name[l],
     ...(o.address ? { address: o.address } : {}),
-    phones: o.phones.map((p) => ({ number: p.number, freeLine: p.freeLine, ...(p.label ? { label: p.label[l] } : {}) })),
+    phones: o.phones.map((p) => ({
+      number: p.number,
+      freeLine: p.freeLine,
+      ...(p.label ? { label: p.label[l] } : {}),
+    })),
     ...(o.email ? { email: o.email } : {}),
     ...(o.hours ? { hours: o.hours[l] } : {}),
     ...(o.note ? { note: o.note[l] } : {}),
@@ -64,13 +71,24 @@ function trimParameters(p: NationalParameters): NationalParameters {
   return out as NationalParameters;
 }
 
-export function trimPack(m: Municipality, items: readonly CatalogueItem[], parameters: NationalParameters, locale: Locale): EstimatorPack {
+export function trimPack(
+  m: Municipality,
+  items: readonly CatalogueItem[],
+  parameters: NationalParameters,
+  locale: Locale,
+): EstimatorPack {
   return {
     locale,
     municipality: {
       id: m.id,
       name: m.name[locale],
-      lowIncomeThresholds: m.lowIncomeThresholds.map(({ from, to, firstCents, othersCents, certainty }) => ({ from, ...(to ? { to } : {}), firstCents, othersCents, certainty })),
+      lowIncomeThresholds: m.lowIncomeThresholds.map(({ from, to, firstCents, othersCents, certainty }) => ({
+        from,
+        ...(to ? { to } : {}),
+        firstCents,
+        othersCents,
+        certainty,
+      })),
       socialService: office(m.socialService, locale),
     },
     // Benefits without eligibility get no verdict; services without it may still be suggested.
@@ -81,7 +99,13 @@ export function trimPack(m: Municipality, items: readonly CatalogueItem[], param
         kind: i.kind,
         name: i.name[locale],
         ...(i.eligibility ? { eligibility: i.eligibility } : {}),
-        amounts: i.amounts.map(({ year, from, to, rule, certainty }) => ({ year, ...(from ? { from } : {}), ...(to ? { to } : {}), rule, certainty })),
+        amounts: i.amounts.map(({ year, from, to, rule, certainty }) => ({
+          year,
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+          rule,
+          certainty,
+        })),
         status: { kind: i.status.kind },
         targetGroups: i.targetGroups,
         situations: i.situations,
@@ -104,6 +128,9 @@ export function contextOf(pack: EstimatorPack): EvaluationContext {
     amounts: i.amounts.map((a) => ({ ...a, text: text(''), sources: [] })),
     status: { ...i.status, planned: false },
   })) as unknown as CatalogueItem[];
-  const municipality = { id: pack.municipality.id, lowIncomeThresholds: pack.municipality.lowIncomeThresholds } as unknown as Municipality;
+  const municipality = {
+    id: pack.municipality.id,
+    lowIncomeThresholds: pack.municipality.lowIncomeThresholds,
+  } as unknown as Municipality;
   return { municipality, items, parameters: pack.parameters };
 }

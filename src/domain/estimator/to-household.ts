@@ -20,7 +20,9 @@ const whole = (text: string): number => {
 
 /** Incomes of one member, in the form's order; blank and zero amounts are "none". */
 function incomesOf(m: Answers['members'][number]): { type: IncomeType; monthlyCents: number }[] {
-  return INCOME_TYPE_LIST.map((type) => ({ type, monthlyCents: cents(m.incomes[type] ?? '') })).filter((i) => i.monthlyCents > 0);
+  return INCOME_TYPE_LIST.map((type) => ({ type, monthlyCents: cents(m.incomes[type] ?? '') })).filter(
+    (i) => i.monthlyCents > 0,
+  );
 }
 
 export function toHousehold(a: Answers, date: string, municipality: string): Household {
@@ -57,13 +59,17 @@ export function toHouseholdInput(a: Answers, date: string, municipality: string)
     members: h.members.map((m) => ({
       age: m.age,
       pensioner: m.pensioner,
-      disability: m.disability === 'none' ? null : m.disability ?? undefined,
+      disability: m.disability === 'none' ? null : (m.disability ?? undefined),
       student: m.student,
       needsCare: m.needsCare ?? undefined,
       incomes: (m.incomes ?? []).map((i) => ({ type: i.type, monthly: i.monthlyCents / 100 })),
     })),
     housing: { costsMonthly: euros(h.housing.costsCents), heating: h.housing.heating },
-    assets: { savings: euros(h.assets.savingsCents), otherRealEstate: h.assets.otherRealEstate, vehicles: h.assets.vehicles },
+    assets: {
+      savings: euros(h.assets.savingsCents),
+      otherRealEstate: h.assets.otherRealEstate,
+      vehicles: h.assets.vehicles,
+    },
     situations: h.situations ?? [],
   };
 }
@@ -87,11 +93,21 @@ export function answersFromHouseholdInput(h: HouseholdInput): Answers | null {
       if (incomes[i.type] !== undefined) return null;
       if (i.monthly > 0) incomes[i.type] = centsToInput(Math.round(i.monthly * 100));
     }
-    members.push({ ...emptyMember(), age: String(m.age), pensioner: m.pensioner ?? false, student: m.student ?? false, needsCare: m.needsCare ?? false, disability: m.disability ?? 'none', incomes });
+    members.push({
+      ...emptyMember(),
+      age: String(m.age),
+      pensioner: m.pensioner ?? false,
+      student: m.student ?? false,
+      needsCare: m.needsCare ?? false,
+      disability: m.disability ?? 'none',
+      incomes,
+    });
   }
-  const money = (v: number | null | undefined) => (v === null || v === undefined ? '' : centsToInput(Math.round(v * 100)));
+  const money = (v: number | null | undefined) =>
+    v === null || v === undefined ? '' : centsToInput(Math.round(v * 100));
   const derived = new Set<string>(DERIVED_SITUATIONS);
-  if (situations.some((s) => !derived.has(s) && !(HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR as readonly string[]).includes(s))) return null;
+  if (situations.some((s) => !derived.has(s) && !(HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR as readonly string[]).includes(s)))
+    return null;
   const other = h.assets?.otherRealEstate;
   return {
     members,

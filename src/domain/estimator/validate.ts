@@ -22,7 +22,11 @@ export interface FieldError {
 export const MAX_AGE = 120;
 export const MAX_VEHICLES = 50;
 
-const err = (f: string, key: string, params: Record<string, string | number> = {}): FieldError => ({ field: f, key, params });
+const err = (f: string, key: string, params: Record<string, string | number> = {}): FieldError => ({
+  field: f,
+  key,
+  params,
+});
 const failed = (p: Parsed): string | null => (p.ok ? null : p.reason);
 
 function members(a: Answers): FieldError[] {
@@ -58,7 +62,10 @@ function assets(a: Answers): FieldError[] {
   const out = money(a.savings, field.savings, 'savings');
   if (a.otherRealEstate === '') out.push(err(field.otherRealEstate, 'error.otherRealEstate.empty'));
   const v = failed(parseWhole(a.vehicles, 0, MAX_VEHICLES));
-  if (v) out.push(err(field.vehicles, v === 'empty' ? 'error.vehicles.empty' : 'error.vehicles.number', { max: MAX_VEHICLES }));
+  if (v)
+    out.push(
+      err(field.vehicles, v === 'empty' ? 'error.vehicles.empty' : 'error.vehicles.number', { max: MAX_VEHICLES }),
+    );
   return out;
 }
 
@@ -70,12 +77,17 @@ function housing(a: Answers): FieldError[] {
 
 export function validateStep(step: StepId, a: Answers): FieldError[] {
   switch (step) {
-    case 'members': return members(a);
-    case 'incomes': return incomes(a);
-    case 'assets': return assets(a);
-    case 'housing': return housing(a);
+    case 'members':
+      return members(a);
+    case 'incomes':
+      return incomes(a);
+    case 'assets':
+      return assets(a);
+    case 'housing':
+      return housing(a);
     case 'municipality':
-    case 'situations': return [];
+    case 'situations':
+      return [];
   }
 }
 

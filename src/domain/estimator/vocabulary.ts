@@ -51,4 +51,7 @@ export const HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR = [
 export type EstimatorSituation = (typeof HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR)[number];
 
 /** Situations the household schema knows that the estimator derives from other answers. */
-export const DERIVED_SITUATIONS = ['district-heating', 'stove-heating'] as const satisfies readonly HouseholdSituation[];
+export const DERIVED_SITUATIONS = [
+  'district-heating',
+  'stove-heating',
+] as const satisfies readonly HouseholdSituation[];

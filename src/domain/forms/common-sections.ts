@@ -15,7 +15,17 @@ export const PERSON_STATUSES = [
   'other',
 ] as const;
 
-export const RELATIONS = ['spouse', 'partner', 'child', 'parent', 'sibling', 'grandparent', 'grandchild', 'other-relative', 'other'] as const;
+export const RELATIONS = [
+  'spouse',
+  'partner',
+  'child',
+  'parent',
+  'sibling',
+  'grandparent',
+  'grandchild',
+  'other-relative',
+  'other',
+] as const;
 
 export const YES_NO = ['yes', 'no'] as const;
 
@@ -34,24 +44,65 @@ export function valueOf(values: Values, section: string, name: string): string {
 }
 
 /** Given name, family name, personal code: the same three fields for every person on a form. */
-export function personFields(opts: { codeRequired: boolean; codeHint?: boolean; requiredIf?: FieldDef['requiredIf']; autocomplete?: boolean }): FieldDef[] {
+export function personFields(opts: {
+  codeRequired: boolean;
+  codeHint?: boolean;
+  requiredIf?: FieldDef['requiredIf'];
+  autocomplete?: boolean;
+}): FieldDef[] {
   const req = opts.requiredIf ? { requiredIf: opts.requiredIf } : { required: true };
-  const codeReq = opts.requiredIf ? { requiredIf: opts.codeRequired ? opts.requiredIf : undefined } : { required: opts.codeRequired };
+  const codeReq = opts.requiredIf
+    ? { requiredIf: opts.codeRequired ? opts.requiredIf : undefined }
+    : { required: opts.codeRequired };
   return [
-    { name: 'givenName', type: 'name', labelKey: 'person.givenName', ...req, ...(opts.autocomplete ? { autocomplete: 'given-name' } : {}) },
-    { name: 'familyName', type: 'name', labelKey: 'person.familyName', ...req, ...(opts.autocomplete ? { autocomplete: 'family-name' } : {}) },
-    { name: 'personalCode', type: 'personal-code', labelKey: 'person.personalCode', hint: true, ...codeReq, width: 'medium' },
+    {
+      name: 'givenName',
+      type: 'name',
+      labelKey: 'person.givenName',
+      ...req,
+      ...(opts.autocomplete ? { autocomplete: 'given-name' } : {}),
+    },
+    {
+      name: 'familyName',
+      type: 'name',
+      labelKey: 'person.familyName',
+      ...req,
+      ...(opts.autocomplete ? { autocomplete: 'family-name' } : {}),
+    },
+    {
+      name: 'personalCode',
+      type: 'personal-code',
+      labelKey: 'person.personalCode',
+      hint: true,
+      ...codeReq,
+      width: 'medium',
+    },
   ];
 }
 
 export function applicantSection(opts: { codeRequired: boolean; address: boolean; status?: boolean }): SectionDef {
   const fields: FieldDef[] = [...personFields({ codeRequired: opts.codeRequired, autocomplete: true })];
   if (opts.address) {
-    fields.push({ name: 'declaredAddress', type: 'text', labelKey: 'applicant.declaredAddress', hint: true, required: true, autocomplete: 'street-address', max: 200 });
+    fields.push({
+      name: 'declaredAddress',
+      type: 'text',
+      labelKey: 'applicant.declaredAddress',
+      hint: true,
+      required: true,
+      autocomplete: 'street-address',
+      max: 200,
+    });
     fields.push({ name: 'actualAddress', type: 'text', labelKey: 'applicant.actualAddress', hint: true, max: 200 });
   }
   if (opts.status) {
-    fields.push({ name: 'status', type: 'select', labelKey: 'applicant.status', options: PERSON_STATUSES, optionSet: 'personStatus', required: true });
+    fields.push({
+      name: 'status',
+      type: 'select',
+      labelKey: 'applicant.status',
+      options: PERSON_STATUSES,
+      optionSet: 'personStatus',
+      required: true,
+    });
   }
   return { id: 'applicant', legendKey: 'applicant', fields };
 }
@@ -64,10 +115,39 @@ export const contactSection: SectionDef = {
   legendKey: 'contact',
   hint: true,
   fields: [
-    { name: 'channel', type: 'radio', labelKey: 'contact.channel', options: ['phone', 'email', 'post'], optionSet: 'channel', required: true },
-    { name: 'phone', type: 'tel', labelKey: 'contact.phone', hint: true, requiredIf: channelIs('phone'), autocomplete: 'tel', width: 'medium' },
-    { name: 'email', type: 'email', labelKey: 'contact.email', hint: true, requiredIf: channelIs('email'), autocomplete: 'email' },
-    { name: 'language', type: 'radio', labelKey: 'contact.language', options: ['lv', 'ru'], optionSet: 'language', required: true },
+    {
+      name: 'channel',
+      type: 'radio',
+      labelKey: 'contact.channel',
+      options: ['phone', 'email', 'post'],
+      optionSet: 'channel',
+      required: true,
+    },
+    {
+      name: 'phone',
+      type: 'tel',
+      labelKey: 'contact.phone',
+      hint: true,
+      requiredIf: channelIs('phone'),
+      autocomplete: 'tel',
+      width: 'medium',
+    },
+    {
+      name: 'email',
+      type: 'email',
+      labelKey: 'contact.email',
+      hint: true,
+      requiredIf: channelIs('email'),
+      autocomplete: 'email',
+    },
+    {
+      name: 'language',
+      type: 'radio',
+      labelKey: 'contact.language',
+      options: ['lv', 'ru'],
+      optionSet: 'language',
+      required: true,
+    },
   ],
 };
 
@@ -81,7 +161,14 @@ export const notesSection: SectionDef = {
 /** "I confirm the information is true" — applications to the social service are declarations. */
 export function declarationSection(allAdultsSign: boolean): SectionDef {
   const fields: FieldDef[] = [{ name: 'truthful', type: 'checkbox', labelKey: 'declaration.truthful', required: true }];
-  if (allAdultsSign) fields.push({ name: 'signatures', type: 'checkbox', labelKey: 'declaration.signatures', hint: true, required: true });
+  if (allAdultsSign)
+    fields.push({
+      name: 'signatures',
+      type: 'checkbox',
+      labelKey: 'declaration.signatures',
+      hint: true,
+      required: true,
+    });
   return { id: 'declaration', legendKey: allAdultsSign ? 'declarationStatutory' : 'declaration', hint: true, fields };
 }
 
@@ -102,7 +189,14 @@ export function bankSection(requiredIf?: (values: Values) => boolean): SectionDe
     legendKey: 'bank',
     hint: true,
     fields: [
-      { name: 'iban', type: 'iban', labelKey: 'bank.iban', hint: true, ...(requiredIf ? { requiredIf } : {}), width: 'medium' },
+      {
+        name: 'iban',
+        type: 'iban',
+        labelKey: 'bank.iban',
+        hint: true,
+        ...(requiredIf ? { requiredIf } : {}),
+        width: 'medium',
+      },
       { name: 'holder', type: 'name', labelKey: 'bank.holder', hint: true },
     ],
   };

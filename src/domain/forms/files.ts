@@ -64,8 +64,17 @@ export function safeFileName(raw: string, kind: FileKind): string {
     .trim()
     .replace(/^[.\s]+/, '');
   const dot = base.lastIndexOf('.');
-  const stem = (dot > 0 ? base.slice(0, dot) : base).slice(0, 90).trim().replace(/[.\s]+$/, '') || 'pielikums';
+  const stem =
+    (dot > 0 ? base.slice(0, dot) : base)
+      .slice(0, 90)
+      .trim()
+      .replace(/[.\s]+$/, '') || 'pielikums';
   const givenExt = dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
-  const ext = kind === 'asice' && givenExt === 'edoc' ? 'edoc' : kind === 'jpeg' && givenExt === 'jpeg' ? 'jpeg' : FILE_TYPES[kind].ext;
+  const ext =
+    kind === 'asice' && givenExt === 'edoc'
+      ? 'edoc'
+      : kind === 'jpeg' && givenExt === 'jpeg'
+        ? 'jpeg'
+        : FILE_TYPES[kind].ext;
   return `${stem}.${ext}`;
 }

@@ -14,7 +14,12 @@ export * from './types.ts';
 export type { FormId };
 
 /** The four forms (same list as FORM_IDS in schemas/catalogue.ts; a test keeps them equal). */
-export const FORM_IDS = ['social-assistance', 'municipal-benefit', 'social-service', 'question'] as const satisfies readonly FormId[];
+export const FORM_IDS = [
+  'social-assistance',
+  'municipal-benefit',
+  'social-service',
+  'question',
+] as const satisfies readonly FormId[];
 
 /** Forms that need a catalogue item (`?item=` / `"item"`). */
 export const ITEM_FORMS: readonly FormId[] = ['municipal-benefit', 'social-service'];

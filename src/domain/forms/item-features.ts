@@ -21,14 +21,19 @@ export type Feature =
   | 'release'
   | 'payment';
 
-type ItemFacts = Pick<CatalogueItem, 'id' | 'kind' | 'situations' | 'amounts'> & { eligibility?: CatalogueItem['eligibility'] };
+type ItemFacts = Pick<CatalogueItem, 'id' | 'kind' | 'situations' | 'amounts'> & {
+  eligibility?: CatalogueItem['eligibility'];
+};
 
 export function itemFeatures(item: ItemFacts): Set<Feature> {
   const f = new Set<Feature>();
   const top = item.eligibility ?? [];
   // `any-of` members count as things to ask about too (one level deep by the schema).
   const cond = top.flatMap((c) => (c.type === 'any-of' ? c.conditions : [c]));
-  const situations = new Set<string>([...item.situations, ...cond.flatMap((c) => (c.type === 'situation' ? [c.situation] : []))]);
+  const situations = new Set<string>([
+    ...item.situations,
+    ...cond.flatMap((c) => (c.type === 'situation' ? [c.situation] : [])),
+  ]);
   const childAge = cond.some((c) => c.type === 'member-aged' && (c.who === 'child' || c.who === 'pupil'));
   if (situations.has('new-baby') || situations.has('school') || childAge) f.add('child');
   if (situations.has('school') || cond.some((c) => c.type === 'member-aged' && c.who === 'pupil')) f.add('school');
@@ -36,13 +41,21 @@ export function itemFeatures(item: ItemFacts): Set<Feature> {
   if (cond.some((c) => c.type === 'status')) f.add('status');
   if (top.some((c) => c.type === 'disability')) f.add('disability');
   else if (cond.some((c) => c.type === 'disability')) f.add('disability-alternative');
-  if (cond.some((c) => c.type === 'assessment' && (c.about === 'functional-capacity' || c.about === 'medical-opinion')) || situations.has('illness-disability')) {
+  if (
+    cond.some((c) => c.type === 'assessment' && (c.about === 'functional-capacity' || c.about === 'medical-opinion')) ||
+    situations.has('illness-disability')
+  ) {
     f.add('health');
   }
   if (situations.has('district-heating') || situations.has('stove-heating')) f.add('heating');
   if (situations.has('crisis') || situations.has('unforeseen-expense') || situations.has('violence')) f.add('crisis');
-  if (item.amounts.some((a) => a.rule.type === 'percent-of-costs') || cond.some((c) => c.type === 'assessment' && c.about === 'costs-documents')) f.add('costs');
+  if (
+    item.amounts.some((a) => a.rule.type === 'percent-of-costs') ||
+    cond.some((c) => c.type === 'assessment' && c.about === 'costs-documents')
+  )
+    f.add('costs');
   if (situations.has('leaving-prison') || situations.has('leaving-care')) f.add('release');
-  if (item.kind === 'benefit' && item.amounts.some((a) => a.rule.type !== 'in-kind' && a.rule.type !== 'described')) f.add('payment');
+  if (item.kind === 'benefit' && item.amounts.some((a) => a.rule.type !== 'in-kind' && a.rule.type !== 'described'))
+    f.add('payment');
   return f;
 }

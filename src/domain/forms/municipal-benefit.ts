@@ -30,7 +30,9 @@ const FEATURE_SECTIONS: [Feature, (f: Set<Feature>) => SectionDef][] = [
       fields: [
         ...personFields({ codeRequired: false, codeHint: true }),
         { name: 'birthDate', type: 'date', labelKey: 'child.birthDate', hint: true, required: true, width: 'medium' },
-        ...(f.has('school') ? [{ name: 'school', type: 'text' as const, labelKey: 'child.school', hint: true, max: 200 }] : []),
+        ...(f.has('school')
+          ? [{ name: 'school', type: 'text' as const, labelKey: 'child.school', hint: true, max: 200 }]
+          : []),
       ],
     }),
   ],
@@ -41,8 +43,22 @@ const FEATURE_SECTIONS: [Feature, (f: Set<Feature>) => SectionDef][] = [
       legendKey: 'deceased',
       fields: [
         ...personFields({ codeRequired: true }),
-        { name: 'dateOfDeath', type: 'date', labelKey: 'deceased.dateOfDeath', hint: true, required: true, width: 'medium' },
-        { name: 'relation', type: 'select', labelKey: 'deceased.relation', options: RELATIONS, optionSet: 'relation', required: true },
+        {
+          name: 'dateOfDeath',
+          type: 'date',
+          labelKey: 'deceased.dateOfDeath',
+          hint: true,
+          required: true,
+          width: 'medium',
+        },
+        {
+          name: 'relation',
+          type: 'select',
+          labelKey: 'deceased.relation',
+          options: RELATIONS,
+          optionSet: 'relation',
+          required: true,
+        },
       ],
     }),
   ],
@@ -51,7 +67,17 @@ const FEATURE_SECTIONS: [Feature, (f: Set<Feature>) => SectionDef][] = [
     () => ({
       id: 'status',
       legendKey: 'status',
-      fields: [{ name: 'held', type: 'radio', labelKey: 'status.held', hint: true, options: STATUS_HELD, optionSet: 'statusHeld', required: true }],
+      fields: [
+        {
+          name: 'held',
+          type: 'radio',
+          labelKey: 'status.held',
+          hint: true,
+          options: STATUS_HELD,
+          optionSet: 'statusHeld',
+          required: true,
+        },
+      ],
     }),
   ],
   [
@@ -79,7 +105,16 @@ const FEATURE_SECTIONS: [Feature, (f: Set<Feature>) => SectionDef][] = [
     () => ({
       id: 'heating',
       legendKey: 'heating',
-      fields: [{ name: 'type', type: 'radio', labelKey: 'heating.type', options: ['district', 'stove', 'other'], optionSet: 'heatingType', required: true }],
+      fields: [
+        {
+          name: 'type',
+          type: 'radio',
+          labelKey: 'heating.type',
+          options: ['district', 'stove', 'other'],
+          optionSet: 'heatingType',
+          required: true,
+        },
+      ],
     }),
   ],
   [
@@ -87,7 +122,16 @@ const FEATURE_SECTIONS: [Feature, (f: Set<Feature>) => SectionDef][] = [
     () => ({
       id: 'crisis',
       legendKey: 'crisis',
-      fields: [{ name: 'description', type: 'textarea', labelKey: 'crisis.description', hint: true, required: true, max: 3000 }],
+      fields: [
+        {
+          name: 'description',
+          type: 'textarea',
+          labelKey: 'crisis.description',
+          hint: true,
+          required: true,
+          max: 3000,
+        },
+      ],
     }),
   ],
   [
@@ -125,7 +169,9 @@ export function municipalBenefitForm(item: ItemForForm): FormDef {
     sections: [
       applicantSection({ codeRequired: true, address: true }),
       contactSection,
-      ...FEATURE_SECTIONS.filter(([f]) => features.has(f) || (f === 'disability' && features.has('disability-alternative'))).map(([, build]) => build(features)),
+      ...FEATURE_SECTIONS.filter(
+        ([f]) => features.has(f) || (f === 'disability' && features.has('disability-alternative')),
+      ).map(([, build]) => build(features)),
       ...(features.has('payment') ? [bankSection()] : []),
       notesSection,
       declarationSection(false),

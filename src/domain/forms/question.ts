@@ -18,7 +18,14 @@ export function questionForm(item?: string): FormDef {
         id: 'question',
         legendKey: 'question',
         fields: [
-          { name: 'topic', type: 'select', labelKey: 'question.topic', options: QUESTION_TOPICS, optionSet: 'topic', required: true },
+          {
+            name: 'topic',
+            type: 'select',
+            labelKey: 'question.topic',
+            options: QUESTION_TOPICS,
+            optionSet: 'topic',
+            required: true,
+          },
           { name: 'message', type: 'textarea', labelKey: 'question.message', hint: true, required: true, max: 3000 },
         ],
       },

@@ -13,7 +13,12 @@ const rowSchema = z.record(z.string().max(64), valueSchema);
 export function formSchema(def: FormDef) {
   const shape: Record<string, z.ZodType> = {};
   for (const s of def.sections) {
-    shape[s.id] = s.repeat ? z.array(rowSchema).max(s.repeat.max + 10).optional() : rowSchema.optional();
+    shape[s.id] = s.repeat
+      ? z
+          .array(rowSchema)
+          .max(s.repeat.max + 10)
+          .optional()
+      : rowSchema.optional();
   }
   return z.strictObject(shape).transform((input, ctx) => {
     const result = validate(def, input as Values);
@@ -27,7 +32,10 @@ export function formSchema(def: FormDef) {
 const schemas = new WeakMap<FormDef, ReturnType<typeof formSchema>>();
 
 /** Parse answers with the form's schema: normalized values, or field errors as i18n keys. */
-export function parseAnswers(def: FormDef, input: unknown): { ok: true; values: Values } | { ok: false; errors: FieldError[] } {
+export function parseAnswers(
+  def: FormDef,
+  input: unknown,
+): { ok: true; values: Values } | { ok: false; errors: FieldError[] } {
   let schema = schemas.get(def);
   if (!schema) schemas.set(def, (schema = formSchema(def)));
   const r = schema.safeParse(input);
@@ -36,7 +44,8 @@ export function parseAnswers(def: FormDef, input: unknown): { ok: true; values: 
     ok: false,
     errors: r.error.issues.flatMap((i): FieldError[] => {
       const base = i.path.map(String);
-      if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ path: [...base, k].join('.'), error: 'error.unknownField' }));
+      if (i.code === 'unrecognized_keys')
+        return i.keys.map((k) => ({ path: [...base, k].join('.'), error: 'error.unknownField' }));
       return [{ path: base.length ? base.join('.') : '_form', error: i.code === 'custom' ? i.message : 'error.shape' }];
     }),
   };

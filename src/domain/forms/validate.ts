@@ -63,7 +63,12 @@ function checkByType(field: FieldDef, v: string): Check {
 }
 
 /** Checks one field's raw value. Exported for the island's on-blur check. */
-export function checkField(field: FieldDef, raw: string | string[] | undefined, values: Values, row: Row): { value: string | string[]; error?: string } {
+export function checkField(
+  field: FieldDef,
+  raw: string | string[] | undefined,
+  values: Values,
+  row: Row,
+): { value: string | string[]; error?: string } {
   const required = field.required === true || (field.requiredIf?.(values, row) ?? false);
   if (field.type === 'checkboxes') {
     const list = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((x) => x !== '');
@@ -80,7 +85,10 @@ export function checkField(field: FieldDef, raw: string | string[] | undefined, 
   const v = (raw ?? '').trim();
   if (v === '') {
     if (!required) return { value: '' };
-    return { value: '', error: field.type === 'select' || field.type === 'radio' ? 'error.requiredChoice' : 'error.required' };
+    return {
+      value: '',
+      error: field.type === 'select' || field.type === 'radio' ? 'error.requiredChoice' : 'error.required',
+    };
   }
   if (v.length > 10_000) return { value: '', error: 'error.text.tooLong' };
   let c = checkByType(field, raw ?? '');
@@ -98,7 +106,8 @@ function isEmptyRow(section: SectionDef, row: Row): boolean {
 function checkRow(section: SectionDef, row: Row, values: Values, index: number | undefined, errors: FieldError[]): Row {
   const out: Row = {};
   for (const key of Object.keys(row)) {
-    if (!section.fields.some((f) => f.name === key)) errors.push({ path: fieldPath(section.id, key, index), error: 'error.unknownField' });
+    if (!section.fields.some((f) => f.name === key))
+      errors.push({ path: fieldPath(section.id, key, index), error: 'error.unknownField' });
   }
   for (const field of section.fields) {
     const r = checkField(field, row[field.name], values, row);
@@ -148,7 +157,10 @@ export function fieldPaths(def: FormDef): string[] {
  * Posted form fields (name → values) into the nested shape: `applicant.givenName`,
  * `members.2.relation`. Names that fit no field come back in `unknown` (the server rejects them).
  */
-export function fromFormEntries(def: FormDef, entries: Iterable<[string, string]>): { values: Values; unknown: string[] } {
+export function fromFormEntries(
+  def: FormDef,
+  entries: Iterable<[string, string]>,
+): { values: Values; unknown: string[] } {
   const values: Values = {};
   const unknown: string[] = [];
   for (const [name, value] of entries) {

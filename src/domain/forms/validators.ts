@@ -81,8 +81,29 @@ export function checkPersonalCode(raw: string): Check {
 
 /** IBAN lengths of the countries residents most often bank in (ISO 13616 registry). */
 const IBAN_LENGTHS: Record<string, number> = {
-  LV: 21, LT: 20, EE: 20, FI: 18, SE: 24, DE: 22, PL: 28, GB: 22, IE: 22, NO: 15, DK: 18, NL: 18,
-  BE: 16, FR: 27, ES: 24, IT: 27, AT: 20, CZ: 24, SK: 24, LU: 20, PT: 25, CH: 21, UA: 29,
+  LV: 21,
+  LT: 20,
+  EE: 20,
+  FI: 18,
+  SE: 24,
+  DE: 22,
+  PL: 28,
+  GB: 22,
+  IE: 22,
+  NO: 15,
+  DK: 18,
+  NL: 18,
+  BE: 16,
+  FR: 27,
+  ES: 24,
+  IT: 27,
+  AT: 20,
+  CZ: 24,
+  SK: 24,
+  LU: 20,
+  PT: 25,
+  CH: 21,
+  UA: 29,
 };
 
 /** ISO 7064 mod 97-10, computed in chunks so no BigInt is needed. */
@@ -102,7 +123,8 @@ export function checkIban(raw: string): Check {
   const v = raw.replace(/[\s\u00a0-]/g, '').toUpperCase();
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(v)) return fail('error.iban.format');
   const expected = IBAN_LENGTHS[v.slice(0, 2)];
-  if (expected !== undefined && v.length !== expected) return fail(v.startsWith('LV') ? 'error.iban.lengthLv' : 'error.iban.length');
+  if (expected !== undefined && v.length !== expected)
+    return fail(v.startsWith('LV') ? 'error.iban.lengthLv' : 'error.iban.length');
   if (v.startsWith('LV') && !/^LV\d{2}[A-Z]{4}[A-Z0-9]{13}$/.test(v)) return fail('error.iban.format');
   if (ibanMod97(v) !== 1) return fail('error.iban.checksum');
   return ok(v.replace(/(.{4})(?=.)/g, '$1 '));

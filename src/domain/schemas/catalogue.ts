@@ -87,7 +87,13 @@ const simpleConditions = [
   /** Household composition. */
   z.strictObject({
     type: z.literal('household'),
-    is: z.enum(['lives-alone', 'pensioner-or-disabled-only', 'pensioner-or-disabled-alone', 'large-family', 'has-pensioner']),
+    is: z.enum([
+      'lives-alone',
+      'pensioner-or-disabled-only',
+      'pensioner-or-disabled-alone',
+      'large-family',
+      'has-pensioner',
+    ]),
   }),
   /** A yes/no situation the resident states. */
   z.strictObject({ type: z.literal('situation'), situation: householdSituationSchema }),
@@ -111,13 +117,33 @@ export const conditionSchema = z.discriminatedUnion('type', [
 ]);
 export type Condition = z.infer<typeof conditionSchema>;
 
-export const amountPeriodSchema = z.enum(['once', 'month', 'year', 'quarter', 'day', 'session', 'donation', 'hour', 'five-years']);
+export const amountPeriodSchema = z.enum([
+  'once',
+  'month',
+  'year',
+  'quarter',
+  'day',
+  'session',
+  'donation',
+  'hour',
+  'five-years',
+]);
 export type AmountPeriod = z.infer<typeof amountPeriodSchema>;
 
 /** How an amount is determined. Money in integer cents. */
 export const amountRuleSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('fixed'), cents: centsSchema, per: amountPeriodSchema, perChild: z.boolean().default(false) }),
-  z.strictObject({ type: z.literal('up-to'), cents: centsSchema, per: amountPeriodSchema, perChild: z.boolean().default(false) }),
+  z.strictObject({
+    type: z.literal('fixed'),
+    cents: centsSchema,
+    per: amountPeriodSchema,
+    perChild: z.boolean().default(false),
+  }),
+  z.strictObject({
+    type: z.literal('up-to'),
+    cents: centsSchema,
+    per: amountPeriodSchema,
+    perChild: z.boolean().default(false),
+  }),
   /** Amount by number of children, e.g. Daugavpils heating: 0 → 20 €, 1 → 43 €, 2 → 53 €, 3+ → 25 € each, max 125 €. */
   z.strictObject({
     type: z.literal('by-children'),

@@ -34,7 +34,10 @@ export type Certainty = z.infer<typeof certaintySchema>;
  */
 export const sourceRefSchema = z
   .string()
-  .regex(/^(S\d{1,3}|(REZ10|BAU16|RN17|RN18|DAU18)\b.*)$/, 'source must be S<number> or a seed alias (REZ10, BAU16, RN17, RN18, DAU18)');
+  .regex(
+    /^(S\d{1,3}|(REZ10|BAU16|RN17|RN18|DAU18)\b.*)$/,
+    'source must be S<number> or a seed alias (REZ10, BAU16, RN17, RN18, DAU18)',
+  );
 export type SourceRef = z.infer<typeof sourceRefSchema>;
 
 export const kebabIdSchema = z

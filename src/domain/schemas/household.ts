@@ -6,7 +6,12 @@
  */
 import { z } from 'zod';
 import { isoDateSchema, kebabIdSchema } from './common.ts';
-import { disabilityGroupSchema, householdSituationSchema, type DisabilityGroup, type HouseholdSituation } from './catalogue.ts';
+import {
+  disabilityGroupSchema,
+  householdSituationSchema,
+  type DisabilityGroup,
+  type HouseholdSituation,
+} from './catalogue.ts';
 import { INCOME_TYPES } from './vocabulary.ts';
 
 /** Income types (plain list in vocabulary.ts, shared with the forms without zod). */
@@ -58,7 +63,13 @@ export const householdInputSchema = z.strictObject({
       savings: euros.nullable().optional(),
       realEstateValue: euros.nullable().optional(),
       otherRealEstate: z.boolean().nullable().optional(),
-      vehicles: z.number().int('household.error.wholeNumber').min(0, 'household.error.negative').max(50).nullable().optional(),
+      vehicles: z
+        .number()
+        .int('household.error.wholeNumber')
+        .min(0, 'household.error.negative')
+        .max(50)
+        .nullable()
+        .optional(),
     })
     .default({}),
   situations: z.array(householdSituationSchema).optional(),
@@ -82,7 +93,12 @@ export interface Household {
   municipality: string;
   members: Member[];
   housing: { costsCents: number | null; heating: (typeof HEATING_TYPES)[number] | null };
-  assets: { savingsCents: number | null; realEstateValueCents: number | null; otherRealEstate: boolean | null; vehicles: number | null };
+  assets: {
+    savingsCents: number | null;
+    realEstateValueCents: number | null;
+    otherRealEstate: boolean | null;
+    vehicles: number | null;
+  };
   situations: HouseholdSituation[] | null;
 }
 
@@ -96,7 +112,8 @@ export interface HouseholdError {
 export type ParseResult = { ok: true; value: Household } | { ok: false; errors: HouseholdError[] };
 
 const toCents = (euro: number): number => Math.round(euro * 100);
-const centsOrNull = (euro: number | null | undefined): number | null => (euro === null || euro === undefined ? null : toCents(euro));
+const centsOrNull = (euro: number | null | undefined): number | null =>
+  euro === null || euro === undefined ? null : toCents(euro);
 
 export function parseHousehold(json: unknown): ParseResult {
   const result = householdInputSchema.safeParse(json, { reportInput: true });

@@ -32,7 +32,15 @@ const officeSchema = z.strictObject({
   sources: z.array(sourceRefSchema).min(1),
 });
 
-export const CHANNELS = ['in-person', 'e-address', 'e-signed-email', 'latvija-gov-lv', 'drop-box', 'post', 'online-pre-application'] as const;
+export const CHANNELS = [
+  'in-person',
+  'e-address',
+  'e-signed-email',
+  'latvija-gov-lv',
+  'drop-box',
+  'post',
+  'online-pre-application',
+] as const;
 export const channelSchema = z.enum(CHANNELS);
 
 /** The municipal low-income threshold for a period (≤ 80 % of the median, ≥ needy threshold). */

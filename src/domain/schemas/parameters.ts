@@ -46,7 +46,8 @@ export const housingCoefficientsEntrySchema = z.strictObject({
   temporary: z.boolean().default(false),
 });
 export type HousingCoefficientsEntry = z.infer<typeof housingCoefficientsEntrySchema>;
-export type HousingHouseholdType = 'pensionerOrDisabledAlone' | 'pensionerOrDisabledOnly' | 'pensionerOrDisabledWithChildren' | 'other';
+export type HousingHouseholdType =
+  'pensionerOrDisabledAlone' | 'pensionerOrDisabledOnly' | 'pensionerOrDisabledWithChildren' | 'other';
 
 export const nationalParametersSchema = z.strictObject({
   thresholds: z.array(thresholdsEntrySchema).min(1),
@@ -67,10 +68,32 @@ export const nationalParametersSchema = z.strictObject({
    * `{{first}}` / `{{others}}` in the text: the period's euros for the first and each other person.
    */
   thresholdAmounts: z
-    .array(z.strictObject({ item: kebabIdSchema, threshold: z.enum(['gmi', 'needy', 'lowIncomeMax']), rule: amountRuleSchema, text: localizedTextSchema }))
+    .array(
+      z.strictObject({
+        item: kebabIdSchema,
+        threshold: z.enum(['gmi', 'needy', 'lowIncomeMax']),
+        rule: amountRuleSchema,
+        text: localizedTextSchema,
+      }),
+    )
     .default([]),
 });
 /** The parameter lists that are dated entries (every key but `thresholdAmounts`). */
-export const DATED_PARAMETERS = ['thresholds', 'personCoefficients', 'housingCoefficients', 'housingChildrenRule', 'housingRounding', 'savingsCap', 'vehicleLimit', 'minimumWage'] as const;
+export const DATED_PARAMETERS = [
+  'thresholds',
+  'personCoefficients',
+  'housingCoefficients',
+  'housingChildrenRule',
+  'housingRounding',
+  'savingsCap',
+  'vehicleLimit',
+  'minimumWage',
+] as const;
 export type NationalParameters = z.infer<typeof nationalParametersSchema>;
-export type DatedParameter = { from: string; to?: string | undefined; status: ParameterStatus; sources: string[]; note?: string | undefined };
+export type DatedParameter = {
+  from: string;
+  to?: string | undefined;
+  status: ParameterStatus;
+  sources: string[];
+  note?: string | undefined;
+};

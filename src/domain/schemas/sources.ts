@@ -18,11 +18,10 @@ export function isHomePageUrl(url: string): boolean {
   return /^\/?([a-z]{2}\/?)?$/i.test(parsed.pathname);
 }
 
-export const sourceUrlSchema = z
-  .url({ protocol: /^https?$/ })
-  .refine((u) => !isHomePageUrl(u), {
-    message: 'source url must link the exact page, not a home page; without the exact address drop url and cite title, publisher and date in title',
-  });
+export const sourceUrlSchema = z.url({ protocol: /^https?$/ }).refine((u) => !isHomePageUrl(u), {
+  message:
+    'source url must link the exact page, not a home page; without the exact address drop url and cite title, publisher and date in title',
+});
 
 export const sourceSchema = z.strictObject({
   /**

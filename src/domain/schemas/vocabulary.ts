@@ -94,4 +94,6 @@ export const NOT_COUNTED_INCOME_TYPES = [
 ] as const satisfies readonly (typeof INCOME_TYPES)[number][];
 
 /** Not counted only up to the minimum wage; the part above it counts. */
-export const NOT_COUNTED_UP_TO_MINIMUM_WAGE = ['stipend'] as const satisfies readonly (typeof NOT_COUNTED_INCOME_TYPES)[number][];
+export const NOT_COUNTED_UP_TO_MINIMUM_WAGE = [
+  'stipend',
+] as const satisfies readonly (typeof NOT_COUNTED_INCOME_TYPES)[number][];

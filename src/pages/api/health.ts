@@ -5,8 +5,8 @@
  * Dead letters are the admin's business (`npm run outbox`, docs/deploy.md).
  */
 import type { APIRoute } from 'astro';
-import { getConfig } from '../../server/env.ts';
-import { outboxHealth } from '../../server/outbox/status.ts';
+import { getConfig } from '#src/server/env.ts';
+import { outboxHealth } from '#src/server/outbox/status.ts';
 
 export const prerender = false;
 

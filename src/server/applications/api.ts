@@ -10,7 +10,7 @@
  * translator that reads `locales/` from disk (mail/translate.ts) — the same files and options.
  */
 import type { TFunction } from 'i18next';
-import type { Locale } from '../../i18n/locales.ts';
+import type { Locale } from '#src/i18n/locales.ts';
 import { handleApplication, type HandlerDeps } from './handler.ts';
 import type { Outcome } from './outcome.ts';
 
@@ -63,7 +63,11 @@ export function jsonReply(outcome: Outcome, locale: Locale, t: Translator): Json
         body: JSON.stringify({
           code: 'INVALID',
           message: translated(t, locale, 'forms:summary.title'),
-          errors: errors.map((e) => ({ path: e.path, key: `forms:${e.key}`, message: translated(t, locale, `forms:${e.key}`, e.params) })),
+          errors: errors.map((e) => ({
+            path: e.path,
+            key: `forms:${e.key}`,
+            message: translated(t, locale, `forms:${e.key}`, e.params),
+          })),
         }),
       };
     }
@@ -71,17 +75,32 @@ export function jsonReply(outcome: Outcome, locale: Locale, t: Translator): Json
       return {
         status: outcome.status,
         headers: { ...JSON_HEADERS, ...(outcome.retryAfter ? { 'retry-after': String(outcome.retryAfter) } : {}) },
-        body: JSON.stringify({ code: outcome.code, key: `forms:${outcome.key}`, message: translated(t, locale, `forms:${outcome.key}`, outcome.params) }),
+        body: JSON.stringify({
+          code: outcome.code,
+          key: `forms:${outcome.key}`,
+          message: translated(t, locale, `forms:${outcome.key}`, outcome.params),
+        }),
       };
   }
 }
 
 /** A guard refusal (origin, rate limit, size) as the API's JSON reply, translated. */
-export function guardReply(status: number, code: string, key: string, locale: Locale, t: Translator, retryAfter?: number): JsonReply {
+export function guardReply(
+  status: number,
+  code: string,
+  key: string,
+  locale: Locale,
+  t: Translator,
+  retryAfter?: number,
+): JsonReply {
   return {
     status,
     headers: { ...JSON_HEADERS, ...(retryAfter ? { 'retry-after': String(retryAfter) } : {}) },
-    body: JSON.stringify({ code, key: `forms:${key}`, message: t(locale)(`forms:${key}`, { seconds: retryAfter ?? 0 }) }),
+    body: JSON.stringify({
+      code,
+      key: `forms:${key}`,
+      message: t(locale)(`forms:${key}`, { seconds: retryAfter ?? 0 }),
+    }),
   };
 }
 
@@ -89,7 +108,13 @@ export function guardReply(status: number, code: string, key: string, locale: Lo
  * One API request: 201 `{"reference"}`, 400 field errors (i18n keys + translated messages), 409,
  * 413, 415, 503 — never 500 (an unexpected failure answers 503, the client retries).
  */
-export async function applicationApiReply(request: Request, municipality: string, form: string, deps: HandlerDeps, t: Translator): Promise<JsonReply> {
+export async function applicationApiReply(
+  request: Request,
+  municipality: string,
+  form: string,
+  deps: HandlerDeps,
+  t: Translator,
+): Promise<JsonReply> {
   try {
     const outcome = await handleApplication({ request, municipality, form, mode: 'json' }, deps);
     return jsonReply(outcome, messageLocale(request), t);

@@ -1,5 +1,5 @@
 /** The handler's dependencies in the running server: the catalogue and the configured limits/dirs. */
-import { catalogue } from '../../data/index.ts';
+import { catalogue } from '#src/data/index.ts';
 import { getConfig } from '../env.ts';
 import type { HandlerDeps } from './handler.ts';
 

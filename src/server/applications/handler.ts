@@ -17,14 +17,14 @@
  * outcome. JSON clients are integrations: no honeypot or fill time, the rate limit applies.
  */
 import { randomBytes } from 'node:crypto';
-import { publishedItemsFor, type Catalogue } from '../../data/build-catalogue.ts';
-import { FILE_LIMITS } from '../../domain/forms/files.ts';
-import { formDefinition, isFormId, ITEM_FORMS, META, MIN_FILL_MS } from '../../domain/forms/index.ts';
-import { parseAnswers } from '../../domain/forms/schema.ts';
-import type { FormDef, Values } from '../../domain/forms/types.ts';
-import { fromFormEntries } from '../../domain/forms/validate.ts';
-import type { CatalogueItem, FormId } from '../../domain/schemas/catalogue.ts';
-import type { Locale } from '../../i18n/index.ts';
+import { publishedItemsFor, type Catalogue } from '#src/data/build-catalogue.ts';
+import { FILE_LIMITS } from '#src/domain/forms/files.ts';
+import { formDefinition, isFormId, ITEM_FORMS, META, MIN_FILL_MS } from '#src/domain/forms/index.ts';
+import { parseAnswers } from '#src/domain/forms/schema.ts';
+import type { FormDef, Values } from '#src/domain/forms/types.ts';
+import { fromFormEntries } from '#src/domain/forms/validate.ts';
+import type { CatalogueItem, FormId } from '#src/domain/schemas/catalogue.ts';
+import type { Locale } from '#src/i18n/index.ts';
 import { formKeySecret, verifyFormKey } from '../form-key.ts';
 import { canonicalBodyHash, IdempotencyError, isIdempotencyKey, withIdempotency } from '../idempotency.ts';
 import { logger } from '../log.ts';
@@ -99,7 +99,12 @@ function resolveItem(deps: HandlerDeps, municipality: string, id: string | undef
   return items.get(id);
 }
 
-function definitionFor(deps: HandlerDeps, municipality: string, form: FormId, item: CatalogueItem | undefined): FormDef | null {
+function definitionFor(
+  deps: HandlerDeps,
+  municipality: string,
+  form: FormId,
+  item: CatalogueItem | undefined,
+): FormDef | null {
   let defs = defCache.get(deps.catalogue);
   if (!defs) defCache.set(deps.catalogue, (defs = new Map()));
   const key = `${municipality}\0${form}\0${item?.id ?? ''}`;
@@ -123,7 +128,7 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
   let firstRender: number | undefined;
   let files: RawUpload[];
   let flags = { tooManyFiles: false, totalTooLarge: false };
-  let posted = new Map<string, string>();
+  const posted = new Map<string, string>();
   const spamErrors: ErrorItem[] = [];
 
   if ('json' in read) {
@@ -137,7 +142,14 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
   } else {
     const answerFields: [string, string][] = [];
     for (const [name, value] of read.fields) {
-      if (name === META.honeypot || name === META.renderedAt || name === META.idempotencyKey || name === META.item || name === META.action || name.startsWith(META.rowsPrefix)) {
+      if (
+        name === META.honeypot ||
+        name === META.renderedAt ||
+        name === META.idempotencyKey ||
+        name === META.item ||
+        name === META.action ||
+        name.startsWith(META.rowsPrefix)
+      ) {
         posted.set(name, value);
       } else answerFields.push([name, value]);
     }
@@ -157,16 +169,28 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
     // The first render's time is kept through error pages and added rows, so the minimum fill
     // time counts from when the resident first saw the form, not from the last re-render.
     const renderedAt = Number(posted.get(META.renderedAt));
-    if (Number.isFinite(renderedAt) && renderedAt > 0 && renderedAt <= (deps.now?.() ?? new Date()).getTime()) firstRender = renderedAt;
+    if (Number.isFinite(renderedAt) && renderedAt > 0 && renderedAt <= (deps.now?.() ?? new Date()).getTime())
+      firstRender = renderedAt;
     const action = posted.get(META.action) ?? '';
     const addTo = /^add:([a-z]+)$/.exec(action)?.[1];
     if (addTo && def.sections.some((s) => s.id === addTo && s.repeat)) {
       const s = def.sections.find((x) => x.id === addTo)!;
       rows[addTo] = Math.min(s.repeat!.max, (rows[addTo] ?? 0) + 1);
-      return { kind: 'add-row', values, rows, ...(itemId ? { item: itemId } : {}), ...(key ? { idempotencyKey: key } : {}), ...(firstRender ? { renderedAt: firstRender } : {}) };
+      return {
+        kind: 'add-row',
+        values,
+        rows,
+        ...(itemId ? { item: itemId } : {}),
+        ...(key ? { idempotencyKey: key } : {}),
+        ...(firstRender ? { renderedAt: firstRender } : {}),
+      };
     }
     const now = (deps.now?.() ?? new Date()).getTime();
-    if ((posted.get(META.honeypot) ?? '') !== '' || !Number.isFinite(renderedAt) || now - renderedAt < (deps.minFillMs ?? MIN_FILL_MS)) {
+    if (
+      (posted.get(META.honeypot) ?? '') !== '' ||
+      !Number.isFinite(renderedAt) ||
+      now - renderedAt < (deps.minFillMs ?? MIN_FILL_MS)
+    ) {
       spamErrors.push({ path: '_form', key: 'error.spam.check' });
     }
   }
@@ -178,7 +202,13 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
   if (!def) return rejected(400, 'ITEM_UNKNOWN', 'error.item.unknown');
 
   const rows = rowsFrom(def, values, posted);
-  const keep = { values, rows, ...(itemId ? { item: itemId } : {}), ...(key ? { idempotencyKey: key } : {}), ...(firstRender ? { renderedAt: firstRender } : {}) };
+  const keep = {
+    values,
+    rows,
+    ...(itemId ? { item: itemId } : {}),
+    ...(key ? { idempotencyKey: key } : {}),
+    ...(firstRender ? { renderedAt: firstRender } : {}),
+  };
   const errors: ErrorItem[] = [...spamErrors, ...unknown.map((path) => ({ path, key: 'error.unknownField' }))];
   const parsedAnswers = parseAnswers(def, values);
   if (!parsedAnswers.ok) errors.push(...parsedAnswers.errors.map((e) => ({ path: e.path, key: e.error })));
@@ -188,18 +218,45 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
 
   const submittedAt = deps.now?.() ?? new Date();
   let stored: RecordItem | undefined;
-  const bodyHash = canonicalBodyHash({ municipality: municipality.id, form, item: item?.id, values: parsedAnswers.values, attachments: checked.uploads });
+  const bodyHash = canonicalBodyHash({
+    municipality: municipality.id,
+    form,
+    item: item?.id,
+    values: parsedAnswers.values,
+    attachments: checked.uploads,
+  });
   try {
     const { reference, replayed } = await withIdempotency(
-      { key: key && isIdempotencyKey(key) ? key : randomBytes(18).toString('base64url'), scope: `${municipality.id}/${form}`, prefix: municipality.referencePrefix, bodyHash, ...(deps.idempotencyDir ? { dir: deps.idempotencyDir } : {}) },
+      {
+        key: key && isIdempotencyKey(key) ? key : randomBytes(18).toString('base64url'),
+        scope: `${municipality.id}/${form}`,
+        prefix: municipality.referencePrefix,
+        bodyHash,
+        ...(deps.idempotencyDir ? { dir: deps.idempotencyDir } : {}),
+      },
       async (reference) => {
         stored = await storeApplication(
-          { reference, municipality, ...(item ? { item } : {}), def, values: parsedAnswers.values, uiLocale: ('json' in read ? read.json.locale : input.locale) ?? 'lv', submittedAt, uploads: checked.uploads },
+          {
+            reference,
+            municipality,
+            ...(item ? { item } : {}),
+            def,
+            values: parsedAnswers.values,
+            uiLocale: ('json' in read ? read.json.locale : input.locale) ?? 'lv',
+            submittedAt,
+            uploads: checked.uploads,
+          },
           deps.outboxDir,
         );
       },
     );
-    logger.info('application.accepted', { reference, form, municipality: municipality.id, replayed, attachments: checked.uploads.length });
+    logger.info('application.accepted', {
+      reference,
+      form,
+      municipality: municipality.id,
+      replayed,
+      attachments: checked.uploads.length,
+    });
     // A new download token is minted only by the request whose store call wrote the application
     // (`stored`): a replay of a stored key never gets a new one — the browser that sent it first
     // holds its cookie. A retry after a 503 (key pending, nothing stored yet) is that first store.
@@ -229,7 +286,9 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
         const { idempotencyKey: _used, ...fresh } = keep;
         return rejected(409, err.code, 'error.request.keyReused', { keep: fresh });
       }
-      return err.code === 'IDEMPOTENCY_KEY_REUSED' ? rejected(409, err.code, 'error.spam.check') : rejected(400, err.code, 'error.shape');
+      return err.code === 'IDEMPOTENCY_KEY_REUSED'
+        ? rejected(409, err.code, 'error.spam.check')
+        : rejected(400, err.code, 'error.shape');
     }
     const code = err instanceof OutboxError ? err.code : 'STORE_FAILED';
     logger.error('application.store_failed', { code, form, municipality: municipality.id });

@@ -5,7 +5,7 @@
  */
 import busboy from 'busboy';
 import type { Readable } from 'node:stream';
-import { FILE_LIMITS } from '../../domain/forms/files.ts';
+import { FILE_LIMITS } from '#src/domain/forms/files.ts';
 
 export interface RawUpload {
   field: string;
@@ -59,7 +59,8 @@ export function parseFormStream(body: Readable, contentType: string, limits = FI
       reject(err);
     };
     bb.on('field', (name, value, info) => {
-      if (info.nameTruncated || info.valueTruncated) return fail(new MultipartError('MULTIPART_LIMITS', 'field too long'));
+      if (info.nameTruncated || info.valueTruncated)
+        return fail(new MultipartError('MULTIPART_LIMITS', 'field too long'));
       out.fields.push([name, value]);
     });
     bb.on('file', (field, stream, info) => {
@@ -78,7 +79,12 @@ export function parseFormStream(body: Readable, contentType: string, limits = FI
       stream.on('close', () => {
         // An empty file input posts a part with no name and no bytes: not an upload.
         if (size === 0 && !info.filename) return;
-        out.files.push({ field, name: info.filename ?? '', bytes: out.totalTooLarge ? new Uint8Array() : new Uint8Array(Buffer.concat(chunks)), truncated });
+        out.files.push({
+          field,
+          name: info.filename ?? '',
+          bytes: out.totalTooLarge ? new Uint8Array() : new Uint8Array(Buffer.concat(chunks)),
+          truncated,
+        });
       });
       stream.on('error', (err) => fail(err));
     });

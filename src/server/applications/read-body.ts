@@ -10,7 +10,7 @@
  */
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { FILE_LIMITS } from '../../domain/forms/files.ts';
+import { FILE_LIMITS } from '#src/domain/forms/files.ts';
 import { getConfig } from '../env.ts';
 import { isGuardError, limitedNodeStream, readBodyLimited, UPLOAD_GRACE_MS, type UploadPace } from '../guards/index.ts';
 import { MultipartError, parseFormStream, type ParsedForm, type RawUpload } from './multipart.ts';
@@ -21,7 +21,12 @@ export const jsonBodySchema = z.strictObject({
   item: z.string().max(64).optional(),
   answers: z.record(z.string(), z.unknown()),
   attachments: z
-    .array(z.strictObject({ filename: z.string().max(255), contentBase64: z.string().max(Math.ceil((FILE_LIMITS.maxFileBytes * 4) / 3) + 8) }))
+    .array(
+      z.strictObject({
+        filename: z.string().max(255),
+        contentBase64: z.string().max(Math.ceil((FILE_LIMITS.maxFileBytes * 4) / 3) + 8),
+      }),
+    )
     .max(FILE_LIMITS.maxFiles + 1)
     .optional(),
 });
@@ -52,11 +57,16 @@ function parseJson(text: string): unknown {
   });
 }
 
-export async function readBody(input: { request: Request; mode: 'html' | 'json' }, maxBodyBytes: number, pace: UploadPace = configuredPace()): Promise<ReadBody> {
+export async function readBody(
+  input: { request: Request; mode: 'html' | 'json' },
+  maxBodyBytes: number,
+  pace: UploadPace = configuredPace(),
+): Promise<ReadBody> {
   const type = mediaType(input.request);
   try {
     if (input.mode === 'json') {
-      if (type !== 'application/json') return { ok: false, outcome: rejected(415, 'UNSUPPORTED_MEDIA_TYPE', 'error.request.contentType') };
+      if (type !== 'application/json')
+        return { ok: false, outcome: rejected(415, 'UNSUPPORTED_MEDIA_TYPE', 'error.request.contentType') };
       let bytes: Uint8Array | undefined = await readBodyLimited(input.request, maxBodyBytes, pace);
       let data: unknown;
       try {
@@ -75,7 +85,12 @@ export async function readBody(input: { request: Request; mode: 'html' | 'json' 
         const decoded = Buffer.from(a.contentBase64, 'base64');
         a.contentBase64 = ''; // drop the base64 text: only the decoded file is kept
         const truncated = decoded.byteLength > FILE_LIMITS.maxFileBytes;
-        files.push({ field: 'attachments', name: a.filename, bytes: truncated ? decoded.subarray(0, FILE_LIMITS.maxFileBytes) : decoded, truncated });
+        files.push({
+          field: 'attachments',
+          name: a.filename,
+          bytes: truncated ? decoded.subarray(0, FILE_LIMITS.maxFileBytes) : decoded,
+          truncated,
+        });
       }
       return { ok: true, json: body.data, files };
     }
@@ -87,12 +102,20 @@ export async function readBody(input: { request: Request; mode: 'html' | 'json' 
     return { ok: true, fields: parsed.fields, parsed };
   } catch (err) {
     if (isGuardError(err)) {
-      if (err.code === 'BODY_TOO_LARGE') return { ok: false, outcome: rejected(413, err.code, 'error.request.tooLarge') };
+      if (err.code === 'BODY_TOO_LARGE')
+        return { ok: false, outcome: rejected(413, err.code, 'error.request.tooLarge') };
       if (err.code === 'BODY_TOO_SLOW') return { ok: false, outcome: rejected(408, err.code, 'error.request.tooSlow') };
       return { ok: false, outcome: rejected(400, err.code, 'error.request.multipart') };
     }
     if (err instanceof MultipartError) {
-      return { ok: false, outcome: rejected(err.code === 'MULTIPART_LIMITS' ? 413 : 400, err.code, err.code === 'MULTIPART_LIMITS' ? 'error.request.tooLarge' : 'error.request.multipart') };
+      return {
+        ok: false,
+        outcome: rejected(
+          err.code === 'MULTIPART_LIMITS' ? 413 : 400,
+          err.code,
+          err.code === 'MULTIPART_LIMITS' ? 'error.request.tooLarge' : 'error.request.multipart',
+        ),
+      };
     }
     return { ok: false, outcome: rejected(400, 'BODY_ABORTED', 'error.request.multipart') };
   }

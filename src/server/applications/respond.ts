@@ -1,9 +1,10 @@
 /** Outcome → JSON Response for the API in the Astro bundle (the HTML page renders outcomes itself). */
-import { tFor, type Locale } from '../../i18n/index.ts';
+import { tFor, type Locale } from '#src/i18n/index.ts';
 import { guardReply, jsonReply, type JsonReply } from './api.ts';
 import type { Outcome } from './outcome.ts';
 
-export const toResponse = (reply: JsonReply): Response => new Response(reply.body, { status: reply.status, headers: reply.headers });
+export const toResponse = (reply: JsonReply): Response =>
+  new Response(reply.body, { status: reply.status, headers: reply.headers });
 
 export function jsonResponse(outcome: Outcome, locale: Locale): Response {
   return toResponse(jsonReply(outcome, locale, tFor));

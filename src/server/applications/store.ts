@@ -19,7 +19,13 @@ export function recordOf(s: Submission): RecordItem {
       uiLocale: s.uiLocale,
       submittedAt: s.submittedAt.toISOString(),
       values: s.values,
-      uploads: s.uploads.map((u) => ({ file: u.file, filename: u.filename, kind: u.kind, contentType: u.contentType, size: u.content.byteLength })),
+      uploads: s.uploads.map((u) => ({
+        file: u.file,
+        filename: u.filename,
+        kind: u.kind,
+        contentType: u.contentType,
+        size: u.content.byteLength,
+      })),
     },
   };
 }
@@ -27,6 +33,10 @@ export function recordOf(s: Submission): RecordItem {
 /** Resolves when the record is on disk; throws OutboxError (OUTBOX_WRITE_FAILED → 503, OUTBOX_DUPLICATE → another reference). */
 export async function storeApplication(s: Submission, outboxDir?: string): Promise<RecordItem> {
   const record = recordOf(s);
-  await enqueueRecord(record, s.uploads.map((u) => ({ name: u.file, content: u.content })), outboxDir ? { dir: outboxDir } : {});
+  await enqueueRecord(
+    record,
+    s.uploads.map((u) => ({ name: u.file, content: u.content })),
+    outboxDir ? { dir: outboxDir } : {},
+  );
   return record;
 }

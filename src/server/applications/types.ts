@@ -1,9 +1,9 @@
 /** What the handler knows about one accepted application, for the mail, PDF and JSON builders. */
-import type { FormDef, Values } from '../../domain/forms/types.ts';
-import type { FileKind } from '../../domain/forms/files.ts';
-import type { CatalogueItem } from '../../domain/schemas/catalogue.ts';
-import type { Municipality } from '../../domain/schemas/municipality.ts';
-import type { Locale } from '../../i18n/index.ts';
+import type { FormDef, Values } from '#src/domain/forms/types.ts';
+import type { FileKind } from '#src/domain/forms/files.ts';
+import type { CatalogueItem } from '#src/domain/schemas/catalogue.ts';
+import type { Municipality } from '#src/domain/schemas/municipality.ts';
+import type { Locale } from '#src/i18n/index.ts';
 
 export interface Upload {
   /** Our file name in the outbox (`attachment-1.pdf`). */

@@ -1,5 +1,5 @@
 /** Uploaded files → checked attachments (type by content, size limits, safe names), or errors. */
-import { FILE_LIMITS, FILE_TYPES, safeFileName, sniffFileKind } from '../../domain/forms/files.ts';
+import { FILE_LIMITS, FILE_TYPES, safeFileName, sniffFileKind } from '#src/domain/forms/files.ts';
 import type { RawUpload } from './multipart.ts';
 import type { ErrorItem } from './outcome.ts';
 import type { Upload } from './types.ts';
@@ -25,8 +25,10 @@ export function checkUploads(
   const errors: ErrorItem[] = [];
   const uploads: Upload[] = [];
   if (!allowed && files.length) return { uploads, errors: [{ path: 'attachments', key: 'error.file.notAllowed' }] };
-  if (flags.tooManyFiles || files.length > limits.maxFiles) errors.push({ path: 'attachments', key: 'error.file.tooMany', params: { max: limits.maxFiles } });
-  if (flags.totalTooLarge) errors.push({ path: 'attachments', key: 'error.file.totalTooLarge', params: { max: mb(limits.maxTotalBytes) } });
+  if (flags.tooManyFiles || files.length > limits.maxFiles)
+    errors.push({ path: 'attachments', key: 'error.file.tooMany', params: { max: limits.maxFiles } });
+  if (flags.totalTooLarge)
+    errors.push({ path: 'attachments', key: 'error.file.totalTooLarge', params: { max: mb(limits.maxTotalBytes) } });
   files.forEach((f, i) => {
     const name = withoutBidiControls(f.name);
     const shown = safeFileName(name, 'pdf').replace(/\.pdf$/, '') || 'pielikums';
@@ -35,7 +37,11 @@ export function checkUploads(
       return;
     }
     if (f.truncated) {
-      errors.push({ path: 'attachments', key: 'error.file.tooLarge', params: { name: shown, max: mb(limits.maxFileBytes) } });
+      errors.push({
+        path: 'attachments',
+        key: 'error.file.tooLarge',
+        params: { name: shown, max: mb(limits.maxFileBytes) },
+      });
       return;
     }
     if (flags.totalTooLarge) return;

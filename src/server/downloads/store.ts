@@ -74,7 +74,8 @@ export async function putDownload(record: RecordItem, opts: { dir?: string; now?
   return token;
 }
 
-export type DownloadLookup = { state: 'ok'; reference: string; record: RecordItem } | { state: 'gone' } | { state: 'invalid' };
+export type DownloadLookup =
+  { state: 'ok'; reference: string; record: RecordItem } | { state: 'gone' } | { state: 'invalid' };
 
 async function lookup(token: string, dir: string, now: number): Promise<DownloadLookup> {
   if (!DOWNLOAD_TOKEN.test(token)) return { state: 'invalid' };

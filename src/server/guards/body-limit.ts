@@ -8,6 +8,7 @@
  * otherwise hold memory and a connection for the whole request timeout.
  */
 import { Readable, Transform } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { GuardError } from './guard-error.ts';
 
 function tooLarge(maxBytes: number): GuardError {
@@ -25,17 +26,23 @@ export interface UploadPace {
 export const UPLOAD_GRACE_MS = 10_000;
 
 /** Calls `onSlow` once the body falls below the pace; `add` counts bytes, `stop` ends the watch. */
-function watchPace(pace: UploadPace | undefined, onSlow: (err: GuardError) => void): { add(bytes: number): void; stop(): void } {
+function watchPace(
+  pace: UploadPace | undefined,
+  onSlow: (err: GuardError) => void,
+): { add(bytes: number): void; stop(): void } {
   if (!pace || pace.minBytesPerSecond <= 0) return { add() {}, stop() {} };
   const started = performance.now();
   let seen = 0;
-  const timer = setInterval(() => {
-    const elapsed = performance.now() - started;
-    if (elapsed >= pace.graceMs && seen < (pace.minBytesPerSecond * elapsed) / 1000) {
-      clearInterval(timer);
-      onSlow(new GuardError('BODY_TOO_SLOW', `request body slower than ${pace.minBytesPerSecond} bytes/s`));
-    }
-  }, Math.max(20, Math.min(1000, pace.graceMs / 4)));
+  const timer = setInterval(
+    () => {
+      const elapsed = performance.now() - started;
+      if (elapsed >= pace.graceMs && seen < (pace.minBytesPerSecond * elapsed) / 1000) {
+        clearInterval(timer);
+        onSlow(new GuardError('BODY_TOO_SLOW', `request body slower than ${pace.minBytesPerSecond} bytes/s`));
+      }
+    },
+    Math.max(20, Math.min(1000, pace.graceMs / 4)),
+  );
   timer.unref();
   return {
     add(bytes) {
@@ -96,8 +103,10 @@ export function limitedNodeStream(request: Request, maxBytes: number, pace?: Upl
     },
   });
   limiter.on('close', () => watch.stop());
-  const source = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream<Uint8Array>);
-  source.on('error', (err) => limiter.destroy(err instanceof GuardError ? err : new GuardError('BODY_ABORTED', 'request body aborted')));
+  const source = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
+  source.on('error', (err) =>
+    limiter.destroy(err instanceof GuardError ? err : new GuardError('BODY_ABORTED', 'request body aborted')),
+  );
   return source.pipe(limiter);
 }
 
@@ -125,7 +134,8 @@ export async function readBodyLimited(request: Request, maxBytes: number, pace?:
   // With a declared length the body is copied straight into one buffer (chunks are not kept
   // alongside it); a longer body than declared falls back to collecting chunks.
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  let direct: Uint8Array | undefined = Number.isInteger(declared) && declared > 0 && declared <= maxBytes ? new Uint8Array(declared) : undefined;
+  let direct: Uint8Array | undefined =
+    Number.isInteger(declared) && declared > 0 && declared <= maxBytes ? new Uint8Array(declared) : undefined;
   const reader = request.body.getReader();
   let slow: GuardError | undefined;
   const watch = watchPace(pace, (err) => {

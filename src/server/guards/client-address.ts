@@ -24,7 +24,8 @@ export function parseProxyList(spec: string): BlockList {
       continue;
     }
     const prefix = Number(bits);
-    if (!/^\d{1,3}$/.test(bits) || prefix > (family === 4 ? 32 : 128)) throw new TypeError(`bad prefix length: ${entry}`);
+    if (!/^\d{1,3}$/.test(bits) || prefix > (family === 4 ? 32 : 128))
+      throw new TypeError(`bad prefix length: ${entry}`);
     list.addSubnet(address!, prefix, type);
   }
   return list;
@@ -63,9 +64,16 @@ export function isTrustedPeer(remote: string | undefined, trust: ProxyTrust): bo
 }
 
 /** The client's address (see the module comment); undefined when unknown. */
-export function clientAddress(remote: string | undefined, forwardedFor: string | string[] | undefined, trust: ProxyTrust): string | undefined {
+export function clientAddress(
+  remote: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trust: ProxyTrust,
+): string | undefined {
   const peer = plainIp(remote) ?? remote;
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? ''))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (trust.list) {
     if (!peer || !isTrusted(trust.list, peer)) return peer;
     for (let i = hops.length - 1; i >= 0; i--) {
@@ -102,5 +110,8 @@ export function rateLimitKey(address: string | undefined): string | undefined {
   if (!ip) return address;
   if (isIPv4(ip)) return ip;
   const groups = ipv6Groups(ip);
-  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(':')}::/64`;
 }

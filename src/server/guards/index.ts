@@ -20,6 +20,14 @@
 export { GuardError, isGuardError, type GuardCode } from './guard-error.ts';
 export { checkSameOrigin, expectedOrigin, type OriginVerdict } from './same-origin.ts';
 export { RateLimiter, sharedRateLimiter, type RateVerdict } from './rate-limit.ts';
-export { checkDeclaredLength, limitBody, limitStream, limitedNodeStream, readBodyLimited, UPLOAD_GRACE_MS, type UploadPace } from './body-limit.ts';
+export {
+  checkDeclaredLength,
+  limitBody,
+  limitStream,
+  limitedNodeStream,
+  readBodyLimited,
+  UPLOAD_GRACE_MS,
+  type UploadPace,
+} from './body-limit.ts';
 export { BodyBudget, BUSY_RETRY_AFTER_S } from './in-flight.ts';
 export { clientAddress, parseProxyList, rateLimitKey, type ProxyTrust } from './client-address.ts';

@@ -10,7 +10,8 @@
  * Expected origin: PUBLIC_ORIGIN when configured (the only reliable value behind a reverse proxy
  * that terminates TLS); otherwise `http(s)://<Host header>` as the server sees it.
  */
-export type OriginVerdict = { ok: true; basis: 'origin' | 'referer' | 'none' } | { ok: false; basis: 'origin' | 'referer'; code: 'CROSS_ORIGIN' };
+export type OriginVerdict =
+  { ok: true; basis: 'origin' | 'referer' | 'none' } | { ok: false; basis: 'origin' | 'referer'; code: 'CROSS_ORIGIN' };
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
@@ -29,21 +30,33 @@ function originOf(value: string): string | undefined {
   }
 }
 
-export function expectedOrigin(headers: HeaderSource, publicOrigin: string | undefined, encrypted = false): string | undefined {
+export function expectedOrigin(
+  headers: HeaderSource,
+  publicOrigin: string | undefined,
+  encrypted = false,
+): string | undefined {
   if (publicOrigin) return publicOrigin;
   const host = header(headers, 'host');
   return host ? `${encrypted ? 'https' : 'http'}://${host.toLowerCase()}` : undefined;
 }
 
-export function checkSameOrigin(headers: HeaderSource, publicOrigin: string | undefined, encrypted = false): OriginVerdict {
+export function checkSameOrigin(
+  headers: HeaderSource,
+  publicOrigin: string | undefined,
+  encrypted = false,
+): OriginVerdict {
   const expected = expectedOrigin(headers, publicOrigin, encrypted);
   const origin = header(headers, 'origin');
   if (origin !== undefined && origin !== '') {
-    return origin.toLowerCase() === expected ? { ok: true, basis: 'origin' } : { ok: false, basis: 'origin', code: 'CROSS_ORIGIN' };
+    return origin.toLowerCase() === expected
+      ? { ok: true, basis: 'origin' }
+      : { ok: false, basis: 'origin', code: 'CROSS_ORIGIN' };
   }
   const referer = header(headers, 'referer');
   if (referer !== undefined && referer !== '') {
-    return originOf(referer) === expected ? { ok: true, basis: 'referer' } : { ok: false, basis: 'referer', code: 'CROSS_ORIGIN' };
+    return originOf(referer) === expected
+      ? { ok: true, basis: 'referer' }
+      : { ok: false, basis: 'referer', code: 'CROSS_ORIGIN' };
   }
   return { ok: true, basis: 'none' };
 }

@@ -32,5 +32,7 @@ export function contentTypeFor(path: string): string {
 
 /** Types worth compressing (text); images and fonts (woff2) are already compressed. */
 export function isCompressible(contentType: string): boolean {
-  return /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg\+xml|font\/(ttf|otf)|image\/x-icon)/.test(contentType);
+  return /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg\+xml|font\/(ttf|otf)|image\/x-icon)/.test(
+    contentType,
+  );
 }

@@ -39,12 +39,25 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
     const type = String(res.getHeader('Content-Type') ?? '');
     const length = Number(res.getHeader('Content-Length') ?? NaN);
     if (isCompressible(type)) addVary(res);
-    if (status >= 200 && status !== 204 && status !== 304 && isCompressible(type) && !res.getHeader('Content-Encoding') && !(length < MIN_BYTES)) {
+    if (
+      status >= 200 &&
+      status !== 204 &&
+      status !== 304 &&
+      isCompressible(type) &&
+      !res.getHeader('Content-Encoding') &&
+      !(length < MIN_BYTES)
+    ) {
       res.setHeader('Content-Encoding', encoding);
       res.removeHeader('Content-Length');
-      zip = encoding === 'br'
-        ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })
-        : createGzip({ level: 6 });
+      zip =
+        encoding === 'br'
+          ? createBrotliCompress({
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: 5,
+                [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+              },
+            })
+          : createGzip({ level: 6 });
       zip.on('data', (chunk: Buffer) => write(chunk));
       zip.on('end', () => end());
       zip.on('error', () => res.destroy());
@@ -68,7 +81,8 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
     if (!zip) return end(...args);
     const [chunk, ...rest] = args;
     const callback = [chunk, ...rest].find((a) => typeof a === 'function') as (() => void) | undefined;
-    if (chunk !== undefined && typeof chunk !== 'function') zip.write(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    if (chunk !== undefined && typeof chunk !== 'function')
+      zip.write(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
     if (callback) res.once('finish', callback);
     zip.end();
     return res;

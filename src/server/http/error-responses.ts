@@ -13,7 +13,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  */
 const LOCALES_DIR = new URL('../../../locales/', import.meta.url);
 type ErrorStrings = { status: Record<string, { title: string; text: string }>; home: string };
-const load = (l: 'lv' | 'ru'): ErrorStrings => JSON.parse(readFileSync(new URL(`${l}/errors.json`, LOCALES_DIR), 'utf8')) as ErrorStrings;
+const load = (l: 'lv' | 'ru'): ErrorStrings =>
+  JSON.parse(readFileSync(new URL(`${l}/errors.json`, LOCALES_DIR), 'utf8')) as ErrorStrings;
 const STRINGS = { lv: load('lv'), ru: load('ru') };
 const wording = (l: 'lv' | 'ru', status: number): [string, string] => {
   const s = STRINGS[l].status[String(status)] ?? STRINGS[l].status['500']!;
@@ -62,7 +63,13 @@ ${russian}</main>
 `;
 }
 
-export function sendError(req: IncomingMessage, res: ServerResponse, status: number, code: string, extraHeaders: Record<string, string> = {}): void {
+export function sendError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  code: string,
+  extraHeaders: Record<string, string> = {},
+): void {
   if (res.headersSent) {
     res.destroy();
     return;
@@ -71,7 +78,9 @@ export function sendError(req: IncomingMessage, res: ServerResponse, status: num
   res.setHeader('Cache-Control', 'no-store');
   const json = wantsJson(req);
   const ru = withRussian && /^\s*ru\b/i.test(String(req.headers['accept-language'] ?? ''));
-  const body = json ? JSON.stringify({ error: { code, status, message: wording(ru ? 'ru' : 'lv', status)[1] } }) : errorPage(status);
+  const body = json
+    ? JSON.stringify({ error: { code, status, message: wording(ru ? 'ru' : 'lv', status)[1] } })
+    : errorPage(status);
   res.setHeader('Content-Type', json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(body));
   res.writeHead(status);

@@ -91,7 +91,8 @@ export function securityHeaders(csp: string, https: boolean): Record<string, str
     // same-origin: our own form posts keep a Referer (the same-origin check's fallback for old
     // browsers without Origin); other sites never learn which benefit page a resident read.
     'Referrer-Policy': 'same-origin',
-    'Permissions-Policy': 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
+    'Permissions-Policy':
+      'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
     'X-Frame-Options': 'DENY',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',

@@ -66,7 +66,14 @@ export function createStaticHandler(clientDir: string): StaticHandler {
     return path === root || path.startsWith(root + sep);
   }
 
-  async function send(req: IncomingMessage, res: ServerResponse, file: string, info: Stats, status: number, pathname: string): Promise<void> {
+  async function send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    file: string,
+    info: Stats,
+    status: number,
+    pathname: string,
+  ): Promise<void> {
     const type = contentTypeFor(file);
     const compressible = isCompressible(type);
     let encoding: Encoding = 'identity';
@@ -87,7 +94,16 @@ export function createStaticHandler(clientDir: string): StaticHandler {
     res.setHeader('Content-Type', type);
     res.setHeader('ETag', etag);
     res.setHeader('Last-Modified', info.mtime.toUTCString());
-    res.setHeader('Cache-Control', status !== 200 ? 'no-store' : pathname.startsWith('/_astro/') ? IMMUTABLE_CACHE : type.startsWith('text/html') ? HTML_CACHE : OTHER_CACHE);
+    res.setHeader(
+      'Cache-Control',
+      status !== 200
+        ? 'no-store'
+        : pathname.startsWith('/_astro/')
+          ? IMMUTABLE_CACHE
+          : type.startsWith('text/html')
+            ? HTML_CACHE
+            : OTHER_CACHE,
+    );
     if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
     const inm = req.headers['if-none-match'];
     if (status === 200 && inm && inm.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
@@ -111,7 +127,8 @@ export function createStaticHandler(clientDir: string): StaticHandler {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<StaticOutcome> {
     const pathname = safePathname(req.url);
     if (pathname === undefined) return { kind: 'bad-request' };
-    const hidden = pathname.split('/').some((s) => s.startsWith('.') && s !== '.well-known') || /\.(br|gz)$/.test(pathname);
+    const hidden =
+      pathname.split('/').some((s) => s.startsWith('.') && s !== '.well-known') || /\.(br|gz)$/.test(pathname);
     if (hidden) return { kind: 'not-found', pathname };
     const target = resolve(join(root, pathname));
     if (!inside(target)) return { kind: 'bad-request' };
@@ -138,7 +155,12 @@ export function createStaticHandler(clientDir: string): StaticHandler {
     return { kind: 'served', status: 200 };
   }
 
-  async function sendFile(req: IncomingMessage, res: ServerResponse, relativePath: string, status: number): Promise<boolean> {
+  async function sendFile(
+    req: IncomingMessage,
+    res: ServerResponse,
+    relativePath: string,
+    status: number,
+  ): Promise<boolean> {
     const file = resolve(join(root, relativePath));
     if (!inside(file)) return false;
     const info = await statFile(file);

@@ -4,9 +4,9 @@
  * Latvians write them. Empty answers are shown as a dash so staff see what was not answered.
  */
 import type { TFunction } from 'i18next';
-import type { FieldDef, FormDef, Row, Values } from '../../domain/forms/types.ts';
-import { toCents } from '../../domain/forms/validators.ts';
-import { formatMoney } from '../../i18n/format.ts';
+import type { FieldDef, FormDef, Row, Values } from '#src/domain/forms/types.ts';
+import { toCents } from '#src/domain/forms/validators.ts';
+import { formatMoney } from '#src/i18n/format.ts';
 import type { Locale } from './translate.ts';
 
 export interface AnswerRow {
@@ -27,7 +27,12 @@ function dateLv(iso: string): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}.` : iso;
 }
 
-export function displayValue(field: FieldDef, raw: string | string[] | undefined, t: TFunction, locale: Locale): string {
+export function displayValue(
+  field: FieldDef,
+  raw: string | string[] | undefined,
+  t: TFunction,
+  locale: Locale,
+): string {
   const opt = (v: string) => t(`forms:option.${field.optionSet}.${v}`);
   if (Array.isArray(raw)) return raw.length ? raw.map(opt).join('; ') : DASH;
   const v = raw ?? '';
@@ -52,7 +57,10 @@ export function displayValue(field: FieldDef, raw: string | string[] | undefined
 function rowsOf(fields: FieldDef[], row: Row, t: TFunction, locale: Locale): AnswerRow[] {
   return fields.map((f) => ({
     // Money values carry "€" themselves; the form label's ", €" would repeat it.
-    label: f.type === 'money' ? t(`forms:field.${f.labelKey}.label`).replace(/,\s*€$/, '') : t(`forms:field.${f.labelKey}.label`),
+    label:
+      f.type === 'money'
+        ? t(`forms:field.${f.labelKey}.label`).replace(/,\s*€$/, '')
+        : t(`forms:field.${f.labelKey}.label`),
     value: displayValue(f, row[f.name], t, locale),
     multiline: f.type === 'textarea',
   }));
@@ -65,9 +73,18 @@ export function answerSections(def: FormDef, values: Values, t: TFunction, local
     const v = values[s.id];
     if (s.repeat) {
       const rows = Array.isArray(v) ? v : [];
-      if (rows.length === 0) out.push({ id: s.id, heading: legend, rows: [{ label: t('mail:staff.noRows'), value: DASH, multiline: false }] });
+      if (rows.length === 0)
+        out.push({
+          id: s.id,
+          heading: legend,
+          rows: [{ label: t('mail:staff.noRows'), value: DASH, multiline: false }],
+        });
       rows.forEach((row, i) => {
-        out.push({ id: `${s.id}.${i}`, heading: t(`forms:page.row.${s.id}`, { n: i + 1 }), rows: rowsOf(s.fields, row, t, locale) });
+        out.push({
+          id: `${s.id}.${i}`,
+          heading: t(`forms:page.row.${s.id}`, { n: i + 1 }),
+          rows: rowsOf(s.fields, row, t, locale),
+        });
       });
     } else {
       out.push({ id: s.id, heading: legend, rows: rowsOf(s.fields, Array.isArray(v) || !v ? {} : v, t, locale) });

@@ -21,7 +21,11 @@ export function applicationJson(s: Submission): Record<string, unknown> {
     uiLanguage: s.uiLocale,
     contactLanguage: contactLanguage(s),
     /** Section order and field order as in the form; repeated sections are arrays. */
-    fieldOrder: s.def.sections.map((sec) => ({ section: sec.id, repeated: Boolean(sec.repeat), fields: sec.fields.map((f) => f.name) })),
+    fieldOrder: s.def.sections.map((sec) => ({
+      section: sec.id,
+      repeated: Boolean(sec.repeat),
+      fields: sec.fields.map((f) => f.name),
+    })),
     answers: s.values,
     attachments: s.uploads.map((u) => ({
       file: u.file,

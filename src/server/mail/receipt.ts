@@ -50,14 +50,28 @@ export function receiptMessage(s: Submission, tr: Translator): OutboxMessage | n
     '',
     t('mail:receipt.noReply'),
   ].join('\n');
-  const body = html`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"></head>
-<body style="font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#111;max-width:640px">
-<p>${t('mail:receipt.greeting')}</p><p>${paragraphs.received}</p>
-<p style="font-size:20px"><strong>${paragraphs.reference}</strong></p><p>${t('mail:receipt.referenceHint')}</p>
-<h2 style="font-size:18px">${t('mail:receipt.nextHeading')}</h2><p>${paragraphs.next}</p><p>${paragraphs.filed}</p>
-<h2 style="font-size:18px">${t('mail:receipt.documentsHeading')}</h2><ul>${docs.map((d) => html`<li>${d}</li>`)}</ul>
-<h2 style="font-size:18px">${t('mail:receipt.contactsHeading')}</h2><p>${service.name[locale]}<br>${contacts.map((c, i) => html`${i ? html`<br>` : ''}${c}`)}</p>
-<p style="color:#555;font-size:13px">${t('mail:receipt.noReply')}</p></body></html>`;
+  const body = html`<!doctype html>
+    <html lang="${locale}">
+      <head>
+        <meta charset="utf-8" />
+      </head>
+      <body style="font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#111;max-width:640px">
+        <p>${t('mail:receipt.greeting')}</p>
+        <p>${paragraphs.received}</p>
+        <p style="font-size:20px"><strong>${paragraphs.reference}</strong></p>
+        <p>${t('mail:receipt.referenceHint')}</p>
+        <h2 style="font-size:18px">${t('mail:receipt.nextHeading')}</h2>
+        <p>${paragraphs.next}</p>
+        <p>${paragraphs.filed}</p>
+        <h2 style="font-size:18px">${t('mail:receipt.documentsHeading')}</h2>
+        <ul>
+          ${docs.map((d) => html`<li>${d}</li>`)}
+        </ul>
+        <h2 style="font-size:18px">${t('mail:receipt.contactsHeading')}</h2>
+        <p>${service.name[locale]}<br />${contacts.map((c, i) => html`${i ? html`<br />` : ''}${c}`)}</p>
+        <p style="color:#555;font-size:13px">${t('mail:receipt.noReply')}</p>
+      </body>
+    </html>`;
   return {
     id: 'receipt',
     to: [email],

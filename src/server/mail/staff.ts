@@ -14,7 +14,11 @@ import type { Translator } from './translate.ts';
 type T = ReturnType<Translator>;
 
 export function oneLine(s: string, max = 120): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, max);
+  return s
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, max);
 }
 
 /**
@@ -54,7 +58,12 @@ function textBody(s: Submission, sections: AnswerSection[], t: T): string {
   for (const [k, v] of meta(s, t)) lines.push(`${k}: ${v}`);
   for (const sec of sections) {
     lines.push('', sec.heading.toUpperCase(), '-'.repeat(Math.min(60, sec.heading.length)));
-    for (const r of sec.rows) lines.push(r.multiline && r.value.includes('\n') ? `${r.label}:\n  ${r.value.replace(/\n/g, '\n  ')}` : `${r.label}: ${r.value}`);
+    for (const r of sec.rows)
+      lines.push(
+        r.multiline && r.value.includes('\n')
+          ? `${r.label}:\n  ${r.value.replace(/\n/g, '\n  ')}`
+          : `${r.label}: ${r.value}`,
+      );
   }
   lines.push('', t('mail:staff.attachmentsHeading').toUpperCase());
   if (s.uploads.length === 0) lines.push(t('mail:staff.noAttachments'));
@@ -64,24 +73,53 @@ function textBody(s: Submission, sections: AnswerSection[], t: T): string {
 }
 
 function table(rows: { label: string; value: SafeHtml | string }[]): SafeHtml {
-  return html`<table role="presentation" cellpadding="4" style="border-collapse:collapse;width:100%">${rows.map(
-    (r) => html`<tr><th scope="row" align="left" valign="top" style="width:40%;border-bottom:1px solid #ddd;font-weight:normal;color:#444">${r.label}</th><td valign="top" style="border-bottom:1px solid #ddd">${r.value}</td></tr>`,
-  )}</table>`;
+  return html`<table role="presentation" cellpadding="4" style="border-collapse:collapse;width:100%">
+    ${rows.map(
+      (r) =>
+        html`<tr>
+          <th
+            scope="row"
+            align="left"
+            valign="top"
+            style="width:40%;border-bottom:1px solid #ddd;font-weight:normal;color:#444"
+          >
+            ${r.label}
+          </th>
+          <td valign="top" style="border-bottom:1px solid #ddd">${r.value}</td>
+        </tr>`,
+    )}
+  </table>`;
 }
 
 function htmlBody(s: Submission, sections: AnswerSection[], t: T): string {
-  const doc = html`<!doctype html><html lang="lv"><head><meta charset="utf-8"><title>${t('mail:staff.title', { reference: s.reference })}</title></head>
-<body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.45;color:#111;max-width:760px">
-<h1 style="font-size:22px">${t('mail:staff.title', { reference: s.reference })}</h1>
-${notices(s, t).map((n) => html`<p>${n}</p>`)}
-<h2 style="font-size:18px">${t('mail:staff.metaHeading')}</h2>
-${table(meta(s, t).map(([label, value]) => ({ label, value })))}
-${sections.map((sec) => html`<h2 style="font-size:18px;margin-top:24px">${sec.heading}</h2>${table(sec.rows.map((r) => ({ label: r.label, value: r.multiline ? multiline(r.value) : r.value })))}`)}
-<h2 style="font-size:18px;margin-top:24px">${t('mail:staff.attachmentsHeading')}</h2>
-${s.uploads.length === 0 ? html`<p>${t('mail:staff.noAttachments')}</p>` : html`<ul>${s.uploads.map((u) => html`<li>${u.filename} (${Math.ceil(u.content.byteLength / 1024)} KB)</li>`)}</ul>`}
-<p>${t('mail:staff.systemFiles')}</p>
-<p style="color:#555;font-size:13px">${t('mail:staff.footer')}</p>
-</body></html>`;
+  const doc = html`<!doctype html>
+    <html lang="lv">
+      <head>
+        <meta charset="utf-8" />
+        <title>${t('mail:staff.title', { reference: s.reference })}</title>
+      </head>
+      <body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.45;color:#111;max-width:760px">
+        <h1 style="font-size:22px">${t('mail:staff.title', { reference: s.reference })}</h1>
+        ${notices(s, t).map((n) => html`<p>${n}</p>`)}
+        <h2 style="font-size:18px">${t('mail:staff.metaHeading')}</h2>
+        ${table(meta(s, t).map(([label, value]) => ({ label, value })))}
+        ${sections.map(
+          (sec) =>
+            html`<h2 style="font-size:18px;margin-top:24px">${sec.heading}</h2>
+              ${table(sec.rows.map((r) => ({ label: r.label, value: r.multiline ? multiline(r.value) : r.value })))}`,
+        )}
+        <h2 style="font-size:18px;margin-top:24px">${t('mail:staff.attachmentsHeading')}</h2>
+        ${
+          s.uploads.length === 0
+            ? html`<p>${t('mail:staff.noAttachments')}</p>`
+            : html`<ul>
+                ${s.uploads.map((u) => html`<li>${u.filename} (${Math.ceil(u.content.byteLength / 1024)} KB)</li>`)}
+              </ul>`
+        }
+        <p>${t('mail:staff.systemFiles')}</p>
+        <p style="color:#555;font-size:13px">${t('mail:staff.footer')}</p>
+      </body>
+    </html>`;
   return doc.value;
 }
 
@@ -90,7 +128,11 @@ export function staffMessage(s: Submission, systemFiles: OutboxAttachment[], tr:
   const sections = answerSections(s.def, s.values, t, 'lv');
   const email = answer(s.values, 'contact', 'email');
   const subject = oneLine(
-    t('mail:staff.subject', { reference: s.reference, form: oneLine(formTitle(s, tr), 80), name: oneLine(applicantName(s.values), 80) }),
+    t('mail:staff.subject', {
+      reference: s.reference,
+      form: oneLine(formTitle(s, tr), 80),
+      name: oneLine(applicantName(s.values), 80),
+    }),
     300,
   );
   return {

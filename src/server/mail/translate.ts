@@ -24,7 +24,9 @@ export function nodeTranslator(dir: string = LOCALES_DIR): Translator {
     if (hit) return hit;
     const resources: Record<string, unknown> = {};
     const namespaces: string[] = [];
-    for (const file of readdirSync(join(dir, locale)).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(join(dir, locale))
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const ns = file.replace(/\.json$/, '');
       namespaces.push(ns);
       resources[ns] = JSON.parse(readFileSync(join(dir, locale, file), 'utf8'));

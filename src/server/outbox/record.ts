@@ -6,10 +6,10 @@
  * retry never renders again. Items stored by older versions (version 1) carry their rendered
  * messages in item.json and are delivered as they are.
  */
-import { publishedItemsFor, itemsFor, type Catalogue } from '../../data/build-catalogue.ts';
-import { formDefinition, isFormId } from '../../domain/forms/index.ts';
-import type { FileKind } from '../../domain/forms/files.ts';
-import type { Values } from '../../domain/forms/types.ts';
+import { publishedItemsFor, itemsFor, type Catalogue } from '#src/data/build-catalogue.ts';
+import { formDefinition, isFormId } from '#src/domain/forms/index.ts';
+import type { FileKind } from '#src/domain/forms/files.ts';
+import type { Values } from '#src/domain/forms/types.ts';
 import type { Submission, Upload } from '../applications/types.ts';
 import type { OutboxMessage } from './types.ts';
 

@@ -5,7 +5,7 @@
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
-import { loadCatalogueFromDisk } from '../../data/load-from-disk.ts';
+import { loadCatalogueFromDisk } from '#src/data/load-from-disk.ts';
 import { nodeTranslator } from '../mail/translate.ts';
 import { renderInto } from './render.ts';
 import type { RecordItem } from './record.ts';

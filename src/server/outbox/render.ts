@@ -11,7 +11,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Catalogue } from '../../data/build-catalogue.ts';
+import type { Catalogue } from '#src/data/build-catalogue.ts';
 import { JSON_FILE, PDF_FILE, renderApplication } from '../mail/render.ts';
 import type { Translator } from '../mail/translate.ts';
 import { writeFileAtomic } from './durable-fs.ts';

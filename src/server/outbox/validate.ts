@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { REFERENCE_PATTERN } from '../reference.ts';
 import { OutboxError, type OutboxFile, type OutboxItem } from './types.ts';
 
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
 /** Our own file names only: no slashes, no leading dot, so they can never escape the item folder. */
 export const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;

@@ -49,7 +49,12 @@ export function applicationPdf(s: Submission, tr: Translator): Promise<Uint8Arra
     size: 'A4',
     margins: { top: 50, bottom: 60, left: 56, right: 56 },
     bufferPages: true,
-    info: { Title: `${t('mail:pdf.title')} ${s.reference}`, Author: s.municipality.socialService.name.lv, Subject: formTitle(s, tr), Creator: 'Atbalsts' },
+    info: {
+      Title: `${t('mail:pdf.title')} ${s.reference}`,
+      Author: s.municipality.socialService.name.lv,
+      Subject: formTitle(s, tr),
+      Creator: 'Atbalsts',
+    },
     lang: 'lv-LV',
   });
   doc.registerFont('body', fonts.regular);
@@ -61,12 +66,22 @@ export function applicationPdf(s: Submission, tr: Translator): Promise<Uint8Arra
     doc.on('error', reject);
   });
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  const date = new Intl.DateTimeFormat('lv-LV', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Riga' }).format(s.submittedAt);
+  const date = new Intl.DateTimeFormat('lv-LV', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Riga',
+  }).format(s.submittedAt);
 
-  doc.font('body').fontSize(10).text(t('mail:pdf.to', { service: s.municipality.socialService.name.lv }), { align: 'right' });
+  doc
+    .font('body')
+    .fontSize(10)
+    .text(t('mail:pdf.to', { service: s.municipality.socialService.name.lv }), { align: 'right' });
   if (s.municipality.socialService.address) doc.text(s.municipality.socialService.address, { align: 'right' });
   doc.moveDown(1.5).font('bold').fontSize(16).text(t('mail:pdf.title'), { align: 'center' });
-  doc.font('bold').fontSize(12).text(t(`forms:form.${s.def.id}.title`), { align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(12)
+    .text(t(`forms:form.${s.def.id}.title`), { align: 'center' });
   doc.moveDown(0.5).font('body').fontSize(10);
   if (s.item) doc.text(t('mail:pdf.item', { item: s.item.name.lv }));
   doc.text(t('mail:pdf.reference', { reference: s.reference }));
@@ -76,34 +91,69 @@ export function applicationPdf(s: Submission, tr: Translator): Promise<Uint8Arra
   for (const sec of answerSections(s.def, s.values, t, 'lv')) {
     if (doc.y > doc.page.height - 140) doc.addPage();
     doc.moveDown(0.8).font('bold').fontSize(11).text(sec.heading);
-    doc.moveTo(doc.page.margins.left, doc.y + 1).lineTo(doc.page.margins.left + width, doc.y + 1).lineWidth(0.5).stroke();
+    doc
+      .moveTo(doc.page.margins.left, doc.y + 1)
+      .lineTo(doc.page.margins.left + width, doc.y + 1)
+      .lineWidth(0.5)
+      .stroke();
     doc.moveDown(0.3);
     for (const r of sec.rows) {
       const y = doc.y;
-      doc.font('body').fontSize(9).fillColor('#444').text(r.label, doc.page.margins.left, y, { width: width * 0.42 });
+      doc
+        .font('body')
+        .fontSize(9)
+        .fillColor('#444')
+        .text(r.label, doc.page.margins.left, y, { width: width * 0.42 });
       const yLabel = doc.y;
-      doc.fillColor('#000').fontSize(10).text(r.value, doc.page.margins.left + width * 0.45, y, { width: width * 0.55 });
+      doc
+        .fillColor('#000')
+        .fontSize(10)
+        .text(r.value, doc.page.margins.left + width * 0.45, y, { width: width * 0.55 });
       doc.y = Math.max(yLabel, doc.y) + 3;
       doc.x = doc.page.margins.left;
     }
   }
   if (s.uploads.length) {
-    doc.moveDown(0.8).font('body').fontSize(9).text(t('mail:pdf.attachments', { list: s.uploads.map((u) => u.filename).join(', ') }), doc.page.margins.left, doc.y, { width });
+    doc
+      .moveDown(0.8)
+      .font('body')
+      .fontSize(9)
+      .text(
+        t('mail:pdf.attachments', { list: s.uploads.map((u) => u.filename).join(', ') }),
+        doc.page.margins.left,
+        doc.y,
+        { width },
+      );
   }
 
   // Signatures: one block per adult, plus one spare line for a member the form could not list.
   const list = signers(s);
   if (doc.y > doc.page.height - 120 - list.length * 60) doc.addPage();
-  doc.moveDown(1.2).font('bold').fontSize(12).text(t('mail:pdf.signaturesHeading'), doc.page.margins.left, doc.y, { width });
-  doc.font('body').fontSize(9).text(s.def.signaturesOfAllAdults ? t('mail:pdf.signaturesAllAdults') : t('mail:pdf.signaturesApplicant'), { width });
+  doc
+    .moveDown(1.2)
+    .font('bold')
+    .fontSize(12)
+    .text(t('mail:pdf.signaturesHeading'), doc.page.margins.left, doc.y, { width });
+  doc
+    .font('body')
+    .fontSize(9)
+    .text(s.def.signaturesOfAllAdults ? t('mail:pdf.signaturesAllAdults') : t('mail:pdf.signaturesApplicant'), {
+      width,
+    });
   const lines = s.def.signaturesOfAllAdults ? [...list, { name: '', code: '' }] : list;
   for (const signer of lines) {
     if (doc.y > doc.page.height - 110) doc.addPage();
     doc.moveDown(1.2);
     const y = doc.y;
     const left = doc.page.margins.left;
-    doc.fontSize(10).text(`${t('mail:pdf.signatureName')}: ${signer.name || '______________________________'}`, left, y, { width: width * 0.6 });
-    doc.text(`${t('mail:pdf.signatureCode')}: ${signer.code || '____________'}`, left + width * 0.6, y, { width: width * 0.4 });
+    doc
+      .fontSize(10)
+      .text(`${t('mail:pdf.signatureName')}: ${signer.name || '______________________________'}`, left, y, {
+        width: width * 0.6,
+      });
+    doc.text(`${t('mail:pdf.signatureCode')}: ${signer.code || '____________'}`, left + width * 0.6, y, {
+      width: width * 0.4,
+    });
     doc.moveDown(1.4);
     const y2 = doc.y;
     doc.text(`${t('mail:pdf.signature')}: ______________________`, left, y2, { width: width * 0.6 });
@@ -116,12 +166,16 @@ export function applicationPdf(s: Submission, tr: Translator): Promise<Uint8Arra
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing into the margin must not add a page
-    doc.font('body').fontSize(8).fillColor('#555').text(
-      t('mail:pdf.page', { reference: s.reference, page: i + 1, pages: range.count }),
-      doc.page.margins.left,
-      doc.page.height - 40,
-      { width, align: 'center' },
-    );
+    doc
+      .font('body')
+      .fontSize(8)
+      .fillColor('#555')
+      .text(
+        t('mail:pdf.page', { reference: s.reference, page: i + 1, pages: range.count }),
+        doc.page.margins.left,
+        doc.page.height - 40,
+        { width, align: 'center' },
+      );
     doc.page.margins.bottom = bottom;
   }
   doc.end();

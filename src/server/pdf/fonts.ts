@@ -19,5 +19,8 @@ function locate(file: string): string {
 let cache: { regular: Buffer; bold: Buffer } | undefined;
 /** The font files, read once per process (each PDF would otherwise read 1.5 MB from disk). */
 export function dejavu(): { regular: Buffer; bold: Buffer } {
-  return (cache ??= { regular: readFileSync(locate('DejaVuSans.ttf')), bold: readFileSync(locate('DejaVuSans-Bold.ttf')) });
+  return (cache ??= {
+    regular: readFileSync(locate('DejaVuSans.ttf')),
+    bold: readFileSync(locate('DejaVuSans-Bold.ttf')),
+  });
 }

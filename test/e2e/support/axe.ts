@@ -25,9 +25,33 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // is the fallback for contexts without it; under the portal's CSP that needs bypassCSP.
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`) }));
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{
+            violations: {
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: { target: string[]; html: string }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`),
+    }));
   });
 }
 
@@ -61,8 +85,11 @@ export async function cutOffElements(page: Page): Promise<string[]> {
       const r = el.getBoundingClientRect();
       if (r.width <= 1 || r.height <= 1 || r.right <= width + 1 || r.left < -1000) continue;
       if (getComputedStyle(el).visibility === 'hidden' || insideHiddenBox(el)) continue;
-      const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
-      out.push(`${el.tagName.toLowerCase()}${cls} (right edge ${Math.round(r.right)} px > ${width} px: "${(el.textContent ?? '').trim().slice(0, 40)}")`);
+      const cls =
+        typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      out.push(
+        `${el.tagName.toLowerCase()}${cls} (right edge ${Math.round(r.right)} px > ${width} px: "${(el.textContent ?? '').trim().slice(0, 40)}")`,
+      );
       if (out.length >= 5) break;
     }
     return out;
@@ -76,11 +103,11 @@ export async function cutOffElements(page: Page): Promise<string[]> {
  * portal. `axeTab` is reused between calls.
  */
 export async function axeViolationsWithoutJs(page: Page, axeTab: Page): Promise<AxeViolation[]> {
-  const html = (await page.content())
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
-    .replace(/<\/?noscript>/gi, '');
+  const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/<\/?noscript>/gi, '');
   const url = page.url().split('#')[0]!;
-  await axeTab.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await axeTab.route(url, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
   try {
     await axeTab.goto(url, { waitUntil: 'load' });
     return await axeViolations(axeTab);

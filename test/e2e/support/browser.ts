@@ -9,11 +9,25 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
-export const MOBILE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export const MOBILE: BrowserContextOptions = {
+  viewport: { width: 360, height: 740 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 
 /**
@@ -22,7 +36,11 @@ export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height:
  * axe is injected as an init script (support/axe.ts installAxe), which CSP does not block.
  * Pass `bypassCSP: true` only for a page that needs a script tag injected.
  */
-export async function newContext(browser: Browser, origin: string, opts: BrowserContextOptions = {}): Promise<BrowserContext & { foreignRequests: string[] }> {
+export async function newContext(
+  browser: Browser,
+  origin: string,
+  opts: BrowserContextOptions = {},
+): Promise<BrowserContext & { foreignRequests: string[] }> {
   const ctx = (await browser.newContext({ ...DESKTOP, ...opts })) as BrowserContext & { foreignRequests: string[] };
   ctx.foreignRequests = [];
   ctx.on('request', (req) => {

@@ -16,9 +16,24 @@ export function builtPages(distDir: string): string[] {
 }
 
 export type PageType =
-  | 'root' | 'home' | 'accessibility' | 'municipality' | 'situation'
-  | 'benefits' | 'benefits-group' | 'benefit' | 'services' | 'services-group' | 'service'
-  | 'contacts' | 'how-to-apply' | 'privacy' | 'estimator' | 'apply-index' | 'apply' | 'other';
+  | 'root'
+  | 'home'
+  | 'accessibility'
+  | 'municipality'
+  | 'situation'
+  | 'benefits'
+  | 'benefits-group'
+  | 'benefit'
+  | 'services'
+  | 'services-group'
+  | 'service'
+  | 'contacts'
+  | 'how-to-apply'
+  | 'privacy'
+  | 'estimator'
+  | 'apply-index'
+  | 'apply'
+  | 'other';
 
 /** Page type from the URL shape of src/i18n/paths.ts. */
 export function pageType(path: string): PageType {
@@ -29,15 +44,24 @@ export function pageType(path: string): PageType {
   if (s.length === 2) return 'municipality';
   const [section, a, b] = s.slice(2);
   switch (section) {
-    case 'situacijas': return 'situation';
-    case 'pabalsti': return a === undefined ? 'benefits' : a === 'grupa' ? 'benefits-group' : 'benefit';
-    case 'pakalpojumi': return a === undefined ? 'services' : a === 'grupa' ? 'services-group' : 'service';
-    case 'kontakti': return 'contacts';
-    case 'ka-pieteikties': return 'how-to-apply';
-    case 'privatums': return 'privacy';
-    case 'novertejums': return 'estimator';
-    case 'pieteikums': return a === undefined ? 'apply-index' : b === undefined ? 'apply' : 'other';
-    default: return 'other';
+    case 'situacijas':
+      return 'situation';
+    case 'pabalsti':
+      return a === undefined ? 'benefits' : a === 'grupa' ? 'benefits-group' : 'benefit';
+    case 'pakalpojumi':
+      return a === undefined ? 'services' : a === 'grupa' ? 'services-group' : 'service';
+    case 'kontakti':
+      return 'contacts';
+    case 'ka-pieteikties':
+      return 'how-to-apply';
+    case 'privatums':
+      return 'privacy';
+    case 'novertejums':
+      return 'estimator';
+    case 'pieteikums':
+      return a === undefined ? 'apply-index' : b === undefined ? 'apply' : 'other';
+    default:
+      return 'other';
   }
 }
 

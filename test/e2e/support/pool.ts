@@ -1,7 +1,12 @@
 /** Runs `work` over `items` with `size` browser tabs at once (2-core CI: 2–3 tabs keep both busy). */
 import type { BrowserContext, Page } from 'playwright-core';
 
-export async function withTabs<T, R>(ctx: BrowserContext, items: readonly T[], size: number, work: (page: Page, item: T) => Promise<R>): Promise<R[]> {
+export async function withTabs<T, R>(
+  ctx: BrowserContext,
+  items: readonly T[],
+  size: number,
+  work: (page: Page, item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(

@@ -16,7 +16,14 @@ export async function serveBuild(distDir: string): Promise<{ url: string; stop: 
   const { SMTP_URL: _smtp, ...env } = process.env;
   const child = spawn(process.execPath, [join(REPO, 'scripts/start.mjs'), '--dist', resolve(distDir)], {
     cwd: REPO,
-    env: { ...env, HOST: '127.0.0.1', PORT: '0', OUTBOX_DIR: join(dirs, 'outbox'), MAIL_DIR: join(dirs, 'mail'), IDEMPOTENCY_DIR: join(dirs, 'idempotency') },
+    env: {
+      ...env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      OUTBOX_DIR: join(dirs, 'outbox'),
+      MAIL_DIR: join(dirs, 'mail'),
+      IDEMPOTENCY_DIR: join(dirs, 'idempotency'),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));

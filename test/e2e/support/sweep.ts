@@ -10,9 +10,9 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { MUNICIPALITIES } from '../../../src/components/catalogue/data.ts';
-import type { Locale } from '../../../src/i18n/locales.ts';
-import { paths } from '../../../src/i18n/paths.ts';
+import { MUNICIPALITIES } from '#src/components/catalogue/data.ts';
+import type { Locale } from '#src/i18n/locales.ts';
+import { paths } from '#src/i18n/paths.ts';
 import { startPortal, type PortalServer } from '../../helpers/portal-server.ts';
 import { axeViolations, cutOffElements, describeViolations, horizontalOverflow, installAxe } from './axe.ts';
 import { launchBrowser, newContext } from './browser.ts';
@@ -90,7 +90,20 @@ export function defineSweep(locale: Locale): void {
 
     it(`the build has pages of every type in /${locale}/`, () => {
       const types = new Set(pages.map((p) => pageType(p)));
-      for (const t of ['home', 'municipality', 'situation', 'benefits', 'benefit', 'services', 'service', 'contacts', 'how-to-apply', 'privacy', 'accessibility', 'estimator'] as const) {
+      for (const t of [
+        'home',
+        'municipality',
+        'situation',
+        'benefits',
+        'benefit',
+        'services',
+        'service',
+        'contacts',
+        'how-to-apply',
+        'privacy',
+        'accessibility',
+        'estimator',
+      ] as const) {
         expect(types, `no ${t} page in /${locale}/`).toContain(t);
       }
     });
@@ -99,10 +112,19 @@ export function defineSweep(locale: Locale): void {
       it(`${group}: ${list.length} pages, zero violations, no sideways scrolling`, { timeout: 300_000 }, async () => {
         const found = await withTabs(ctx, list, TABS, async (page, path) => {
           await open(page, path);
-          return [describeViolations(path, await axeViolations(page)), await reflowProblem(page, path, '320 px')] as const;
+          return [
+            describeViolations(path, await axeViolations(page)),
+            await reflowProblem(page, path, '320 px'),
+          ] as const;
         });
-        expectNone(found.map((f) => f[0]), 'axe violations');
-        expectNone(found.map((f) => f[1]), 'reflow problems');
+        expectNone(
+          found.map((f) => f[0]),
+          'axe violations',
+        );
+        expectNone(
+          found.map((f) => f[1]),
+          'reflow problems',
+        );
       });
     }
 
@@ -125,10 +147,19 @@ export function defineSweep(locale: Locale): void {
       const list = MUNICIPALITIES.map((m) => paths.applyIndex(locale, m.id));
       const found = await withTabs(ctx, list, TABS, async (page, path) => {
         await open(page, path);
-        return [describeViolations(path, await axeViolations(page)), await reflowProblem(page, path, '320 px')] as const;
+        return [
+          describeViolations(path, await axeViolations(page)),
+          await reflowProblem(page, path, '320 px'),
+        ] as const;
       });
-      expectNone(found.map((f) => f[0]), 'axe violations');
-      expectNone(found.map((f) => f[1]), 'reflow problems');
+      expectNone(
+        found.map((f) => f[0]),
+        'axe violations',
+      );
+      expectNone(
+        found.map((f) => f[1]),
+        'reflow problems',
+      );
     });
 
     it('no request left the portal origin', () => {
@@ -137,28 +168,42 @@ export function defineSweep(locale: Locale): void {
   });
 
   describe('desktop and 200 % zoom', () => {
-    it(`desktop 1280×800, one page of every type (${desktopSample.length} pages): axe WCAG 2.1 A/AA, zero violations`, { timeout: 300_000 }, async () => {
-      const ctx = await axeContext({});
-      try {
-        expectNone(await withTabs(ctx, desktopSample, TABS, async (page, path) => {
-          await open(page, path);
-          return describeViolations(path, await axeViolations(page));
-        }), 'axe violations');
-      } finally {
-        await ctx.close();
-      }
-    });
+    it(
+      `desktop 1280×800, one page of every type (${desktopSample.length} pages): axe WCAG 2.1 A/AA, zero violations`,
+      { timeout: 300_000 },
+      async () => {
+        const ctx = await axeContext({});
+        try {
+          expectNone(
+            await withTabs(ctx, desktopSample, TABS, async (page, path) => {
+              await open(page, path);
+              return describeViolations(path, await axeViolations(page));
+            }),
+            'axe violations',
+          );
+        } finally {
+          await ctx.close();
+        }
+      },
+    );
 
-    it(`200 % zoom, one page of every type per municipality (${sample.length} pages): nothing needs horizontal scrolling or is cut off`, { timeout: 300_000 }, async () => {
-      const ctx = await newContext(browser, portal.url, ZOOM_200);
-      try {
-        expectNone(await withTabs(ctx, sample, TABS, async (page, path) => {
-          await open(page, path);
-          return reflowProblem(page, path, '200 % zoom');
-        }), 'reflow problems');
-      } finally {
-        await ctx.close();
-      }
-    });
+    it(
+      `200 % zoom, one page of every type per municipality (${sample.length} pages): nothing needs horizontal scrolling or is cut off`,
+      { timeout: 300_000 },
+      async () => {
+        const ctx = await newContext(browser, portal.url, ZOOM_200);
+        try {
+          expectNone(
+            await withTabs(ctx, sample, TABS, async (page, path) => {
+              await open(page, path);
+              return reflowProblem(page, path, '200 % zoom');
+            }),
+            'reflow problems',
+          );
+        } finally {
+          await ctx.close();
+        }
+      },
+    );
   });
 }

@@ -3,12 +3,15 @@
  * outbox given as argv[2], announcing on stdout when it starts writing. The test SIGKILLs it
  * mid-write.
  */
-import { enqueue } from '../../../src/server/outbox/index.ts';
-import { newReference } from '../../../src/server/reference.ts';
+import { enqueue } from '#src/server/outbox/index.ts';
+import { newReference } from '#src/server/reference.ts';
 
 const dir = process.argv[2]!;
 const reference = newReference('DGV');
-const files = Array.from({ length: 400 }, (_, i) => ({ name: `part-${i}.bin`, content: new Uint8Array(512 * 1024).fill(i % 251) }));
+const files = Array.from({ length: 400 }, (_, i) => ({
+  name: `part-${i}.bin`,
+  content: new Uint8Array(512 * 1024).fill(i % 251),
+}));
 process.stdout.write(`writing ${reference}\n`);
 await enqueue(
   {
@@ -16,7 +19,15 @@ await enqueue(
     municipality: 'daugavpils',
     form: 'question',
     createdAt: new Date().toISOString(),
-    messages: [{ id: 'staff', to: ['staff@example.lv'], subject: `Pieteikums ${reference}`, text: '-', attachments: [{ filename: "part-0.bin", contentType: "application/octet-stream", file: "part-0.bin" }] }],
+    messages: [
+      {
+        id: 'staff',
+        to: ['staff@example.lv'],
+        subject: `Pieteikums ${reference}`,
+        text: '-',
+        attachments: [{ filename: 'part-0.bin', contentType: 'application/octet-stream', file: 'part-0.bin' }],
+      },
+    ],
   },
   files,
   { dir },

@@ -1,9 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, type Config } from '../../../src/server/env.ts';
-import type { OutboxFile, OutboxItem } from '../../../src/server/outbox/index.ts';
-import { newReference } from '../../../src/server/reference.ts';
+import { loadConfig, type Config } from '#src/server/env.ts';
+import type { OutboxFile, OutboxItem } from '#src/server/outbox/index.ts';
+import { newReference } from '#src/server/reference.ts';
 
 export async function tempDir(label: string): Promise<string> {
   return mkdtemp(join(tmpdir(), `atbalsts-${label}-`));

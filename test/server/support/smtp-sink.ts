@@ -51,12 +51,15 @@ export async function startSmtpSink(port = 0, options: SinkOptions = {}): Promis
     async start() {
       server = new SMTPServer({
         authOptional: true,
-        ...(options.tls ? { key: options.tls.key, cert: options.tls.cert, secure: options.implicitTls === true } : { disabledCommands: ['STARTTLS'] }),
+        ...(options.tls
+          ? { key: options.tls.key, cert: options.tls.cert, secure: options.implicitTls === true }
+          : { disabledCommands: ['STARTTLS'] }),
         logger: false,
         onRcptTo(address, _session, callback) {
           const mode = sink.recipientModes.get(address.address) ?? sink.mode;
           if (mode === 'tempfail') return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
-          if (mode === 'permfail') return callback(Object.assign(new Error('No such user here'), { responseCode: 550 }));
+          if (mode === 'permfail')
+            return callback(Object.assign(new Error('No such user here'), { responseCode: 550 }));
           callback();
         },
         onAuth(_auth, _session, callback) {
@@ -67,7 +70,10 @@ export async function startSmtpSink(port = 0, options: SinkOptions = {}): Promis
             .then((parsed) => {
               sink.messages.push(parsed);
               const tls = session as unknown as { secure?: boolean; tlsOptions?: { version?: string } | false };
-              sink.sessions.push({ secure: Boolean(tls.secure), ...(tls.tlsOptions ? { protocol: tls.tlsOptions.version } : {}) });
+              sink.sessions.push({
+                secure: Boolean(tls.secure),
+                ...(tls.tlsOptions ? { protocol: tls.tlsOptions.version } : {}),
+              });
               sink.envelopes.push({
                 from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
                 to: session.envelope.rcptTo.map((r) => r.address),

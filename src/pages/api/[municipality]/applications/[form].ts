@@ -7,10 +7,10 @@
  * anything the server does not take over (other methods → 405).
  */
 import type { APIRoute } from 'astro';
-import { applicationApiReply } from '../../../../server/applications/api.ts';
-import { serverDeps } from '../../../../server/applications/deps.ts';
-import { guardJson, toResponse } from '../../../../server/applications/respond.ts';
-import { tFor } from '../../../../i18n/index.ts';
+import { applicationApiReply } from '#src/server/applications/api.ts';
+import { serverDeps } from '#src/server/applications/deps.ts';
+import { guardJson, toResponse } from '#src/server/applications/respond.ts';
+import { tFor } from '#src/i18n/index.ts';
 
 export const prerender = false;
 
