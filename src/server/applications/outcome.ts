@@ -21,15 +21,6 @@ export type Outcome =
       idempotencyKey?: string;
       renderedAt?: number;
     }
-  /** No-JS "add another row" button: re-render with one more empty row, no errors. */
-  | {
-      kind: 'add-row';
-      values: Values;
-      rows: Record<string, number>;
-      item?: string;
-      idempotencyKey?: string;
-      renderedAt?: number;
-    }
   | {
       kind: 'rejected';
       status: 400 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 429 | 503;
