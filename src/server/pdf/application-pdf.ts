@@ -8,7 +8,8 @@
 import PDFDocument from 'pdfkit';
 import { answerSections } from '../mail/answers.ts';
 import { formTitle } from '../mail/staff.ts';
-import { answer, applicantName, type Submission } from '../applications/types.ts';
+import { answer, applicantName } from '../applications/answers.ts';
+import type { Submission } from '../applications/types.ts';
 import type { Translator } from '../mail/translate.ts';
 import { dejavu } from './fonts.ts';
 
