@@ -1,4 +1,4 @@
-/** Reading the request's `Cookie` header (RFC 6265 §5.4 form: `name=value` pairs joined by `;`). */
+/** Reading the request's `Cookie` header (RFC 6265, section 5.4: `name=value` pairs joined by `;`). */
 
 /**
  * The value of the cookie `name` in the request, as sent (not URL-decoded; surrounding blanks
