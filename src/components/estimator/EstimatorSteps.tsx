@@ -30,7 +30,7 @@ const RESULTS = STEPS.length;
 type Focus = 'heading' | 'summary' | 'results' | { id: string } | null;
 
 export function EstimatorSteps({ pack, strings, date }: EstimatorData & { date?: string | undefined }) {
-  const t = useMemo(() => createTinyT(pack.locale, strings), [pack.locale, strings]);
+  const t = useMemo(() => createTinyT(pack.locale, strings, 'estimator'), [pack.locale, strings]);
   const ctx = useMemo(() => contextOf(pack), [pack]);
   const [step, setStep] = useState(0);
   const [answers, setAnswers] = useState<Answers>(() => emptyAnswers(1));

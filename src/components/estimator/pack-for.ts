@@ -3,8 +3,7 @@ import { catalogue, publishedItemsFor } from '#src/data/index.ts';
 import { parameters } from '#src/data/parameters.ts';
 import { trimPack, type EstimatorPack } from '#src/domain/estimator/pack.ts';
 import type { Municipality } from '#src/domain/schemas/index.ts';
-import { resourcesFor, type Locale } from '#src/i18n/index.ts';
-import type { Strings } from '#src/i18n/tiny-t.ts';
+import type { Locale } from '#src/i18n/index.ts';
 
 const packs = new Map<string, EstimatorPack>();
 
@@ -15,7 +14,8 @@ export function estimatorPackFor(m: Municipality, locale: Locale): EstimatorPack
   return p;
 }
 
-export function estimatorStrings(locale: Locale): { estimator: Strings; rules: Strings } {
-  const r = resourcesFor(locale);
-  return { estimator: (r.estimator ?? {}) as Strings, rules: (r.rules ?? {}) as Strings };
-}
+/**
+ * What the estimator's strings are picked from (island-strings.ts): its own namespace and the
+ * rules' reasons it shows with the results.
+ */
+export const ESTIMATOR_STRINGS = ['estimator', 'rules'] as const;

@@ -13,11 +13,12 @@ import { toHousehold } from '#src/domain/estimator/to-household.ts';
 import { validateAll, type FieldError } from '#src/domain/estimator/validate.ts';
 import type { Municipality } from '#src/domain/schemas/index.ts';
 import type { Locale } from '#src/i18n/index.ts';
+import { islandStrings } from '#src/i18n/island-strings.ts';
 import { createTinyT, type TinyT } from '#src/i18n/tiny-t.ts';
 import { catalogue } from '#src/data/index.ts';
 import { todayInLatvia } from './browser.ts';
 import { ACTION } from './FullForm.tsx';
-import { estimatorPackFor, estimatorStrings } from './pack-for.ts';
+import { ESTIMATOR_STRINGS, estimatorPackFor } from './pack-for.ts';
 
 export type EstimatorView =
   | { kind: 'form'; answers: Answers; errors: FieldError[]; t: TinyT }
@@ -55,7 +56,7 @@ export async function handleEstimatorRequest(
   m: Municipality,
   locale: Locale,
 ): Promise<EstimatorView> {
-  const t = createTinyT(locale, estimatorStrings(locale));
+  const t = createTinyT(locale, islandStrings(locale, ESTIMATOR_STRINGS), 'estimator');
   if (request.method === 'GET' || request.method === 'HEAD') {
     const n = clampMembers(new URL(request.url).searchParams.get(field.memberCount));
     return { kind: 'form', answers: emptyAnswers(n), errors: [], t };
