@@ -6,7 +6,7 @@ import { parameters } from '#src/data/parameters.ts';
 import type { EvaluationContext } from '#src/domain/engine/evaluate.ts';
 import { trimPack, type EstimatorPack } from '#src/domain/estimator/pack.ts';
 import type { HouseholdInput, Locale } from '#src/domain/schemas/index.ts';
-import { ESTIMATOR_STRINGS } from '#src/components/estimator/pack-for.ts';
+import { ESTIMATOR_STRINGS } from '#src/data/estimator-pack.ts';
 import { islandStrings } from '#src/i18n/island-strings.ts';
 import type { Namespaces } from '#src/i18n/tiny-t.ts';
 

@@ -1,6 +1,10 @@
-/** Server/build side: the trimmed pack and strings the estimator page and the no-JS route pass on. */
-import { catalogue, publishedItemsFor } from '#src/data/index.ts';
-import { parameters } from '#src/data/parameters.ts';
+/**
+ * Build and server side: the estimator's trimmed pack (only what the island's engine needs, from
+ * the catalogue and parameters) per municipality and locale, and which strings it ships. The
+ * estimator page serialises both for the island; the no-JS route uses the same ones.
+ */
+import { catalogue, publishedItemsFor } from './index.ts';
+import { parameters } from './parameters.ts';
 import { trimPack, type EstimatorPack } from '#src/domain/estimator/pack.ts';
 import type { Municipality } from '#src/domain/schemas/index.ts';
 import type { Locale } from '#src/i18n/index.ts';
