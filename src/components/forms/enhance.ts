@@ -71,8 +71,8 @@ export function checkName(form: HTMLFormElement, def: FormDef, name: string, msg
   const sec = values[parts[0]!];
   const row = Array.isArray(sec) ? (sec[Number(parts[1])] ?? {}) : (sec ?? {});
   const r = checkField(field, row[field.name], values, row);
-  setError(form, name, r.error ? msg(r.error) : undefined, msg('errorPrefix'));
-  return !r.error;
+  setError(form, name, r.key ? msg(r.key) : undefined, msg('errorPrefix'));
+  return !r.key;
 }
 
 /** Every field name inside an element (a step), in document order, once. */
