@@ -46,7 +46,7 @@ export class ParametersError extends Error {
   readonly code = 'PARAMETERS_MISSING';
 }
 
-export function parametersOn(p: NationalParameters, municipality: Municipality, date: string): ParametersOn {
+function parametersOn(p: NationalParameters, municipality: Municipality, date: string): ParametersOn {
   const notes: Reason[] = [];
   let provisional = false;
   const mark = (what: string, status: string, extrapolated: boolean, lastDate?: string) => {
