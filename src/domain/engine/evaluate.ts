@@ -69,7 +69,7 @@ export function thresholdBasis(parameters: NationalParameters, date: string): Pa
 }
 
 /** The threshold period the result uses, and the sentence to show when it is past the last published one. */
-export function basisOf(
+function basisOf(
   p: Pick<ParametersOn, 'thresholds' | 'thresholdsFrom' | 'thresholdsExtrapolated'>,
   date: string,
 ): ParameterBasis {
