@@ -10,7 +10,7 @@
  */
 import type { Household, HousingCoefficientsEntry, HousingHouseholdType } from '../schemas/index.ts';
 import type { Facts } from './facts.ts';
-import type { ParameterName } from './parameters-on.ts';
+import type { ParameterName } from './parameter-names.ts';
 import { reason, type Reason } from './reasons.ts';
 import type { AssetsResult, HouseholdStatus, HousingResult, IncomeResult, ThresholdSum, Verdict } from './types.ts';
 
