@@ -9,13 +9,8 @@ import { housingBenefit } from './housing.ts';
 import { countIncome } from './income.ts';
 import { evaluateItem, type ConditionMemo } from './items.ts';
 import { inForce } from './dated.ts';
-import {
-  PARAMETER_NAMES,
-  ParametersError,
-  parametersOnCached,
-  type ParameterName,
-  type ParametersOn,
-} from './parameters-on.ts';
+import { PARAMETER_NAMES, type ParameterName } from './parameter-names.ts';
+import { ParametersError, parametersOnCached, type ParametersOn } from './parameters-on.ts';
 import { prepare } from './prepared.ts';
 import { reason, type Reason } from './reasons.ts';
 import { suggestServices } from './services.ts';
