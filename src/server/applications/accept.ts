@@ -50,7 +50,7 @@ export async function acceptSubmission(submission: PostedSubmission, deps: Handl
     ...submission.unknown.map((path) => ({ path, key: 'error.unknownField' })),
   ];
   const parsedAnswers = parseAnswers(def, values);
-  if (!parsedAnswers.ok) errors.push(...parsedAnswers.errors.map((e) => ({ path: e.path, key: e.error })));
+  if (!parsedAnswers.ok) errors.push(...parsedAnswers.errors);
   const checked = checkUploads(submission.files, submission.fileFlags, def.attachments);
   errors.push(...checked.errors);
   if (errors.length || !parsedAnswers.ok) return { kind: 'invalid', errors, ...keep };
