@@ -1,7 +1,7 @@
 /**
  * Structured logs: one JSON object per line on stdout (warnings and errors on stderr).
  *
- * Privacy rule (DESIGN.md, convention 6): a log line carries an event name, reference numbers,
+ * Privacy rule: a log line carries an event name, reference numbers,
  * error codes, counts and durations — never names, personal codes, e-mail addresses or answers.
  * Callers pass only such fields; `safeFields` additionally drops anything that looks like an
  * e-mail address or a Latvian personal code, so a slip does not leak personal data.

@@ -1,5 +1,5 @@
 /**
- * Picks the best encoding we have a file for, per RFC 9110 §12.5.3: q-values, `*`, and
+ * Picks the best encoding we have a file for, per RFC 9110, section 12.5.3: q-values, `*`, and
  * `identity;q=0`. We prefer br over gzip when the client weighs them equally (smaller files).
  */
 export type Encoding = 'br' | 'gzip' | 'identity';
