@@ -19,7 +19,7 @@ const NON_SCRIPT_TYPES = /type\s*=\s*["']?(application\/(ld\+)?json|text\/templa
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-export interface CspAudit {
+interface CspAudit {
   scripts: string[];
   styles: string[];
   /** hash → first page it was seen on, for the build log */
@@ -27,7 +27,7 @@ export interface CspAudit {
   styleAttributes: string[];
 }
 
-export async function auditInline(clientDir: string): Promise<CspAudit> {
+async function auditInline(clientDir: string): Promise<CspAudit> {
   const scripts = new Set<string>();
   const styles = new Set<string>();
   const seenOn: Record<string, string> = {};

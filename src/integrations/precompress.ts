@@ -19,14 +19,14 @@ const gz = promisify(gzip);
 const MIN_BYTES = 1024;
 const COMPRESSIBLE = /\.(html|css|js|mjs|json|svg|xml|txt|webmanifest|map|ico|ttf|otf)$/i;
 
-export interface PrecompressStats {
+interface PrecompressStats {
   files: number;
   bytes: number;
   brBytes: number;
   gzBytes: number;
 }
 
-export async function precompressDir(dir: string): Promise<PrecompressStats> {
+async function precompressDir(dir: string): Promise<PrecompressStats> {
   const stats: PrecompressStats = { files: 0, bytes: 0, brBytes: 0, gzBytes: 0 };
   const tasks: Promise<void>[] = [];
   for await (const file of filesBelow(dir)) {

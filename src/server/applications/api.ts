@@ -16,7 +16,7 @@ import type { HandlerDeps } from './deps.ts';
 import { handleApplication } from './handler.ts';
 import type { Outcome } from './outcome.ts';
 
-export type Translator = (locale: Locale) => TFunction;
+type Translator = (locale: Locale) => TFunction;
 
 export interface JsonReply {
   status: number;

@@ -71,7 +71,7 @@ export interface PageFields {
   downloadCookie?: string;
 }
 
-export type ReadSubmission = { ok: true; submission: PostedSubmission } | { ok: false; outcome: Outcome };
+type ReadSubmission = { ok: true; submission: PostedSubmission } | { ok: false; outcome: Outcome };
 
 /**
  * Rows shown per repeated section: the rows posted or asked for (`rows.<section>`), at least the

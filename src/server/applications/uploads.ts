@@ -12,7 +12,7 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
  */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 
-export function withoutBidiControls(name: string): string {
+function withoutBidiControls(name: string): string {
   return name.replace(BIDI_CONTROLS, '');
 }
 

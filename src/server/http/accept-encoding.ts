@@ -4,7 +4,7 @@
  */
 export type Encoding = 'br' | 'gzip' | 'identity';
 
-export function parseAcceptEncoding(header: string | undefined): Map<string, number> {
+function parseAcceptEncoding(header: string | undefined): Map<string, number> {
   const weights = new Map<string, number>();
   if (!header) return weights;
   for (const part of header.split(',')) {

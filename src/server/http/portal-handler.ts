@@ -33,7 +33,7 @@ export type AstroHandler = (
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
-export interface PortalHandlerDeps {
+interface PortalHandlerDeps {
   config: Config;
   astro: AstroHandler;
   files: StaticHandler;
