@@ -48,7 +48,7 @@ describe('reading amounts as residents type them', () => {
 describe('validation', () => {
   it('asks every required answer, in the order of the one-page form', () => {
     const a = emptyAnswers(2);
-    expect(validateAll(a).map((e) => `${e.field} ${e.key}`)).toEqual([
+    expect(validateAll(a).map((e) => `${e.path} ${e.key}`)).toEqual([
       'm0-age error.age.empty',
       'm0-disability error.disability.empty',
       'm1-age error.age.empty',
@@ -64,7 +64,7 @@ describe('validation', () => {
     const a = emptyAnswers(1);
     a.members[0]!.incomes = { pension: '500', salary: 'many' };
     expect(validateStep('incomes', a)).toEqual([
-      { field: 'm0-income-salary', key: 'error.money.format', params: { person: 1, type: 'salary' } },
+      { path: 'm0-income-salary', key: 'error.money.format', params: { person: 1, type: 'salary' } },
     ]);
   });
   it('restored answers are cleaned (storage can hold anything)', () => {
