@@ -1,7 +1,8 @@
 /**
  * What the island may load: its whole import graph (type-only imports excluded) reaches neither
  * zod, i18next, server code nor node:* — the page's JavaScript budget is 35 KB gzip and islands
- * never import server code (DESIGN). Also: both languages' estimator strings are complete.
+ * never import server code (it would pull server modules into the browser bundle).
+ * Also: both languages' estimator strings are complete.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
