@@ -10,10 +10,13 @@ import { parseEuroCents, parseWhole } from '#src/domain/estimator/numbers.ts';
 import { contextOf } from '#src/domain/estimator/pack.ts';
 import { answersFromHouseholdInput, toHousehold, toHouseholdInput } from '#src/domain/estimator/to-household.ts';
 import { validateAll, validateStep } from '#src/domain/estimator/validate.ts';
+import { isNeverCounted } from '#src/domain/engine/income.ts';
 import {
+  COUNTED_INCOME_TYPES,
   DERIVED_SITUATIONS,
   HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR,
   INCOME_TYPE_LIST,
+  NOT_COUNTED_INCOME_TYPES,
 } from '#src/domain/estimator/vocabulary.ts';
 import { HOUSEHOLD_SITUATIONS, INCOME_TYPES, parseHousehold } from '#src/domain/schemas/index.ts';
 import { exampleHouseholds, fullContext, MUNICIPALITY_IDS, packFor } from './fixtures.ts';
@@ -48,7 +51,7 @@ describe('reading amounts as residents type them', () => {
 describe('validation', () => {
   it('asks every required answer, in the order of the one-page form', () => {
     const a = emptyAnswers(2);
-    expect(validateAll(a).map((e) => `${e.field} ${e.key}`)).toEqual([
+    expect(validateAll(a).map((e) => `${e.path} ${e.key}`)).toEqual([
       'm0-age error.age.empty',
       'm0-disability error.disability.empty',
       'm1-age error.age.empty',
@@ -64,7 +67,7 @@ describe('validation', () => {
     const a = emptyAnswers(1);
     a.members[0]!.incomes = { pension: '500', salary: 'many' };
     expect(validateStep('incomes', a)).toEqual([
-      { field: 'm0-income-salary', key: 'error.money.format', params: { person: 1, type: 'salary' } },
+      { path: 'm0-income-salary', key: 'error.money.format', params: { person: 1, type: 'salary' } },
     ]);
   });
   it('restored answers are cleaned (storage can hold anything)', () => {
@@ -83,6 +86,10 @@ describe('validation', () => {
 
 describe('the estimator asks what the schemas know', () => {
   it('every income type, in two groups', () => expect([...INCOME_TYPE_LIST].sort()).toEqual([...INCOME_TYPES].sort()));
+  it('the first group is what the engine counts, the second what it leaves out (stipends up to the minimum wage)', () => {
+    expect(COUNTED_INCOME_TYPES.filter(isNeverCounted)).toEqual([]);
+    expect(NOT_COUNTED_INCOME_TYPES.filter((t) => !isNeverCounted(t))).toEqual(['stipend']);
+  });
   it('every situation (heating is asked with the housing costs)', () =>
     expect([...HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR, ...DERIVED_SITUATIONS].sort()).toEqual(
       [...HOUSEHOLD_SITUATIONS].sort(),

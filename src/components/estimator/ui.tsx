@@ -4,7 +4,7 @@
  * with a visually hidden "Error:" prefix. Used by the island and by the server-rendered no-JS form.
  */
 import type { ComponentChildren } from 'preact';
-import type { FieldError } from '#src/domain/estimator/validate.ts';
+import type { FieldError } from '#src/domain/field-error.ts';
 import type { TinyT } from '#src/i18n/tiny-t.ts';
 
 export interface Ctx {
@@ -12,7 +12,7 @@ export interface Ctx {
   errors: FieldError[];
 }
 
-const errorOf = (ctx: Ctx, id: string) => ctx.errors.find((e) => e.field === id);
+const errorOf = (ctx: Ctx, id: string) => ctx.errors.find((e) => e.path === id);
 
 function FieldErrorText({ ctx, id }: { ctx: Ctx; id: string }) {
   const e = errorOf(ctx, id);
@@ -180,8 +180,8 @@ export function ErrorSummary({ ctx, summaryRef }: { ctx: Ctx; summaryRef?: { cur
       </h2>
       <ul class="error-summary__list">
         {ctx.errors.map((e) => (
-          <li key={e.field}>
-            <a href={`#${e.field}`}>{ctx.t(e.key, e.params)}</a>
+          <li key={e.path}>
+            <a href={`#${e.path}`}>{ctx.t(e.key, e.params)}</a>
           </li>
         ))}
       </ul>
