@@ -8,15 +8,8 @@ import type { ComponentChildren } from 'preact';
 import type { FieldError } from '#src/domain/estimator/validate.ts';
 import type { TinyT } from '#src/i18n/tiny-t.ts';
 import {
-  ERROR,
-  HINT,
-  INPUT_ERROR,
-  LABEL,
-  SUMMARY,
-  SUMMARY_LIST,
-  SUMMARY_TITLE,
+  CLASS,
   SUMMARY_TITLE_ID,
-  VISUALLY_HIDDEN,
   describedBy,
   errorId,
   errorPrefixText,
@@ -36,8 +29,8 @@ function FieldErrorText({ ctx, id }: { ctx: Ctx; id: string }) {
   const e = errorOf(ctx, id);
   if (!e) return null;
   return (
-    <span class={ERROR} id={errorId(id)}>
-      <span class={VISUALLY_HIDDEN}>{errorPrefixText(ctx.t('error.prefix'))}</span>
+    <span class={CLASS.error} id={errorId(id)}>
+      <span class={CLASS.visuallyHidden}>{errorPrefixText(ctx.t('error.prefix'))}</span>
       {ctx.t(e.key, e.params)}
     </span>
   );
@@ -59,17 +52,17 @@ export function TextField(props: {
   const error = errorOf(ctx, id);
   return (
     <div class={fieldClass(error)}>
-      <label class={LABEL} for={id}>
+      <label class={CLASS.label} for={id}>
         {props.label}
       </label>
       {props.hint && (
-        <span class={HINT} id={hintId(id)}>
+        <span class={CLASS.hint} id={hintId(id)}>
           {props.hint}
         </span>
       )}
       <FieldErrorText ctx={ctx} id={id} />
       <input
-        class={`input input--${props.width ?? 'short'}${error ? ` ${INPUT_ERROR}` : ''}`}
+        class={`input input--${props.width ?? 'short'}${error ? ` ${CLASS.inputError}` : ''}`}
         id={id}
         name={id}
         type="text"
@@ -104,7 +97,7 @@ export function Fieldset(props: {
       <fieldset class="fieldset" aria-describedby={describedBy(legendHintId, error && id && errorId(id))}>
         <legend class={`fieldset__legend${props.large ? ' fieldset__legend--large' : ''}`}>{legend}</legend>
         {props.hint && (
-          <span class={HINT} id={legendHintId}>
+          <span class={CLASS.hint} id={legendHintId}>
             {props.hint}
           </span>
         )}
@@ -190,11 +183,11 @@ export function Checkbox(props: {
 export function ErrorSummary({ ctx, summaryRef }: { ctx: Ctx; summaryRef?: { current: HTMLDivElement | null } }) {
   if (ctx.errors.length === 0) return null;
   return (
-    <div class={SUMMARY} role="alert" aria-labelledby={SUMMARY_TITLE_ID} tabIndex={-1} ref={summaryRef}>
-      <h2 class={SUMMARY_TITLE} id={SUMMARY_TITLE_ID}>
+    <div class={CLASS.summary} role="alert" aria-labelledby={SUMMARY_TITLE_ID} tabIndex={-1} ref={summaryRef}>
+      <h2 class={CLASS.summaryTitle} id={SUMMARY_TITLE_ID}>
         {ctx.t('error.summaryTitle')}
       </h2>
-      <ul class={SUMMARY_LIST}>
+      <ul class={CLASS.summaryList}>
         {ctx.errors.map((e) => (
           <li key={e.field}>
             <a href={summaryHref(e.field)}>{ctx.t(e.key, e.params)}</a>

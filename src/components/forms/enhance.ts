@@ -9,15 +9,8 @@ import type { FieldDef, FormDef } from '#src/domain/forms/types.ts';
 import { checkField, fromFormEntries } from '#src/domain/forms/validate.ts';
 import type { TinyT } from '#src/i18n/tiny-t.ts';
 import {
-  ERROR,
-  FIELD_ERROR,
-  HINT,
-  LABEL,
-  SUMMARY,
-  SUMMARY_LIST,
-  SUMMARY_TITLE,
+  CLASS,
   SUMMARY_TITLE_ID,
-  VISUALLY_HIDDEN,
   errorId,
   errorPrefixText,
   FIELD_ID_PREFIX,
@@ -48,10 +41,10 @@ function controls(form: HTMLFormElement, name: string): HTMLInputElement[] {
 export function setError(form: HTMLFormElement, path: string, message: string | undefined, prefix: string): void {
   const box = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(path)}"]`);
   if (!box) return;
-  let el = box.querySelector<HTMLElement>(`.${ERROR}`);
+  let el = box.querySelector<HTMLElement>(`.${CLASS.error}`);
   // An error the server rendered keeps its id (the attachments' is not derived from fieldId).
   const errId = el?.id || errorId(fieldId(path));
-  box.classList.toggle(FIELD_ERROR, Boolean(message));
+  box.classList.toggle(CLASS.fieldError, Boolean(message));
   const target = box.querySelector('fieldset') ?? controls(form, path)[0];
   const described = new Set((target?.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean));
   if (!message) {
@@ -60,16 +53,16 @@ export function setError(form: HTMLFormElement, path: string, message: string | 
   } else {
     if (!el) {
       el = document.createElement('span');
-      el.className = ERROR;
+      el.className = CLASS.error;
       el.id = errId;
-      const hint = box.querySelector(`.${HINT}`);
-      const anchor = hint ?? box.querySelector(`legend, .${LABEL}`);
+      const hint = box.querySelector(`.${CLASS.hint}`);
+      const anchor = hint ?? box.querySelector(`legend, .${CLASS.label}`);
       if (anchor) anchor.after(el);
       else box.prepend(el);
     }
     el.textContent = '';
     const hidden = document.createElement('span');
-    hidden.className = VISUALLY_HIDDEN;
+    hidden.className = CLASS.visuallyHidden;
     hidden.textContent = errorPrefixText(prefix);
     el.append(hidden, message);
     described.add(errId);
@@ -117,8 +110,8 @@ export function addRow(form: HTMLFormElement, section: string, max: number, lege
       if (v) el.setAttribute(attr, v.split(' ').map(renumber).join(' '));
     }
   });
-  clone.querySelectorAll(`.${ERROR}`).forEach((e) => e.remove());
-  clone.querySelectorAll(`.${FIELD_ERROR}`).forEach((e) => e.classList.remove(FIELD_ERROR));
+  clone.querySelectorAll(`.${CLASS.error}`).forEach((e) => e.remove());
+  clone.querySelectorAll(`.${CLASS.fieldError}`).forEach((e) => e.classList.remove(CLASS.fieldError));
   clone
     .querySelectorAll<HTMLInputElement>('input, textarea')
     .forEach((e) => (e.type === 'radio' || e.type === 'checkbox' ? (e.checked = false) : (e.value = '')));
@@ -176,8 +169,8 @@ export function clearForm(form: HTMLFormElement): void {
     else e.value = '';
   });
   form.querySelectorAll<HTMLSelectElement>('select').forEach((e) => (e.selectedIndex = 0));
-  form.querySelectorAll(`.${ERROR}`).forEach((e) => e.remove());
-  form.querySelectorAll(`.${FIELD_ERROR}`).forEach((e) => e.classList.remove(FIELD_ERROR));
+  form.querySelectorAll(`.${CLASS.error}`).forEach((e) => e.remove());
+  form.querySelectorAll(`.${CLASS.fieldError}`).forEach((e) => e.classList.remove(CLASS.fieldError));
 }
 
 /** Files checked before upload, so a resident without a fast connection never uploads in vain. */
@@ -204,25 +197,25 @@ export function showStepSummary(form: HTMLFormElement, names: string[], t: TinyT
   form.querySelector('[data-island-summary]')?.remove();
   if (!names.length) return;
   const box = document.createElement('div');
-  box.className = SUMMARY;
+  box.className = CLASS.summary;
   box.setAttribute('role', 'alert');
   box.setAttribute('aria-labelledby', ISLAND_SUMMARY_TITLE_ID);
   box.tabIndex = -1;
   box.dataset.islandSummary = '';
   const title = document.createElement('h2');
-  title.className = SUMMARY_TITLE;
+  title.className = CLASS.summaryTitle;
   title.id = ISLAND_SUMMARY_TITLE_ID;
   title.textContent = t('summary.title');
   const list = document.createElement('ul');
-  list.className = SUMMARY_LIST;
+  list.className = CLASS.summaryList;
   for (const name of names) {
     const field = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"]`);
     const control = controls(form, name)[0];
     if (!field || !control) continue;
-    const label = (field.querySelector(`legend, .${LABEL}`)?.textContent ?? '').trim();
-    const error = field.querySelector(`.${ERROR}`);
+    const label = (field.querySelector(`legend, .${CLASS.label}`)?.textContent ?? '').trim();
+    const error = field.querySelector(`.${CLASS.error}`);
     const message = [...(error?.childNodes ?? [])]
-      .filter((n) => !(n instanceof HTMLElement && n.classList.contains(VISUALLY_HIDDEN)))
+      .filter((n) => !(n instanceof HTMLElement && n.classList.contains(CLASS.visuallyHidden)))
       .map((n) => n.textContent)
       .join('')
       .trim();

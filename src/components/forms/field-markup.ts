@@ -4,7 +4,7 @@
  * ErrorSummary.astro, form-view.ts), the estimator's components (estimator/ui.tsx, server and
  * island) and the browser code that adds or removes errors and summaries (enhance.ts).
  *
- *   <div class="field field--error">            FIELD, FIELD_ERROR when it has an error
+ *   <div class="field field--error">            fieldClass(error)
  *     <label class="field__label" for="ID">     or a fieldset + legend for choices
  *     <span class="field__hint" id="ID-hint">   hintId(ID)
  *     <span class="field__error" id="ID-error"> errorId(ID), with a visually hidden prefix
@@ -16,18 +16,21 @@
  * links always land on the control the error belongs to.
  */
 
-export const FIELD = 'field';
-export const FIELD_ERROR = 'field--error';
-export const LABEL = 'field__label';
-export const HINT = 'field__hint';
-export const ERROR = 'field__error';
-/** On a text input, textarea or select with an error. */
-export const INPUT_ERROR = 'input--error';
-export const VISUALLY_HIDDEN = 'visually-hidden';
+/** Class names of the design system's form markup. */
+export const CLASS = {
+  field: 'field',
+  fieldError: 'field--error',
+  label: 'field__label',
+  hint: 'field__hint',
+  error: 'field__error',
+  /** On a text input, textarea or select with an error. */
+  inputError: 'input--error',
+  visuallyHidden: 'visually-hidden',
+  summary: 'error-summary',
+  summaryTitle: 'error-summary__title',
+  summaryList: 'error-summary__list',
+} as const;
 
-export const SUMMARY = 'error-summary';
-export const SUMMARY_TITLE = 'error-summary__title';
-export const SUMMARY_LIST = 'error-summary__list';
 /** Id of the summary's title (its aria-labelledby), one summary per page. */
 export const SUMMARY_TITLE_ID = 'error-summary-title';
 
@@ -47,7 +50,7 @@ export function describedBy(...ids: (string | false | null | undefined)[]): stri
 }
 
 /** Class of a question's box. */
-export const fieldClass = (error: unknown): string => (error ? `${FIELD} ${FIELD_ERROR}` : FIELD);
+export const fieldClass = (error: unknown): string => (error ? `${CLASS.field} ${CLASS.fieldError}` : CLASS.field);
 
 /** The text of the visually hidden prefix before an error ("Kļūda: "). */
 export const errorPrefixText = (prefix: string): string => `${prefix} `;
