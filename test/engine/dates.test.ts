@@ -21,7 +21,8 @@ interface Row {
 }
 
 const single = (date: string, salary: number): CaseHousehold => ({ date, members: [adult(salary)] });
-// The reference's worked example: single pensioner, 500 € pension, 300 € housing costs.
+// The worked example the press published with the 2026 coefficients [S34][S37]: single pensioner,
+// 500 € pension, 300 € housing costs (192 € with K 2.1, 267 € with K 2.5).
 const workedExample = (date: string): CaseHousehold => ({ date, members: [pensioner(500)], costs: 300 });
 // Two working parents and two children, 1 500 € income, 400 € costs: above needy, below low-income.
 const family = (date: string, income = 1500, costs = 400): CaseHousehold => ({
