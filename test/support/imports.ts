@@ -107,7 +107,7 @@ export function scanSource(
         continue;
       }
       const names: string[] = [];
-      let allTypes = clause.isTypeOnly;
+      let allTypes = clause.phaseModifier === ts.SyntaxKind.TypeKeyword;
       let anyValue = false;
       if (clause.name) {
         names.push('default');
