@@ -17,8 +17,9 @@ import { field } from '#src/domain/estimator/fields.ts';
 import { contextOf } from '#src/domain/estimator/pack.ts';
 import { toHousehold } from '#src/domain/estimator/to-household.ts';
 import { STEPS, validateStep, type FieldError } from '#src/domain/estimator/validate.ts';
+import { todayInLatvia } from '#src/domain/today-in-latvia.ts';
 import { createTinyT } from '#src/i18n/tiny-t.ts';
-import { clearStored, loadSaved, recordStep, stepOf, todayInLatvia } from './browser.ts';
+import { clearStored, loadSaved, recordStep, stepOf } from './browser.ts';
 import { CheckAnswers } from './CheckAnswers.tsx';
 import type { EstimatorData } from './Estimator.tsx';
 import { Results } from './Results.tsx';
@@ -30,7 +31,7 @@ const RESULTS = STEPS.length;
 type Focus = 'heading' | 'summary' | 'results' | { id: string } | null;
 
 export function EstimatorSteps({ pack, strings, date }: EstimatorData & { date?: string | undefined }) {
-  const t = useMemo(() => createTinyT(pack.locale, strings), [pack.locale, strings]);
+  const t = useMemo(() => createTinyT(pack.locale, strings, 'estimator'), [pack.locale, strings]);
   const ctx = useMemo(() => contextOf(pack), [pack]);
   const [step, setStep] = useState(0);
   const [answers, setAnswers] = useState<Answers>(() => emptyAnswers(1));

@@ -63,20 +63,6 @@ export function clearStored(): void {
   }
 }
 
-/** Today's date in Latvia (the engine has no clock; the law changes on Latvian calendar dates). */
-export function todayInLatvia(now = new Date()): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Europe/Riga',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
-}
-
 /**
  * Steps in the browser history, so the phone's Back button goes to the previous step instead of
  * leaving the page (and losing the answers). The URL stays the same: nothing is put in it.

@@ -8,8 +8,7 @@ import { FILE_LIMITS } from '#src/domain/forms/files.ts';
 import type { FieldDef, FormDef } from '#src/domain/forms/types.ts';
 import { fieldId } from '#src/domain/forms/types.ts';
 import { checkField, fromFormEntries } from '#src/domain/forms/validate.ts';
-
-export type Msg = (key: string, params?: Record<string, string | number>) => string;
+import type { TinyT } from '#src/i18n/tiny-t.ts';
 
 const META_NAMES = new Set(['website', 'renderedAt', 'idempotencyKey', 'item', '_action']);
 
@@ -63,7 +62,7 @@ export function setError(form: HTMLFormElement, path: string, message: string | 
 }
 
 /** Checks one field by its posted name; shows or clears its error. Returns true when valid. */
-export function checkName(form: HTMLFormElement, def: FormDef, name: string, msg: Msg): boolean {
+export function checkName(form: HTMLFormElement, def: FormDef, name: string, t: TinyT): boolean {
   const field = fieldFor(def, name);
   if (!field) return true;
   const { values } = fromFormEntries(def, answerEntries(form));
@@ -71,8 +70,8 @@ export function checkName(form: HTMLFormElement, def: FormDef, name: string, msg
   const sec = values[parts[0]!];
   const row = Array.isArray(sec) ? (sec[Number(parts[1])] ?? {}) : (sec ?? {});
   const r = checkField(field, row[field.name], values, row);
-  setError(form, name, r.error ? msg(r.error) : undefined, msg('errorPrefix'));
-  return !r.error;
+  setError(form, name, r.key ? t(r.key) : undefined, t('page.errorPrefix'));
+  return !r.key;
 }
 
 /** Every field name inside an element (a step), in document order, once. */
@@ -164,16 +163,16 @@ export function clearForm(form: HTMLFormElement): void {
 }
 
 /** Files checked before upload, so a resident without a fast connection never uploads in vain. */
-export function fileProblems(input: HTMLInputElement | null, msg: Msg): string[] {
+export function fileProblems(input: HTMLInputElement | null, t: TinyT): string[] {
   const files = [...(input?.files ?? [])];
   const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
   const out: string[] = [];
-  if (files.length > FILE_LIMITS.maxFiles) out.push(msg('error.file.tooMany', { max: FILE_LIMITS.maxFiles }));
+  if (files.length > FILE_LIMITS.maxFiles) out.push(t('error.file.tooMany', { max: FILE_LIMITS.maxFiles }));
   for (const f of files)
     if (f.size > FILE_LIMITS.maxFileBytes)
-      out.push(msg('error.file.tooLarge', { name: f.name, max: mb(FILE_LIMITS.maxFileBytes) }));
+      out.push(t('error.file.tooLarge', { name: f.name, max: mb(FILE_LIMITS.maxFileBytes) }));
   if (files.reduce((s, f) => s + f.size, 0) > FILE_LIMITS.maxTotalBytes)
-    out.push(msg('error.file.totalTooLarge', { max: mb(FILE_LIMITS.maxTotalBytes) }));
+    out.push(t('error.file.totalTooLarge', { max: mb(FILE_LIMITS.maxTotalBytes) }));
   return out;
 }
 
@@ -182,7 +181,7 @@ export function fileProblems(input: HTMLInputElement | null, msg: Msg): string[]
  * step), a link per field with its label and error, focused so screen readers announce it.
  * Same markup and classes as the server's ErrorSummary.astro. `names` empty → removed.
  */
-export function showStepSummary(form: HTMLFormElement, names: string[], msg: Msg): void {
+export function showStepSummary(form: HTMLFormElement, names: string[], t: TinyT): void {
   form.querySelector('[data-island-summary]')?.remove();
   if (!names.length) return;
   const box = document.createElement('div');
@@ -194,7 +193,7 @@ export function showStepSummary(form: HTMLFormElement, names: string[], msg: Msg
   const title = document.createElement('h2');
   title.className = 'error-summary__title';
   title.id = 'island-error-summary-title';
-  title.textContent = msg('summary.title');
+  title.textContent = t('summary.title');
   const list = document.createElement('ul');
   list.className = 'error-summary__list';
   for (const name of names) {

@@ -3,9 +3,9 @@
  * summary entries in the form's order with links to the fields, the rows of repeated sections.
  */
 import type { TFunction } from 'i18next';
+import type { FieldError } from '#src/domain/field-error.ts';
 import type { FormDef, Row, Values } from '#src/domain/forms/types.ts';
 import { fieldId } from '#src/domain/forms/types.ts';
-import type { ErrorItem } from '#src/server/applications/outcome.ts';
 
 export interface FormView {
   messages: Map<string, string>;
@@ -24,7 +24,7 @@ function labelFor(def: FormDef, path: string, t: TFunction): string | undefined 
     : label;
 }
 
-export function formView(def: FormDef, errors: ErrorItem[], t: TFunction): FormView {
+export function formView(def: FormDef, errors: FieldError[], t: TFunction): FormView {
   const messages = new Map<string, string>();
   const summary: FormView['summary'] = [];
   // Field order of the form: errors are listed top to bottom as the resident meets them.

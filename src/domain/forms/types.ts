@@ -4,6 +4,7 @@
  * on the server (schema.ts) and orders the staff e-mail, the PDF and application.json.
  * Labels are i18n keys in the `forms` namespace, never wording.
  */
+import type { FieldError } from '../field-error.ts';
 import type { FormId } from '../schemas/catalogue.ts';
 import type { Check } from './validators.ts';
 
@@ -66,7 +67,7 @@ export interface FormDef {
   item?: string;
   sections: SectionDef[];
   /** Form-level rules a field cannot state alone (at least one request chosen, …). */
-  rules?: ((values: Values) => { path: string; error: string } | null)[];
+  rules?: ((values: Values) => FieldError | null)[];
   /** Statutory applications must be signed by every adult household member (reference §8.2). */
   signaturesOfAllAdults: boolean;
   attachments: boolean;

@@ -211,7 +211,7 @@ export async function handleApplication(input: HandlerInput, deps: HandlerDeps):
   };
   const errors: ErrorItem[] = [...spamErrors, ...unknown.map((path) => ({ path, key: 'error.unknownField' }))];
   const parsedAnswers = parseAnswers(def, values);
-  if (!parsedAnswers.ok) errors.push(...parsedAnswers.errors.map((e) => ({ path: e.path, key: e.error })));
+  if (!parsedAnswers.ok) errors.push(...parsedAnswers.errors);
   const checked = checkUploads(files, flags, def.attachments);
   errors.push(...checked.errors);
   if (errors.length || !parsedAnswers.ok) return { kind: 'invalid', errors, ...keep };
