@@ -24,15 +24,6 @@ const ALLOWED_CYCLES: readonly (readonly string[])[] = [
   ],
 ];
 
-/**
- * Component imports of server modules known when this test was written: the form view imports
- * a type of the application handler's outcome. The view should own the shape it renders (the
- * server then builds that shape); when it does, this entry goes.
- */
-const ALLOWED_SERVER_IMPORTS: readonly string[] = [
-  'src/components/forms/form-view.ts → src/server/applications/outcome.ts',
-];
-
 const modules = scanTree('src');
 const edges = [...modules.values()].flatMap((m) =>
   m.imports.map((e) => ({ from: rel(m.file), to: e.target ? rel(e.target) : e.spec, typeOnly: e.typeOnly })),
@@ -141,7 +132,7 @@ describe('architecture', () => {
     const offenders = edges
       .filter((e) => /^src\/(components|layouts)\//.test(e.from) && e.to.startsWith('src/server/'))
       .map((e) => `${e.from} → ${e.to}`);
-    expect(offenders.filter((o) => !ALLOWED_SERVER_IMPORTS.includes(o))).toEqual([]);
+    expect(offenders).toEqual([]);
   });
 
   it('the engine reads no clock and no locale', () => {
