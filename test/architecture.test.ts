@@ -7,8 +7,9 @@
  * type-only imports included (a type import still ties two modules together).
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findCycles, localEdges, rel, scanSource, scanTree } from './support/imports.ts';
+import { findCycles, localEdges, rel, ROOT, scanFile, scanSource, scanTree, unusedExports } from './support/imports.ts';
 
 /**
  * Cycles known when this test was written, each as printed by the test. Estimator.tsx exports
@@ -21,15 +22,6 @@ const ALLOWED_CYCLES: readonly (readonly string[])[] = [
     'src/components/estimator/EstimatorSteps.tsx',
     'src/components/estimator/Estimator.tsx',
   ],
-];
-
-/**
- * Component imports of server modules known when this test was written: the form view imports
- * a type of the application handler's outcome. The view should own the shape it renders (the
- * server then builds that shape); when it does, this entry goes.
- */
-const ALLOWED_SERVER_IMPORTS: readonly string[] = [
-  'src/components/forms/form-view.ts → src/server/applications/outcome.ts',
 ];
 
 const modules = scanTree('src');
@@ -84,6 +76,15 @@ describe('the import scanner', () => {
     expect(m.imports.map((e) => e.spec).sort()).toEqual(['client', 'layout', 'types']);
   });
 
+  it('finds exports nobody imports, following re-exports', () => {
+    const byName = (spec: string) => (spec.startsWith('./') ? `/r/${spec.slice(2)}` : undefined);
+    const a = scanSource('/r/a.ts', `export const used = 1; export const unused = 2; export type T = 1;`, byName);
+    const index = scanSource('/r/index.ts', `export * from './a.ts';`, byName);
+    const user = scanSource('/r/user.ts', `import { used } from './index.ts';`, byName);
+    const modules = new Map([a, index, user].map((m) => [m.file, m]));
+    expect(unusedExports(modules, (f) => f === '/r/a.ts').map((s) => s.split(': ')[1])).toEqual(['T', 'unused']);
+  });
+
   it('finds a cycle and prints it as a path', () => {
     const g = new Map([
       ['/r/a', ['/r/b']],
@@ -131,7 +132,7 @@ describe('architecture', () => {
     const offenders = edges
       .filter((e) => /^src\/(components|layouts)\//.test(e.from) && e.to.startsWith('src/server/'))
       .map((e) => `${e.from} → ${e.to}`);
-    expect(offenders.filter((o) => !ALLOWED_SERVER_IMPORTS.includes(o))).toEqual([]);
+    expect(offenders).toEqual([]);
   });
 
   it('the engine reads no clock and no locale', () => {
@@ -141,5 +142,12 @@ describe('architecture', () => {
       .filter((f) => /\bDate\.now\(|new Date\(|Intl\.|toLocale/.test(readFileSync(f, 'utf8')))
       .map(rel);
     expect(offenders).toEqual([]);
+  });
+
+  it('the engine exports only what something imports (`node scripts/unused-exports.ts` lists the rest of src/)', () => {
+    const all = scanTree('src', 'test', 'scripts', 'bench');
+    for (const config of ['astro.config.mjs', 'vitest.config.ts', 'vitest.e2e.config.ts'])
+      all.set(join(ROOT, config), scanFile(join(ROOT, config)));
+    expect(unusedExports(all, (f) => rel(f).startsWith('src/domain/engine/'))).toEqual([]);
   });
 });

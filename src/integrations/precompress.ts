@@ -1,7 +1,7 @@
 /**
  * Astro integration: after the build, writes `.br` and `.gz` next to every compressible file in
  * the client output (HTML, CSS, JS, SVG, JSON…), so the server sends a page the size the
- * resident's phone actually downloads (without them a 13.5 KB page went out as 30.2 KB). High
+ * resident's phone actually downloads (without it, a 13.5 KB page went out as 30.2 KB). High
  * levels are fine here — paid once per build, not per request — but brotli 10, not 11: on our
  * pages 11 saves 0.3 % more and takes 2.5× as long (measured on the 855-file build).
  * Files under MIN_BYTES are skipped (headers would outweigh the gain), and so is a variant that

@@ -173,9 +173,17 @@ describe('suspended items are never shown as likely', () => {
     { age: 8, disability: null, student: true },
     { age: 16, disability: null, student: true },
   ].map((m, i, all) => all.slice(0, i + 1));
-  it.each(MUNICIPALITY_IDS)('%s', (id) => {
+  // Only packs with a suspended item that has rules can show the mistake.
+  const withSuspended = MUNICIPALITY_IDS.filter((id) =>
+    packFor(id, 'lv').items.some((i) => i.status.kind === 'suspended' && i.eligibility),
+  );
+  it('at least one pack has a suspended item with rules', () => {
+    expect(withSuspended.length).toBeGreaterThanOrEqual(1);
+  });
+  it.each(withSuspended)('%s', (id) => {
     const pack = packFor(id, 'lv');
     const suspended = new Set(pack.items.filter((i) => i.status.kind === 'suspended').map((i) => i.id));
+    let verdicts = 0;
     for (const members of households) {
       for (const situations of [[], [...HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR]]) {
         const parsed = parseHousehold({
@@ -188,8 +196,13 @@ describe('suspended items are never shown as likely', () => {
         });
         if (!parsed.ok) throw new Error('bad household');
         const e = evaluate(parsed.value, contextOf(pack));
-        for (const b of e.benefits) if (suspended.has(b.id)) expect(b.verdict, `${id} ${b.id}`).not.toBe('likely');
+        for (const b of e.benefits)
+          if (suspended.has(b.id)) {
+            verdicts++;
+            expect(b.verdict, `${id} ${b.id}`).not.toBe('likely');
+          }
       }
     }
+    expect(verdicts, 'verdicts on suspended items checked').toBeGreaterThan(0);
   });
 });

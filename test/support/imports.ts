@@ -82,14 +82,21 @@ const hasExport = (node: ts.Node) =>
 const hasDefault = (node: ts.Node) =>
   ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
 
-/** Parses the import and export statements of one module's source text. */
-export function scanSource(file: string, text: string): ModuleInfo {
+/**
+ * Parses the import and export statements of one module's source text. `resolveSpec` turns a
+ * specifier into a file (default: resolveSpecifier from this file).
+ */
+export function scanSource(
+  file: string,
+  text: string,
+  resolveSpec: (spec: string) => string | undefined = (spec) => resolveSpecifier(file, spec),
+): ModuleInfo {
   const code = file.endsWith('.astro') ? astroScripts(text) : text;
   const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
   const sf = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, false, kind);
   const imports: ImportEdge[] = [];
   const exports: ModuleExports = { own: [], renamed: new Map(), star: [] };
-  const target = (spec: string) => resolveSpecifier(file, spec);
+  const target = resolveSpec;
 
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
@@ -100,7 +107,7 @@ export function scanSource(file: string, text: string): ModuleInfo {
         continue;
       }
       const names: string[] = [];
-      let allTypes = clause.isTypeOnly;
+      let allTypes = clause.phaseModifier === ts.SyntaxKind.TypeKeyword;
       let anyValue = false;
       if (clause.name) {
         names.push('default');
