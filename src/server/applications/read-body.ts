@@ -35,7 +35,7 @@ function mediaType(request: Request): string {
   return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-type ReadBody =
+export type ReadBody =
   | { ok: true; fields: [string, string][]; parsed: ParsedForm }
   | { ok: true; json: z.infer<typeof jsonBodySchema>; files: RawUpload[] }
   | { ok: false; outcome: Outcome };

@@ -26,7 +26,7 @@ import type { HandlerDeps, HandlerInput } from './deps.ts';
 import { definitionFor, publishedItem } from './form-lookup.ts';
 import type { RawUpload } from './multipart.ts';
 import { rejected, type Kept, type Outcome } from './outcome.ts';
-import { readBody } from './read-body.ts';
+import { readBody, type ReadBody } from './read-body.ts';
 
 export interface PostedSubmission {
   municipality: Municipality;
@@ -112,34 +112,46 @@ const isMeta = (name: string): boolean =>
   name.startsWith(META.rowsPrefix);
 
 export async function readSubmission(input: HandlerInput, deps: HandlerDeps): Promise<ReadSubmission> {
-  const refuse = (outcome: Outcome): ReadSubmission => ({ ok: false, outcome });
   if (input.request.method !== 'POST') return refuse(rejected(405, 'METHOD_NOT_ALLOWED', 'error.request.method'));
   const municipality = deps.catalogue.municipalities.find((m) => m.id === input.municipality);
   if (!municipality || !isFormId(input.form)) return refuse(rejected(404, 'NOT_FOUND', 'error.item.unknown'));
-  const form = input.form;
   const read = await readBody(input, deps.maxBodyBytes);
   if (!read.ok) return read;
+  const target = { municipality, form: input.form };
+  return 'json' in read ? fromJson(read, input.request, target) : fromHtmlForm(read, input, target, deps);
+}
 
-  if ('json' in read) {
-    const header = input.request.headers.get('idempotency-key');
-    if (header !== null && !isIdempotencyKey(header))
-      return refuse(rejected(400, 'IDEMPOTENCY_KEY_INVALID', 'error.shape'));
-    return {
-      ok: true,
-      submission: {
-        municipality,
-        form,
-        ...(read.json.item !== undefined ? { itemId: read.json.item } : {}),
-        values: read.json.answers as Values,
-        unknown: [],
-        ...(header !== null ? { idempotencyKey: header } : {}),
-        ...(read.json.locale ? { locale: read.json.locale } : {}),
-        files: read.files,
-        fileFlags: { tooManyFiles: read.files.length > FILE_LIMITS.maxFiles, totalTooLarge: false },
-      },
-    };
-  }
+const refuse = (outcome: Outcome): ReadSubmission => ({ ok: false, outcome });
 
+type Target = Pick<PostedSubmission, 'municipality' | 'form'>;
+
+/** The API's JSON body: answers as sent, the key from the `Idempotency-Key` header. */
+function fromJson(read: Extract<ReadBody, { json: unknown }>, request: Request, target: Target): ReadSubmission {
+  const header = request.headers.get('idempotency-key');
+  if (header !== null && !isIdempotencyKey(header))
+    return refuse(rejected(400, 'IDEMPOTENCY_KEY_INVALID', 'error.shape'));
+  return {
+    ok: true,
+    submission: {
+      ...target,
+      ...(read.json.item !== undefined ? { itemId: read.json.item } : {}),
+      values: read.json.answers as Values,
+      unknown: [],
+      ...(header !== null ? { idempotencyKey: header } : {}),
+      ...(read.json.locale ? { locale: read.json.locale } : {}),
+      files: read.files,
+      fileFlags: { tooManyFiles: read.files.length > FILE_LIMITS.maxFiles, totalTooLarge: false },
+    },
+  };
+}
+
+/** The page's form post: its own fields apart, the answers shaped by the form definition for the posted item. */
+async function fromHtmlForm(
+  read: Extract<ReadBody, { fields: unknown }>,
+  input: HandlerInput,
+  target: Target,
+  deps: HandlerDeps,
+): Promise<ReadSubmission> {
   const posted = new Map<string, string>();
   const answerFields: [string, string][] = [];
   for (const [name, value] of read.fields) {
@@ -149,6 +161,7 @@ export async function readSubmission(input: HandlerInput, deps: HandlerDeps): Pr
   const itemId = posted.get(META.item) || undefined;
   const postedKey = posted.get(META.idempotencyKey);
   const key = verifyFormKey(deps.formKeySecret ?? (await formKeySecret()), postedKey) ? postedKey : undefined;
+  const { municipality, form } = target;
   const def = definitionFor(
     deps.catalogue,
     municipality.id,
@@ -163,8 +176,7 @@ export async function readSubmission(input: HandlerInput, deps: HandlerDeps): Pr
   return {
     ok: true,
     submission: {
-      municipality,
-      form,
+      ...target,
       ...(itemId ? { itemId } : {}),
       values,
       unknown,
