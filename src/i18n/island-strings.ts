@@ -18,7 +18,7 @@ import { resourcesFor } from './i18n.ts';
 import type { Locale } from './locales.ts';
 import type { Namespaces, Strings } from './tiny-t.ts';
 
-export interface IslandStringsOptions {
+interface IslandStringsOptions {
   /** Picks (same form) to leave out of what the picks took, e.g. strings only the page renders. */
   omit?: readonly string[];
 }

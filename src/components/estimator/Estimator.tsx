@@ -10,7 +10,7 @@ import { createTinyT, type Strings } from '#src/i18n/tiny-t.ts';
 import { EstimatorSteps } from './EstimatorSteps.tsx';
 import { StartForm } from './StartForm.tsx';
 
-export interface EstimatorProps {
+interface EstimatorProps {
   locale: EstimatorPack['locale'];
   municipality: string;
   /** The few strings of the no-JS start form (`start`, `action.continue`). */
@@ -49,5 +49,3 @@ export function Estimator(props: EstimatorProps) {
   if (!data) return <StartForm locale={props.locale} municipality={props.municipality} t={startT} />;
   return <EstimatorSteps pack={data.pack} strings={data.strings} date={props.date} />;
 }
-
-export default Estimator;

@@ -5,7 +5,7 @@
  */
 
 /** Same ceiling as the household schema (`household.error.tooLarge`). */
-export const MAX_EUROS = 1_000_000;
+const MAX_EUROS = 1_000_000;
 
 export type Parsed =
   { ok: true; value: number } | { ok: false; reason: 'empty' | 'format' | 'negative' | 'cents' | 'tooLarge' };

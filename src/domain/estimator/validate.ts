@@ -14,8 +14,8 @@ import { INCOME_TYPE_LIST } from './vocabulary.ts';
 export const STEPS = ['municipality', 'members', 'incomes', 'assets', 'housing', 'situations'] as const;
 export type StepId = (typeof STEPS)[number];
 
-export const MAX_AGE = 120;
-export const MAX_VEHICLES = 50;
+const MAX_AGE = 120;
+const MAX_VEHICLES = 50;
 
 const err = (path: string, key: string, params?: Record<string, string | number>): FieldError =>
   params ? { path, key, params } : { path, key };

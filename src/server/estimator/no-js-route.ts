@@ -20,7 +20,7 @@ import { catalogue } from '#src/data/index.ts';
 import { ESTIMATOR_STRINGS, estimatorPackFor } from '#src/data/estimator-pack.ts';
 import { todayInLatvia } from '#src/domain/today-in-latvia.ts';
 
-export type EstimatorView =
+type EstimatorView =
   | { kind: 'form'; answers: Answers; errors: FieldError[]; t: TinyT }
   | { kind: 'results'; estimate: Estimate; pack: EstimatorPack; fields: [string, string][]; t: TinyT }
   | { kind: 'failed'; t: TinyT }
