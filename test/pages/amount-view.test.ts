@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { amountView, amountHeadline } from '#src/components/catalogue/amount-view.ts';
 import { statusView } from '#src/components/catalogue/status-view.ts';
 import { sourceView } from '#src/components/catalogue/source-view.ts';
-import { rootRedirect, preferredLanguages } from '#src/layouts/accept-language.ts';
 import { tFor, type Locale } from '#src/i18n/index.ts';
 import type { Amount } from '#src/domain/schemas/index.ts';
 
@@ -187,21 +186,5 @@ describe('sources', () => {
       'Rēzeknes novada Sociālā dienesta pārskats par 2018. gadu, punkts 1 un 8',
     );
     expect(sourceView('REZ10', sources, 'lv', tFor('lv')).url).toBeUndefined();
-  });
-});
-
-describe('"/" language choice', () => {
-  it.each<[string, string[], string | undefined]>([
-    ['lv-LV,lv;q=0.9,ru;q=0.8', ['lv', 'ru'], 'lv'],
-    ['ru-RU,ru;q=0.9,lv;q=0.8', ['lv', 'ru'], undefined],
-    ['ru;q=0.5,lv;q=0.9', ['lv', 'ru'], 'lv'],
-    ['en-GB,en;q=0.9', ['lv', 'ru'], undefined],
-    ['', ['lv', 'ru'], undefined],
-    ['ru', ['lv'], 'lv'],
-  ])('%j with %j → %s', (header, offered, expected) => {
-    expect(rootRedirect(header, offered as Locale[])).toBe(expected);
-  });
-  it('parses q-values', () => {
-    expect(preferredLanguages('en;q=0.1, ru-LV, lv;q=0.5, *')).toEqual(['ru', 'lv', 'en']);
   });
 });

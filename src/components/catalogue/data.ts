@@ -12,7 +12,7 @@ import {
   type TargetGroup,
 } from '#src/domain/schemas/index.ts';
 import type { Locale } from '#src/i18n/index.ts';
-import { SITE_LOCALES } from '#src/layouts/site-locales.ts';
+import { SITE_LOCALES } from '#src/i18n/site-locales.ts';
 
 export { catalogue };
 

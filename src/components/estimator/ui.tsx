@@ -5,7 +5,7 @@
  * Ids and classes follow the markup contract shared with the application forms (field-markup.ts).
  */
 import type { ComponentChildren } from 'preact';
-import type { FieldError } from '#src/domain/estimator/validate.ts';
+import type { FieldError } from '#src/domain/field-error.ts';
 import type { TinyT } from '#src/i18n/tiny-t.ts';
 import {
   CLASS,
@@ -23,7 +23,7 @@ export interface Ctx {
   errors: FieldError[];
 }
 
-const errorOf = (ctx: Ctx, id: string) => ctx.errors.find((e) => e.field === id);
+const errorOf = (ctx: Ctx, id: string) => ctx.errors.find((e) => e.path === id);
 
 function FieldErrorText({ ctx, id }: { ctx: Ctx; id: string }) {
   const e = errorOf(ctx, id);
@@ -189,8 +189,8 @@ export function ErrorSummary({ ctx, summaryRef }: { ctx: Ctx; summaryRef?: { cur
       </h2>
       <ul class={CLASS.summaryList}>
         {ctx.errors.map((e) => (
-          <li key={e.field}>
-            <a href={summaryHref(e.field)}>{ctx.t(e.key, e.params)}</a>
+          <li key={e.path}>
+            <a href={summaryHref(e.path)}>{ctx.t(e.key, e.params)}</a>
           </li>
         ))}
       </ul>

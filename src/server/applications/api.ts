@@ -10,11 +10,13 @@
  * translator that reads `locales/` from disk (mail/translate.ts) — the same files and options.
  */
 import type { TFunction } from 'i18next';
+import { messageLocale } from '#src/i18n/accept-language.ts';
 import type { Locale } from '#src/i18n/locales.ts';
-import { handleApplication, type HandlerDeps } from './handler.ts';
+import type { HandlerDeps } from './deps.ts';
+import { handleApplication } from './handler.ts';
 import type { Outcome } from './outcome.ts';
 
-export type Translator = (locale: Locale) => TFunction;
+type Translator = (locale: Locale) => TFunction;
 
 export interface JsonReply {
   status: number;
@@ -26,11 +28,6 @@ export interface JsonReply {
 export const APPLICATION_API_PATH = /^\/api\/([a-z0-9-]{1,64})\/applications\/([a-z0-9-]{1,64})\/$/;
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
-
-/** Messages in Russian when the client asks for it (Accept-Language: ru…), else Latvian. */
-export function messageLocale(request: Request): Locale {
-  return /^\s*ru\b/i.test(request.headers.get('accept-language') ?? '') ? 'ru' : 'lv';
-}
 
 // Messages without parameters are translated once per translator, locale and key (an invalid
 // application typically carries a few; translating them anew was a visible share of a 400's cost).
@@ -55,22 +52,19 @@ export function jsonReply(outcome: Outcome, locale: Locale, t: Translator): Json
         body: JSON.stringify({ reference: outcome.reference }),
       };
     case 'invalid':
-    case 'add-row': {
-      const errors = outcome.kind === 'invalid' ? outcome.errors : [];
       return {
         status: 400,
         headers: JSON_HEADERS,
         body: JSON.stringify({
           code: 'INVALID',
           message: translated(t, locale, 'forms:summary.title'),
-          errors: errors.map((e) => ({
+          errors: outcome.errors.map((e) => ({
             path: e.path,
             key: `forms:${e.key}`,
             message: translated(t, locale, `forms:${e.key}`, e.params),
           })),
         }),
       };
-    }
     case 'rejected':
       return {
         status: outcome.status,
@@ -117,7 +111,7 @@ export async function applicationApiReply(
 ): Promise<JsonReply> {
   try {
     const outcome = await handleApplication({ request, municipality, form, mode: 'json' }, deps);
-    return jsonReply(outcome, messageLocale(request), t);
+    return jsonReply(outcome, messageLocale(request.headers.get('accept-language')), t);
   } catch {
     // Unreachable by design (the handler maps every failure); a last guard so input never yields a 500.
     return guardReply(503, 'UNAVAILABLE', 'error.request.unavailable', 'lv', t, 30);

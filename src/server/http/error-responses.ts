@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { messageLocale } from '#src/i18n/accept-language.ts';
 
 /**
  * Wording lives in locales/{lv,ru}/errors.json like every other string. This module runs natively
@@ -77,7 +78,7 @@ export function sendError(
   for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, value);
   res.setHeader('Cache-Control', 'no-store');
   const json = wantsJson(req);
-  const ru = withRussian && /^\s*ru\b/i.test(String(req.headers['accept-language'] ?? ''));
+  const ru = withRussian && messageLocale(req.headers['accept-language']) === 'ru';
   const body = json
     ? JSON.stringify({ error: { code, status, message: wording(ru ? 'ru' : 'lv', status)[1] } })
     : errorPage(status);

@@ -1,9 +1,9 @@
 /**
  * The locales THIS deployment offers (build-time configuration LOCALES=lv,ru | lv).
  * Every page's getStaticPaths uses SITE_LOCALES, so LOCALES=lv builds no /ru/ page at all and
- * the layout hides every trace of the language switch (issue 2: "`lv` alone must work").
+ * the layout hides every trace of the language switch: a Latvian-only portal must work as well.
  */
-import { parseLocales, type Locale } from '../i18n/index.ts';
+import { parseLocales, type Locale } from './locales.ts';
 
 export const SITE_LOCALES: Locale[] = parseLocales(
   (import.meta.env.LOCALES as string | undefined) ?? process.env.LOCALES,

@@ -1,0 +1,17 @@
+/**
+ * Today's date in Latvia, as YYYY-MM-DD. The rules engine has no clock: its callers (the
+ * estimator island and the no-JS estimator route) pass the date, and the law changes on Latvian
+ * calendar dates, so "today" is the date in Europe/Riga, not the device's or the server's zone.
+ */
+export function todayInLatvia(now = new Date()): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Riga',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
+}
