@@ -5,7 +5,8 @@
  */
 import type { CatalogueItem, FormId } from '#src/domain/schemas/catalogue.ts';
 import type { Locale } from '#src/i18n/index.ts';
-import { islandStrings, type Namespaces } from './island-strings-local.ts';
+import { islandStrings } from '#src/i18n/island-strings.ts';
+import type { Namespaces } from '#src/i18n/tiny-t.ts';
 
 export type ItemFacts = Pick<CatalogueItem, 'id' | 'kind' | 'situations' | 'eligibility' | 'application'> & {
   amounts: { rule: { type: string } }[];

@@ -174,8 +174,9 @@ export function declarationSection(allAdultsSign: boolean): SectionDef {
 }
 
 /**
- * Acknowledgement, not consent: processing rests on GDPR art. 6(1)(c)/(e) and 9(2)(b)
- * (reference §10). The box records that the notice was shown; it is no legal basis.
+ * Acknowledgement, not consent: processing rests on GDPR art. 6(1)(c)/(e) and 9(2)(b) (legal
+ * obligation, public task, social protection). The box records that the notice was shown; it is
+ * no legal basis.
  */
 export const privacySection: SectionDef = {
   id: 'privacy',

@@ -68,7 +68,7 @@ export interface FormDef {
   sections: SectionDef[];
   /** Form-level rules a field cannot state alone (at least one request chosen, …). */
   rules?: ((values: Values) => FieldError | null)[];
-  /** Statutory applications must be signed by every adult household member (reference §8.2). */
+  /** Statutory applications must be signed by every adult household member (MK noteikumi Nr. 809). */
   signaturesOfAllAdults: boolean;
   attachments: boolean;
 }
