@@ -43,15 +43,19 @@ export function groupsOf(items: CatalogueItem[]): TargetGroup[] {
   return TARGET_GROUPS.filter((g) => items.some((i) => i.targetGroups.includes(g)));
 }
 
-export function findMunicipality(id: string | undefined): Municipality {
-  const m = catalogue.municipalities.find((x) => x.id === id);
-  if (!m) throw new Error(`Unknown municipality "${id}"`);
-  return m;
+/** The municipality with this URL segment (id), if the catalogue has one. */
+export function findMunicipality(id: string | undefined): Municipality | undefined {
+  return catalogue.municipalities.find((x) => x.id === id);
 }
 
 /** getStaticPaths for pages under /{locale}/{municipality}/. */
-export function municipalityParams(): { params: { locale: Locale; municipality: string } }[] {
-  return SITE_LOCALES.flatMap((locale) => MUNICIPALITIES.map((m) => ({ params: { locale, municipality: m.id } })));
+export function municipalityParams() {
+  return SITE_LOCALES.flatMap((locale) =>
+    MUNICIPALITIES.map((municipality) => ({
+      params: { locale, municipality: municipality.id },
+      props: { locale, municipality },
+    })),
+  );
 }
 
 /** getStaticPaths for item pages: every published item of every municipality, in every offered locale. */

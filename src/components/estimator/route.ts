@@ -14,7 +14,6 @@ import { validateAll, type FieldError } from '#src/domain/estimator/validate.ts'
 import type { Municipality } from '#src/domain/schemas/index.ts';
 import type { Locale } from '#src/i18n/index.ts';
 import { createTinyT, type TinyT } from '#src/i18n/tiny-t.ts';
-import { catalogue } from '#src/data/index.ts';
 import { todayInLatvia } from './browser.ts';
 import { ACTION } from './FullForm.tsx';
 import { estimatorPackFor, estimatorStrings } from './pack-for.ts';
@@ -24,10 +23,6 @@ export type EstimatorView =
   | { kind: 'results'; estimate: Estimate; pack: EstimatorPack; fields: [string, string][]; t: TinyT }
   | { kind: 'failed'; t: TinyT }
   | { kind: 'method-not-allowed' };
-
-export function findMunicipalityOrNull(id: string | undefined): Municipality | null {
-  return catalogue.municipalities.find((x) => x.id === id) ?? null;
-}
 
 /** Largest form we accept: 8 people × 13 incomes and the rest fit in far less. */
 const MAX_BODY_BYTES = 64 * 1024;
