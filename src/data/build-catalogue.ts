@@ -1,6 +1,7 @@
 /**
  * Turns the raw data files into a validated, merged catalogue. Pure: takes file texts, returns
- * data or throws a DataError naming the file and the field (DESIGN.md convention 4). Used by the
+ * data or throws a DataError naming the file and the field (an editor fixes YAML without reading
+ * code). Used by the
  * Astro build (import.meta.glob, src/data/index.ts), the tests and the CLI (load-from-disk.ts).
  */
 import { parse as parseYaml } from 'yaml';

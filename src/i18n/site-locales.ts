@@ -1,6 +1,6 @@
 /**
  * The locales THIS deployment offers (build-time configuration LOCALES=lv,ru | lv).
- * Every page's getStaticPaths uses SITE_LOCALES, so LOCALES=lv builds no /ru/ page at all and
+ * Every page's getStaticPaths uses SITE_LOCALES (layouts/static-paths.ts), so LOCALES=lv builds no /ru/ page at all and
  * the layout hides every trace of the language switch: a Latvian-only portal must work as well.
  */
 import { parseLocales, type Locale } from './locales.ts';
@@ -11,11 +11,6 @@ export const SITE_LOCALES: Locale[] = parseLocales(
 
 /** The language switch (and hreflang alternates) only exist when there is another language. */
 export const HAS_LANGUAGE_SWITCH = SITE_LOCALES.length > 1;
-
-/** `getStaticPaths` helper: one entry per offered locale. */
-export function localeParams(): { params: { locale: Locale } }[] {
-  return SITE_LOCALES.map((locale) => ({ params: { locale } }));
-}
 
 /** The locale segment of a portal path ("/ru/daugavpils/" → "ru"), or undefined for "/" and "/404". */
 export function localeOfPath(path: string): Locale | undefined {

@@ -1,7 +1,7 @@
 /**
  * Every UI string exists in Latvian and Russian with the same keys, the right plural forms for
  * each language (lv zero/one/other, ru one/few/many/other), the same {{placeholders}}, and no HTML
- * (DESIGN.md convention 5). Failures name the file and the key.
+ * (strings are text; markup belongs to the components). Failures name the file and the key.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

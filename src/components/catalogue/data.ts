@@ -12,7 +12,6 @@ import {
   type TargetGroup,
 } from '#src/domain/schemas/index.ts';
 import type { Locale } from '#src/i18n/index.ts';
-import { SITE_LOCALES } from '#src/i18n/site-locales.ts';
 
 export { catalogue };
 
@@ -43,49 +42,7 @@ export function groupsOf(items: CatalogueItem[]): TargetGroup[] {
   return TARGET_GROUPS.filter((g) => items.some((i) => i.targetGroups.includes(g)));
 }
 
-export function findMunicipality(id: string | undefined): Municipality {
-  const m = catalogue.municipalities.find((x) => x.id === id);
-  if (!m) throw new Error(`Unknown municipality "${id}"`);
-  return m;
-}
-
-/** getStaticPaths for pages under /{locale}/{municipality}/. */
-export function municipalityParams(): { params: { locale: Locale; municipality: string } }[] {
-  return SITE_LOCALES.flatMap((locale) => MUNICIPALITIES.map((m) => ({ params: { locale, municipality: m.id } })));
-}
-
-/** getStaticPaths for item pages: every published item of every municipality, in every offered locale. */
-export function itemParams(kind: CatalogueItem['kind']) {
-  return SITE_LOCALES.flatMap((locale) =>
-    MUNICIPALITIES.flatMap((municipality) =>
-      itemsOf(municipality, locale, kind).map((item) => ({
-        params: { locale, municipality: municipality.id, id: item.id },
-        props: { municipality, item },
-      })),
-    ),
-  );
-}
-
-/** getStaticPaths for list pages filtered by target group (only groups that have items). */
-export function groupParams(kind: CatalogueItem['kind']) {
-  return SITE_LOCALES.flatMap((locale) =>
-    MUNICIPALITIES.flatMap((municipality) =>
-      groupsOf(itemsOf(municipality, locale, kind)).map((group) => ({
-        params: { locale, municipality: municipality.id, group },
-        props: { municipality, group },
-      })),
-    ),
-  );
-}
-
-/** getStaticPaths for situation pages (only situations with published items). */
-export function situationParams() {
-  return SITE_LOCALES.flatMap((locale) =>
-    MUNICIPALITIES.flatMap((municipality) =>
-      situationsOf(municipality).map((situation) => ({
-        params: { locale, municipality: municipality.id, situation },
-        props: { municipality, situation },
-      })),
-    ),
-  );
+/** The municipality with this URL segment (id), if the catalogue has one. */
+export function findMunicipality(id: string | undefined): Municipality | undefined {
+  return catalogue.municipalities.find((x) => x.id === id);
 }

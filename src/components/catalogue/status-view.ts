@@ -1,5 +1,5 @@
 /**
- * The honest status line of an item (issue 2): `seed-only YEAR` / `unconfirmed` → "information from
+ * The honest status line of an item: `seed-only YEAR` / `unconfirmed` → "information from
  * YEAR — check with the social service"; `suspended` → since DATE. Current items say nothing loud.
  */
 import type { TFunction } from 'i18next';

@@ -2,7 +2,7 @@
  * Catalogue items: one benefit (pabalsts) or social service (sociālais pakalpojums).
  * The same `id` names the item in every municipality and is its URL slug.
  * Eligibility is a list of conditions from a small closed vocabulary that the rules engine
- * interprets (DESIGN.md: "no `if` in benefit definitions").
+ * interprets: a benefit's definition is data, never code with its own `if`s.
  */
 import { z } from 'zod';
 import {

@@ -24,12 +24,16 @@ export type IsoDate = z.infer<typeof isoDateSchema>;
 export const centsSchema = z.number().int('amount must be whole cents').nonnegative();
 export type Cents = z.infer<typeof centsSchema>;
 
-/** How sure we are of a figure (see shared/reference/latvia-rules.md "How to read the labels"). */
+/**
+ * How sure we are of a figure: `verified` a stored source says it; `derived` worked out from a
+ * verified rule (e.g. a percentage of a verified median) but not itself published; `unverified`
+ * no stored source confirmed it, so the pages send the resident to the social service.
+ */
 export const certaintySchema = z.enum(['verified', 'derived', 'unverified']);
 export type Certainty = z.infer<typeof certaintySchema>;
 
 /**
- * Reference to a source: `S59` = entry of src/data/sources.yaml (reference numbering),
+ * Reference to a source: `S59` = entry of src/data/sources.yaml (the register of sources),
  * or a seed alias with a section, e.g. `DAU18 §5`.
  */
 export const sourceRefSchema = z

@@ -16,7 +16,6 @@ import type { Municipality } from '#src/domain/schemas/index.ts';
 import type { Locale } from '#src/i18n/index.ts';
 import { islandStrings } from '#src/i18n/island-strings.ts';
 import { createTinyT, type TinyT } from '#src/i18n/tiny-t.ts';
-import { catalogue } from '#src/data/index.ts';
 import { ESTIMATOR_STRINGS, estimatorPackFor } from '#src/data/estimator-pack.ts';
 import { todayInLatvia } from '#src/domain/today-in-latvia.ts';
 
@@ -25,10 +24,6 @@ type EstimatorView =
   | { kind: 'results'; estimate: Estimate; pack: EstimatorPack; fields: [string, string][]; t: TinyT }
   | { kind: 'failed'; t: TinyT }
   | { kind: 'method-not-allowed' };
-
-export function findMunicipalityOrNull(id: string | undefined): Municipality | null {
-  return catalogue.municipalities.find((x) => x.id === id) ?? null;
-}
 
 /** Largest form we accept: 8 people × 13 incomes and the rest fit in far less. */
 const MAX_BODY_BYTES = 64 * 1024;
