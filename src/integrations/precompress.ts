@@ -8,36 +8,28 @@
  * does not come out smaller.
  */
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { filesBelow } from './files-below.ts';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 const MIN_BYTES = 1024;
 const COMPRESSIBLE = /\.(html|css|js|mjs|json|svg|xml|txt|webmanifest|map|ico|ttf|otf)$/i;
 
-async function* walk(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else if (entry.isFile()) yield path;
-  }
-}
-
-export interface PrecompressStats {
+interface PrecompressStats {
   files: number;
   bytes: number;
   brBytes: number;
   gzBytes: number;
 }
 
-export async function precompressDir(dir: string): Promise<PrecompressStats> {
+async function precompressDir(dir: string): Promise<PrecompressStats> {
   const stats: PrecompressStats = { files: 0, bytes: 0, brBytes: 0, gzBytes: 0 };
   const tasks: Promise<void>[] = [];
-  for await (const file of walk(dir)) {
+  for await (const file of filesBelow(dir)) {
     if (!COMPRESSIBLE.test(file)) continue;
     if ((await stat(file)).size < MIN_BYTES) continue;
     tasks.push(

@@ -1,7 +1,8 @@
 /**
  * What the island may load: its whole import graph (type-only imports excluded) reaches neither
  * zod, i18next, server code nor node:* — the page's JavaScript budget is 35 KB gzip and islands
- * never import server code (DESIGN). Also: both languages' estimator strings are complete.
+ * never import server code (it would pull server modules into the browser bundle).
+ * Also: both languages' estimator strings are complete.
  */
 import { describe, expect, it } from 'vitest';
 import { resourcesFor } from '#src/i18n/i18n.ts';

@@ -11,11 +11,14 @@ import { contextOf } from '#src/domain/estimator/pack.ts';
 import { answersFromHouseholdInput, toHousehold, toHouseholdInput } from '#src/domain/estimator/to-household.ts';
 import { validateAll, validateStep } from '#src/domain/estimator/validate.ts';
 import {
+  COUNTED_INCOME_TYPES,
   DERIVED_SITUATIONS,
   HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR,
   INCOME_TYPE_LIST,
+  NOT_COUNTED_INCOME_TYPES,
 } from '#src/domain/estimator/vocabulary.ts';
 import { HOUSEHOLD_SITUATIONS, INCOME_TYPES, parseHousehold } from '#src/domain/schemas/index.ts';
+import { NOT_COUNTED_UP_TO_MINIMUM_WAGE } from '#src/domain/schemas/vocabulary.ts';
 import { exampleHouseholds, fullContext, MUNICIPALITY_IDS, packFor } from './fixtures.ts';
 
 describe('reading amounts as residents type them', () => {
@@ -48,7 +51,7 @@ describe('reading amounts as residents type them', () => {
 describe('validation', () => {
   it('asks every required answer, in the order of the one-page form', () => {
     const a = emptyAnswers(2);
-    expect(validateAll(a).map((e) => `${e.field} ${e.key}`)).toEqual([
+    expect(validateAll(a).map((e) => `${e.path} ${e.key}`)).toEqual([
       'm0-age error.age.empty',
       'm0-disability error.disability.empty',
       'm1-age error.age.empty',
@@ -64,7 +67,7 @@ describe('validation', () => {
     const a = emptyAnswers(1);
     a.members[0]!.incomes = { pension: '500', salary: 'many' };
     expect(validateStep('incomes', a)).toEqual([
-      { field: 'm0-income-salary', key: 'error.money.format', params: { person: 1, type: 'salary' } },
+      { path: 'm0-income-salary', key: 'error.money.format', params: { person: 1, type: 'salary' } },
     ]);
   });
   it('restored answers are cleaned (storage can hold anything)', () => {
@@ -83,6 +86,12 @@ describe('validation', () => {
 
 describe('the estimator asks what the schemas know', () => {
   it('every income type, in two groups', () => expect([...INCOME_TYPE_LIST].sort()).toEqual([...INCOME_TYPES].sort()));
+  it('the first group is what the engine counts, the second what it leaves out (stipends up to the minimum wage)', () => {
+    const notCounted = new Set<string>(NOT_COUNTED_INCOME_TYPES);
+    expect(COUNTED_INCOME_TYPES.filter((t) => notCounted.has(t))).toEqual([]);
+    const upToMinimumWage = new Set<string>(NOT_COUNTED_UP_TO_MINIMUM_WAGE);
+    expect(NOT_COUNTED_INCOME_TYPES.filter((t) => upToMinimumWage.has(t))).toEqual(['stipend']);
+  });
   it('every situation (heating is asked with the housing costs)', () =>
     expect([...HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR, ...DERIVED_SITUATIONS].sort()).toEqual(
       [...HOUSEHOLD_SITUATIONS].sort(),

@@ -4,16 +4,11 @@
  * step-by-step estimator (EstimatorSteps.tsx). Answers never leave the browser.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { EstimatorData } from '#src/domain/estimator/data.ts';
 import type { EstimatorPack } from '#src/domain/estimator/pack.ts';
-import { createTinyT, type Namespaces, type Strings } from '#src/i18n/tiny-t.ts';
+import { createTinyT, type Strings } from '#src/i18n/tiny-t.ts';
 import { EstimatorSteps } from './EstimatorSteps.tsx';
 import { StartForm } from './StartForm.tsx';
-
-export interface EstimatorData {
-  pack: EstimatorPack;
-  /** The `estimator` and `rules` namespaces in the page's language. */
-  strings: Namespaces;
-}
 
 export interface EstimatorProps {
   locale: EstimatorPack['locale'];

@@ -5,7 +5,7 @@
  */
 import { MAX_MEMBERS, type Answers } from '#src/domain/estimator/answers.ts';
 import { ACTION, field } from '#src/domain/estimator/fields.ts';
-import type { FieldError } from '#src/domain/estimator/validate.ts';
+import type { FieldError } from '#src/domain/field-error.ts';
 import type { TinyT } from '#src/i18n/tiny-t.ts';
 import {
   AssetQuestions,

@@ -1,7 +1,8 @@
 /**
  * The island's only contact with browser storage. Everything stays on this device: nothing here
- * sends data anywhere (DESIGN "Privacy"). Storage may be unavailable (private mode, disabled):
- * every call fails quietly and returns false/null.
+ * sends data anywhere, as the estimator page promises residents (`estimator:page.privacy`).
+ * Storage may be unavailable (private mode, disabled): every call fails quietly and returns
+ * false/null.
  */
 import { sanitizeAnswers, type Answers } from '#src/domain/estimator/answers.ts';
 import {

@@ -22,6 +22,7 @@ import {
   showStepSummary,
 } from './enhance.ts';
 import { applyHandoff, handoffRows, readHandoff } from './estimate-handoff.ts';
+import { CLASS, fieldId } from './field-markup.ts';
 
 export default function ApplicationForm(props: IslandProps) {
   const [step, setStep] = useState(0);
@@ -74,8 +75,8 @@ export default function ApplicationForm(props: IslandProps) {
       // Adding or removing an error text here would move the button between mousedown and
       // mouseup, and the browser would drop the click — the resident's "Next" would do nothing.
       if ((e.relatedTarget as HTMLElement | null)?.closest?.('button')) return;
-      const box = el.closest('.field');
-      if (el.value.trim() !== '' || box?.classList.contains('field--error')) checkName(form, def, el.name, t);
+      const box = el.closest(`.${CLASS.field}`);
+      if (el.value.trim() !== '' || box?.classList.contains(CLASS.fieldError)) checkName(form, def, el.name, t);
     };
     const onChange = (e: Event) => {
       const el = e.target as HTMLInputElement;
@@ -88,7 +89,8 @@ export default function ApplicationForm(props: IslandProps) {
       const el = e.target as HTMLInputElement;
       // A field that shows an error is re-checked while the resident types, so the error goes
       // away as soon as the answer is right (not only when they leave the field).
-      if (el.name && el.closest('.field')?.classList.contains('field--error')) checkName(form, def, el.name, t);
+      if (el.name && el.closest(`.${CLASS.field}`)?.classList.contains(CLASS.fieldError))
+        checkName(form, def, el.name, t);
       saveDraft(form, draftKey);
     };
     const onClick = (e: Event) => {
@@ -106,7 +108,7 @@ export default function ApplicationForm(props: IslandProps) {
       if (problems.length) {
         e.preventDefault();
         setError(form, 'attachments', problems.join(' '), t('page.errorPrefix'));
-        form.querySelector<HTMLElement>('#f-attachments')?.focus();
+        form.querySelector<HTMLElement>(`#${fieldId('attachments')}`)?.focus();
         return;
       }
       sessionStorage.removeItem(draftKey);

@@ -5,7 +5,7 @@
 import type { TFunction } from 'i18next';
 import type { FieldError } from '#src/domain/field-error.ts';
 import type { FormDef, Row, Values } from '#src/domain/forms/types.ts';
-import { fieldId } from '#src/domain/forms/types.ts';
+import { fieldId, summaryHref, summaryLine } from './field-markup.ts';
 
 export interface FormView {
   messages: Map<string, string>;
@@ -41,13 +41,13 @@ export function formView(def: FormDef, errors: FieldError[], t: TFunction): Form
     }
     if (e.path === 'attachments') {
       messages.set('attachments', [messages.get('attachments'), text].filter(Boolean).join(' '));
-      summary.push({ href: `#${fieldId('attachments')}`, text });
+      summary.push({ href: summaryHref(fieldId('attachments')), text });
       continue;
     }
     if (messages.has(e.path)) continue;
     messages.set(e.path, text);
     const label = labelFor(def, e.path, t);
-    summary.push(label ? { href: `#${fieldId(e.path)}`, text: `${label}: ${text}` } : { text });
+    summary.push(label ? { href: summaryHref(fieldId(e.path)), text: summaryLine(label, text) } : { text });
   }
   return { messages, summary };
 }

@@ -1,6 +1,7 @@
 /**
  * Reading numbers as residents type them: "350", "350,50", "1 234.5", "350 €".
- * Money becomes integer cents here, once (DESIGN: money is integer cents inside).
+ * Money becomes integer cents here, once: inside the portal every amount is whole cents, so sums
+ * and comparisons with thresholds never suffer from floating-point rounding.
  */
 
 /** Same ceiling as the household schema (`household.error.tooLarge`). */

@@ -77,8 +77,3 @@ export interface FormDef {
 export function fieldPath(section: string, field: string, index?: number): string {
   return index === undefined ? `${section}.${field}` : `${section}.${index}.${field}`;
 }
-
-/** HTML id for a field path (dots are awkward in CSS selectors and fragment links). */
-export function fieldId(path: string): string {
-  return `f-${path.replace(/\./g, '-')}`;
-}
