@@ -5,12 +5,11 @@
  */
 import { catalogue, publishedItemsFor } from './index.ts';
 import { parameters } from './parameters.ts';
-import type { EstimatorData } from '#src/domain/estimator/data.ts';
 import { trimPack, type EstimatorPack } from '#src/domain/estimator/pack.ts';
 import type { Municipality } from '#src/domain/schemas/index.ts';
 import type { Locale } from '#src/i18n/index.ts';
 import { islandStrings } from '#src/i18n/island-strings.ts';
-import type { Strings } from '#src/i18n/tiny-t.ts';
+import type { Namespaces, Strings } from '#src/i18n/tiny-t.ts';
 
 const packs = new Map<string, EstimatorPack>();
 
@@ -28,10 +27,10 @@ export function estimatorPackFor(m: Municipality, locale: Locale): EstimatorPack
 export const ESTIMATOR_STRINGS = ['estimator', 'rules'] as const;
 
 /**
- * The island's data block: the pack and its strings, less `estimator:page` (the page renders those
- * strings itself, the island never shows them).
+ * The island's data block (EstimatorData in src/components/estimator/data.ts): the pack and its
+ * strings, less `estimator:page` (the page renders those strings itself, the island never shows them).
  */
-export function estimatorData(m: Municipality, locale: Locale): EstimatorData {
+export function estimatorData(m: Municipality, locale: Locale): { pack: EstimatorPack; strings: Namespaces } {
   return {
     pack: estimatorPackFor(m, locale),
     strings: islandStrings(locale, ESTIMATOR_STRINGS, { omit: ['estimator:page'] }),

@@ -11,7 +11,7 @@ import { parseHousehold } from '#src/domain/schemas/index.ts';
 import { startPortal, type PortalServer } from '../helpers/portal-server.ts';
 import { exampleHouseholds, stringsFor } from './fixtures.ts';
 import { contextOf } from '#src/domain/estimator/pack.ts';
-import type { EstimatorData } from '#src/domain/estimator/data.ts';
+import type { EstimatorData } from '#src/components/estimator/data.ts';
 
 let portal: PortalServer;
 beforeAll(async () => {

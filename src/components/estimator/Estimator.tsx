@@ -4,7 +4,7 @@
  * step-by-step estimator (EstimatorSteps.tsx). Answers never leave the browser.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { EstimatorData } from '#src/domain/estimator/data.ts';
+import type { EstimatorData } from './data.ts';
 import type { EstimatorPack } from '#src/domain/estimator/pack.ts';
 import { createTinyT, type Strings } from '#src/i18n/tiny-t.ts';
 import { EstimatorSteps } from './EstimatorSteps.tsx';

@@ -13,7 +13,6 @@ import {
   type Answers,
   type MemberAnswers,
 } from '#src/domain/estimator/answers.ts';
-import type { EstimatorData } from '#src/domain/estimator/data.ts';
 import { field } from '#src/domain/estimator/fields.ts';
 import { contextOf } from '#src/domain/estimator/pack.ts';
 import { toHousehold } from '#src/domain/estimator/to-household.ts';
@@ -23,6 +22,7 @@ import { todayInLatvia } from '#src/domain/today-in-latvia.ts';
 import { createTinyT } from '#src/i18n/tiny-t.ts';
 import { clearStored, loadSaved, recordStep, stepOf } from './browser.ts';
 import { CheckAnswers } from './CheckAnswers.tsx';
+import type { EstimatorData } from './data.ts';
 import { Results } from './Results.tsx';
 import { ResultsActions } from './ResultsActions.tsx';
 import { StepBody } from './StepBody.tsx';

@@ -1,9 +1,10 @@
 /**
  * What the estimator island reads from its page's JSON data block: the trimmed pack its engine
- * runs on and the strings it shows (src/data/estimator-pack.ts builds it at build time).
+ * runs on and the strings it shows. src/data/estimator-pack.ts builds it at build time; the
+ * estimator page checks the two agree by typing the block with this.
  */
+import type { EstimatorPack } from '#src/domain/estimator/pack.ts';
 import type { Namespaces } from '#src/i18n/tiny-t.ts';
-import type { EstimatorPack } from './pack.ts';
 
 export interface EstimatorData {
   pack: EstimatorPack;
