@@ -1,7 +1,7 @@
 /**
  * Engine throughput: households evaluated per second on one core (the main thread), over varied
  * households (1–8 members, all income types, dates 2024–2027, the four real municipality packs
- * with their published items). Goal (issue 3): ≥ 100 000 households/s.
+ * with their published items). Goal: ≥ 100 000 households/s on one core.
  */
 import { cpus, loadavg } from 'node:os';
 import { publishedItemsFor } from '#src/data/build-catalogue.ts';

@@ -1,6 +1,6 @@
 /**
- * The estimator page's weight (issue 3 goal: ≤ 35 KB gzip of JavaScript; every page's HTML + CSS
- * ≤ 30 KB gzip): every /{locale}/{municipality}/novertejums/ page of a build, measured with
+ * The estimator page's weight (budget: ≤ 35 KB gzip of JavaScript, for residents on old phones and
+ * slow connections; every page's HTML + CSS ≤ 30 KB gzip): every /{locale}/{municipality}/novertejums/ page of a build, measured with
  * scripts/size.ts (JavaScript followed through every chunk the page loads).
  * Uses ATBALSTS_DIST (a built portal) or builds into .build/bench (shared with endpoint.bench.ts).
  */

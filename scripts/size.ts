@@ -1,5 +1,6 @@
 /**
- * Size report over the build output (issue 5: sizes, not timings).
+ * Size report over the build output: sizes, not timings, so the numbers are the same on a busy
+ * machine.
  * For every HTML page: its own gzip size, the gzip size of the CSS it links, and the gzip size of
  * all JavaScript it loads (scripts, island component/renderer URLs, and every chunk those import,
  * followed recursively). Also lists references to other origins (there must be none).

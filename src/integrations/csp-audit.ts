@@ -7,9 +7,10 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesBelow } from './files-below.ts';
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
 const STYLE = /<style\b[^>]*>([\s\S]*?)<\/style>/gi;
@@ -18,15 +19,7 @@ const NON_SCRIPT_TYPES = /type\s*=\s*["']?(application\/(ld\+)?json|text\/templa
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-async function* htmlFiles(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* htmlFiles(path);
-    else if (entry.name.endsWith('.html')) yield path;
-  }
-}
-
-export interface CspAudit {
+interface CspAudit {
   scripts: string[];
   styles: string[];
   /** hash → first page it was seen on, for the build log */
@@ -34,12 +27,13 @@ export interface CspAudit {
   styleAttributes: string[];
 }
 
-export async function auditInline(clientDir: string): Promise<CspAudit> {
+async function auditInline(clientDir: string): Promise<CspAudit> {
   const scripts = new Set<string>();
   const styles = new Set<string>();
   const seenOn: Record<string, string> = {};
   const styleAttributes: string[] = [];
-  for await (const file of htmlFiles(clientDir)) {
+  for await (const file of filesBelow(clientDir)) {
+    if (!file.endsWith('.html')) continue;
     const html = await readFile(file, 'utf8');
     const page = '/' + relative(clientDir, file);
     for (const [, attrs, body] of html.matchAll(SCRIPT)) {

@@ -1,7 +1,7 @@
 /**
  * Structured logs: one JSON object per line on stdout (warnings and errors on stderr).
  *
- * Privacy rule (DESIGN.md, convention 6): a log line carries an event name, reference numbers,
+ * Privacy rule: a log line carries an event name, reference numbers,
  * error codes, counts and durations — never names, personal codes, e-mail addresses or answers.
  * Callers pass only such fields; `safeFields` additionally drops anything that looks like an
  * e-mail address or a Latvian personal code, so a slip does not leak personal data.
@@ -9,8 +9,8 @@
 import { createHash } from 'node:crypto';
 import { inspect } from 'node:util';
 
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'alert';
-export type LogFields = Record<string, string | number | boolean | null | undefined>;
+type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'alert';
+type LogFields = Record<string, string | number | boolean | null | undefined>;
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, alert: 50 };
 const EMAIL = /[^\s@,;<>()"']+@[^\s@,;<>()"']+/;
@@ -34,7 +34,7 @@ function safeFields(fields: LogFields): LogFields {
   return out;
 }
 
-export function log(level: LogLevel, event: string, fields: LogFields = {}): void {
+function log(level: LogLevel, event: string, fields: LogFields = {}): void {
   if (ORDER[level] < minLevel()) return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...safeFields(fields) });
   if (ORDER[level] >= ORDER.warn) process.stderr.write(line + '\n');

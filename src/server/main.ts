@@ -24,7 +24,7 @@ import { sendError, setErrorPageRussian } from './http/error-responses.ts';
 import { astroIslandHashes, buildCsp, cspHashesFromBuild, securityHeaders } from './http/security-headers.ts';
 import { createStaticHandler } from './http/static.ts';
 import { applicationApiReply } from './applications/api.ts';
-import type { HandlerDeps } from './applications/handler.ts';
+import type { HandlerDeps } from './applications/deps.ts';
 import { loadCatalogueFromDisk } from '../data/load-from-disk.ts';
 import { nodeTranslator } from './mail/translate.ts';
 import { formKeySecret } from './form-key.ts';

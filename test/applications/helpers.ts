@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { catalogue } from '#src/data/index.ts';
-import { handleApplication, type HandlerDeps, type HandlerInput } from '#src/server/applications/handler.ts';
+import type { HandlerDeps, HandlerInput } from '#src/server/applications/deps.ts';
+import { handleApplication } from '#src/server/applications/handler.ts';
 import type { FormId } from '#src/domain/schemas/catalogue.ts';
 import { issueFormKey } from '#src/server/form-key.ts';
 

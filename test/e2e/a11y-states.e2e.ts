@@ -1,5 +1,5 @@
 /**
- * Accessibility of the states a page walk cannot reach (issue 5), in both languages, at desktop
+ * Accessibility of the states a page walk cannot reach, in both languages, at desktop
  * width and at 320 px (axe WCAG 2.0/2.1 A + AA, and at 320 px no sideways scrolling):
  * - the estimator island at every step, with its error summary, and its results;
  * - the estimator without JavaScript: start form, the whole form, its errors, the results;

@@ -1,5 +1,5 @@
 /**
- * Keyboard only (issue 5, WCAG 2.1.1, 2.4.1, 2.4.3, 2.4.7): Tab, Shift+Tab, Enter and Space —
+ * Keyboard only (WCAG 2.1.1, 2.4.1, 2.4.3, 2.4.7): Tab, Shift+Tab, Enter and Space —
  * no mouse, no `click()`, no `fill()`. The skip link is first and works; focus follows the reading
  * order and is always visible; a resident reaches a benefit's "how to apply", goes through the
  * estimator to its results (focus moves to the results heading, and to the error summary on an

@@ -64,7 +64,7 @@ describe('examples/households through `npm run estimate`', () => {
     });
   }
 
-  it('the single pensioner in Daugavpils gets 267 € housing benefit, as the reference works it out', () => {
+  it('the single pensioner in Daugavpils gets 267 € housing benefit, as the published example works it out', () => {
     const out = JSON.parse(cli('examples/households/single-pensioner-daugavpils.json').stdout);
     expect(out.housing.amount).toBe(267);
     expect(

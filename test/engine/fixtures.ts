@@ -298,3 +298,13 @@ export function run(c: CaseHousehold, items: CatalogueItem[] = fixtureItems): Es
 export const cents = (euro: number) => Math.round(euro * 100);
 export const verdictOf = (e: Estimate, id: string) => e.benefits.find((b) => b.id === id)?.verdict;
 export const amountOf = (e: Estimate, id: string) => e.benefits.find((b) => b.id === id)?.amount?.cents ?? null;
+
+/**
+ * The expectations of a table row, refused when there are none: every key of a row's `expect` is
+ * optional, so an empty one would pass whatever the engine says.
+ */
+export function expectationsOf<T extends object>(says: string, x: T): T {
+  const given = Object.entries(x).filter(([, v]) => v !== undefined);
+  if (given.length === 0) throw new Error(`row "${says}" has no expectation: say what the engine must answer`);
+  return x;
+}

@@ -11,6 +11,7 @@ import {
   adult,
   cents,
   child,
+  expectationsOf,
   fixtureItems,
   householdInput,
   parameters,
@@ -167,8 +168,8 @@ const rows: Row[] = [
 describe('housing benefit and asset test', () => {
   for (const r of rows) {
     it(r.says, () => {
+      const x = expectationsOf(r.says, r.expect);
       const e = run({ date: '2026-03-01', ...r.household });
-      const x = r.expect;
       if (x.status !== undefined) expect(e.status).toBe(x.status);
       if (x.k !== undefined) expect(e.housing.coefficient).toBe(x.k);
       if (x.type !== undefined) expect(e.housing.householdType).toBe(x.type);
@@ -181,6 +182,12 @@ describe('housing benefit and asset test', () => {
         expect([...e.housing.reasons, ...e.gmi.reasons].map((r) => r.key)).toContain(x.reason);
     });
   }
+
+  it('a row without an expectation is refused, not passed', () => {
+    expect(() => expectationsOf('empty', {})).toThrow(/row "empty" has no expectation/);
+    expect(() => expectationsOf('undefined only', { housing: undefined })).toThrow(/no expectation/);
+    expect(expectationsOf('one', { housing: 0 })).toEqual({ housing: 0 });
+  });
 
   it('no reason claims a cap at the housing costs: the amount above the costs is the formula itself', () => {
     const e = run({ date: '2026-03-01', members: [pensioner(300)], costs: 100 });

@@ -1,6 +1,7 @@
 /**
  * src/data/national/parameters.yaml: valid, sourced, without overlapping periods, and with the
- * figures of the reference (shared/reference/latvia-rules.md §0 and §3.2) as a social worker reads them.
+ * published figures as a social worker reads them: the thresholds of each year (SPSPL 33. pants;
+ * sources S3–S14 in src/data/sources.yaml) and the housing-benefit coefficients K (S34–S37).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

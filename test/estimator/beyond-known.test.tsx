@@ -24,13 +24,7 @@ function show(date: string, locale: 'lv' | 'ru') {
   if (!parsed.ok) throw new Error('invalid');
   const e = evaluate(parsed.value, fullContext('daugavpils'));
   const s = stringsFor(locale);
-  render(
-    <Results
-      estimate={e}
-      pack={packFor('daugavpils', locale)}
-      t={createTinyT(locale, { estimator: s.estimator, rules: s.rules })}
-    />,
-  );
+  render(<Results estimate={e} pack={packFor('daugavpils', locale)} t={createTinyT(locale, s, 'estimator')} />);
   return document.querySelector('[data-basis="beyond-known"]');
 }
 

@@ -1,57 +1,22 @@
 /**
  * What the island may load: its whole import graph (type-only imports excluded) reaches neither
  * zod, i18next, server code nor node:* — the page's JavaScript budget is 35 KB gzip and islands
- * never import server code (DESIGN). Also: both languages' estimator strings are complete.
+ * never import server code (it would pull server modules into the browser bundle).
+ * Also: both languages' estimator strings are complete.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resourcesFor } from '#src/i18n/i18n.ts';
 import type { Strings } from '#src/i18n/tiny-t.ts';
+import { reachable, ROOT, scanFile } from '../support/imports.ts';
 
-/** Runtime imports of a TS module: `import x from`, `import {a}`, `export … from`, not `import type`. */
-function runtimeImports(file: string): string[] {
-  const src = readFileSync(file, 'utf8')
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/^\s*\/\/.*$/gm, '');
-  const out: string[] = [];
-  for (const m of src.matchAll(/^\s*(import|export)\s+(?!type\b)([^'";]*?)\s*from\s*['"]([^'"]+)['"]/gm)) {
-    const names = m[2]!;
-    // `import { type A, type B } from` is type-only too.
-    if (
-      /^\{[^}]*\}$/.test(names.trim()) &&
-      names
-        .replace(/[{}\s]/g, '')
-        .split(',')
-        .every((n) => n.startsWith('type'))
-    )
-      continue;
-    out.push(m[3]!);
-  }
-  for (const m of src.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) out.push(m[1]!);
-  return out;
-}
-
-function graph(entry: string): { files: string[]; packages: string[] } {
-  const files = new Set<string>();
-  const packages = new Set<string>();
-  const visit = (file: string) => {
-    if (files.has(file)) return;
-    files.add(file);
-    for (const spec of runtimeImports(file)) {
-      if (spec.startsWith('.') || spec.startsWith('#src/')) {
-        const target = spec.startsWith('#src/') ? resolve('src', spec.slice(5)) : resolve(dirname(file), spec);
-        if (!existsSync(target)) throw new Error(`${file}: cannot resolve ${spec}`);
-        visit(target);
-      } else packages.add(spec);
-    }
-  };
-  visit(resolve(entry));
-  return { files: [...files].map((f) => f.slice(process.cwd().length + 1)).sort(), packages: [...packages].sort() };
-}
+/** Runtime imports of a module (type-only imports are erased and load nothing). */
+const runtimeImports = (file: string): string[] =>
+  scanFile(`${ROOT}/${file}`)
+    .imports.filter((e) => !e.typeOnly)
+    .map((e) => e.spec);
 
 describe('the estimator island stays small and client-only', () => {
-  const g = graph('src/components/estimator/Estimator.tsx');
+  const g = reachable('src/components/estimator/Estimator.tsx', { types: false });
 
   it('imports only preact from packages', () => {
     expect(g.packages).toEqual(['preact/hooks']);
@@ -61,7 +26,7 @@ describe('the estimator island stays small and client-only', () => {
     // schemas/vocabulary.ts holds the closed lists as plain constants (no zod) for exactly this reason.
     const banned = g.files.filter(
       (f) =>
-        /^src\/(domain\/schemas|data|server)\/|^src\/i18n\/(i18n|locales|index)\.ts$/.test(f) &&
+        /^src\/(domain\/schemas|data|server)\/|^src\/i18n\/(i18n|locales|index|island-strings)\.ts$/.test(f) &&
         f !== 'src/domain/schemas/vocabulary.ts',
     );
     expect(banned).toEqual([]);

@@ -6,8 +6,9 @@ import { parameters } from '#src/data/parameters.ts';
 import type { EvaluationContext } from '#src/domain/engine/evaluate.ts';
 import { trimPack, type EstimatorPack } from '#src/domain/estimator/pack.ts';
 import type { HouseholdInput, Locale } from '#src/domain/schemas/index.ts';
-import { resourcesFor } from '#src/i18n/i18n.ts';
-import type { Strings } from '#src/i18n/tiny-t.ts';
+import { ESTIMATOR_STRINGS } from '#src/data/estimator-pack.ts';
+import { islandStrings } from '#src/i18n/island-strings.ts';
+import type { Namespaces } from '#src/i18n/tiny-t.ts';
 
 export function municipality(id: string) {
   const m = catalogue.municipalities.find((x) => x.id === id);
@@ -25,9 +26,9 @@ export function packFor(id: string, locale: Locale = 'lv'): EstimatorPack {
   return trimPack(m, publishedItemsFor(catalogue, m), parameters, locale);
 }
 
-export function stringsFor(locale: Locale): { estimator: Strings; rules: Strings } {
-  const r = resourcesFor(locale);
-  return { estimator: r.estimator as Strings, rules: r.rules as Strings };
+/** The estimator's strings as the route picks them (the page leaves out `estimator:page`). */
+export function stringsFor(locale: Locale): Namespaces {
+  return islandStrings(locale, ESTIMATOR_STRINGS);
 }
 
 const DIR = 'examples/households';

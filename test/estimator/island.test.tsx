@@ -5,7 +5,8 @@
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Estimator, type EstimatorData } from '#src/components/estimator/Estimator.tsx';
+import { Estimator } from '#src/components/estimator/Estimator.tsx';
+import type { EstimatorData } from '#src/domain/estimator/data.ts';
 import { evaluate } from '#src/domain/engine/evaluate.ts';
 import { APPLY_ANSWERS_KEY, SAVED_ANSWERS_KEY } from '#src/domain/estimator/storage-keys.ts';
 import { contextOf } from '#src/domain/estimator/pack.ts';

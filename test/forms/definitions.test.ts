@@ -85,6 +85,6 @@ describe('form definitions', () => {
     const ok = parseAnswers(def, example('question').answers);
     expect(ok.ok).toBe(true);
     const bad = parseAnswers(def, { ...example('question').answers, extra: {} });
-    expect(bad).toEqual({ ok: false, errors: [{ path: 'extra', error: 'error.unknownField' }] });
+    expect(bad).toEqual({ ok: false, errors: [{ path: 'extra', key: 'error.unknownField' }] });
   });
 });

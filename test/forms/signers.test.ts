@@ -1,4 +1,4 @@
-/** Who signs the PDF: every adult of the household for statutory applications (reference §2.2, §8.2). */
+/** Who signs the PDF: every adult of the household for statutory applications (MK noteikumi Nr. 809). */
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '#src/data/index.ts';
 import { formDefinition } from '#src/domain/forms/index.ts';

@@ -10,7 +10,7 @@ import {
   personalCodeCheckDigit,
 } from '#src/domain/forms/validators.ts';
 
-const err = (c: { ok: boolean; error?: string }) => (c.ok ? 'ok' : c.error);
+const err = (c: { ok: boolean; key?: string }) => (c.ok ? 'ok' : c.key);
 
 describe('personal code (personas kods)', () => {
   it.each([

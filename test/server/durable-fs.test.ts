@@ -47,7 +47,7 @@ describe('parseAnswers with a reused form definition', () => {
     const first = parseAnswers(def, good);
     expect(parseAnswers(def, bad)).toMatchObject({
       ok: false,
-      errors: [{ path: 'applicant.personalCode', error: 'error.personalCode.checksum' }],
+      errors: [{ path: 'applicant.personalCode', key: 'error.personalCode.checksum' }],
     });
     expect(parseAnswers(def, good)).toEqual(first);
     expect(first.ok).toBe(true);

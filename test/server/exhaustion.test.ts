@@ -238,16 +238,17 @@ describe('the running server', () => {
     expect(second.headers['retry-after']).toBe('10');
     expect(JSON.parse(second.body.toString()).error.message).toMatch(/[а-я]/);
     // A chunked body (size unknown) reserves the largest allowed size: refused too.
-    const chunked = await rawRequest(portal.url, path, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'transfer-encoding': 'chunked',
-        'x-forwarded-for': '198.51.100.4',
-      },
-      body: '{}',
-    });
-    expect(chunked.status).toBe(503);
+    const chunkedPost = () =>
+      rawRequest(portal.url, path, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'transfer-encoding': 'chunked',
+          'x-forwarded-for': '198.51.100.4',
+        },
+        body: '{}',
+      });
+    expect((await chunkedPost()).status).toBe(503);
     first.end(' '.repeat(100000 - 11));
     expect(await firstDone).toBe(400);
     const third = await rawRequest(portal.url, path, {
@@ -256,16 +257,8 @@ describe('the running server', () => {
       body: ' '.repeat(60_000),
     });
     expect(third.status).toBe(400);
-    const chunkedAlone = await rawRequest(portal.url, path, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'transfer-encoding': 'chunked',
-        'x-forwarded-for': '198.51.100.4',
-      },
-      body: '{}',
-    });
-    expect(chunkedAlone.status).toBe(400);
+    // Alone, the same chunked post is taken (and refused only for its content).
+    expect((await chunkedPost()).status).toBe(400);
   });
 
   it('rate-limits by the real client: spoofed left-most X-Forwarded-For entries and a rotating IPv6 /64 do not get fresh buckets', async () => {

@@ -8,34 +8,19 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalogue } from '#src/data/index.ts';
 import { tFor } from '#src/i18n/index.ts';
 import { renderApplication } from '#src/server/mail/render.ts';
 import { enqueueRecord, outboxLayout, type RecordItem } from '#src/server/outbox/index.ts';
 import { submissionFromRecord } from '#src/server/outbox/record.ts';
-import { startOutboxWorker, type OutboxWorker } from '#src/server/outbox/worker.ts';
 import { newReference } from '#src/server/reference.ts';
 import { deps, example, jsonRequest, run, SAMPLES } from '../applications/helpers.ts';
-import { captureLogs, waitUntil } from './support/logs.ts';
+import { waitUntil } from './support/logs.ts';
 import { tempDir, testConfig } from './support/fixtures.ts';
-import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
+import { outboxTestbed } from './support/outbox-testbed.ts';
 
-let sink: SmtpSink;
-let worker: OutboxWorker | undefined;
-let logs: ReturnType<typeof captureLogs>;
-
-beforeEach(async () => {
-  sink = await startSmtpSink();
-  logs = captureLogs();
-});
-
-afterEach(async () => {
-  await worker?.stop();
-  worker = undefined;
-  logs.restore();
-  await sink.stop();
-});
+const bed = outboxTestbed();
 
 async function accepted(outboxDir: string, root: string) {
   const body = {
@@ -56,30 +41,30 @@ async function accepted(outboxDir: string, root: string) {
 describe('record → render in the worker → SMTP', () => {
   it('delivers the same staff e-mail, receipt, PDF and application.json as the in-process renderer, rendering once across retries', async () => {
     const root = await tempDir('render');
-    const config = testConfig(root, sink.env);
+    const config = testConfig(root, bed.sink.env);
     const { reference, record } = await accepted(config.outboxDir, root);
-    sink.mode = 'tempfail'; // the first attempts fail after rendering
-    worker = await startOutboxWorker(config);
+    bed.sink.mode = 'tempfail'; // the first attempts fail after rendering
+    await bed.startWorker(config);
     await waitUntil(
-      () => logs.lines.some((l) => l.event === 'mail.retry' && l.reference === reference),
+      () => bed.logs.lines.some((l) => l.event === 'mail.retry' && l.reference === reference),
       15_000,
       'a failed attempt',
     );
     expect(existsSync(join(config.outboxDir, 'queue', reference, 'rendered.json'))).toBe(true);
-    sink.mode = 'accept';
-    await sink.waitFor(2, 15_000);
+    bed.sink.mode = 'accept';
+    await bed.sink.waitFor(2, 15_000);
     await waitUntil(
-      () => logs.lines.some((l) => l.event === 'outbox.delivered' && l.reference === reference),
+      () => bed.logs.lines.some((l) => l.event === 'outbox.delivered' && l.reference === reference),
       5000,
       'delivered',
     );
-    expect(logs.lines.filter((l) => l.event === 'outbox.rendered' && l.reference === reference)).toHaveLength(1);
+    expect(bed.logs.lines.filter((l) => l.event === 'outbox.rendered' && l.reference === reference)).toHaveLength(1);
 
     // The expected output: the same application rendered in this process with the build's translations.
     const contents = (f: string) => (f === 'attachment-1.png' ? SAMPLES.png : new Uint8Array());
     const expected = await renderApplication(submissionFromRecord(record, catalogue, contents), tFor);
-    const staff = sink.messages.find((m) => m.messageId === `<${reference}.staff@pasvaldiba.example.lv>`)!;
-    const receipt = sink.messages.find((m) => m.messageId === `<${reference}.receipt@pasvaldiba.example.lv>`)!;
+    const staff = bed.sink.messages.find((m) => m.messageId === `<${reference}.staff@pasvaldiba.example.lv>`)!;
+    const receipt = bed.sink.messages.find((m) => m.messageId === `<${reference}.receipt@pasvaldiba.example.lv>`)!;
     const [expStaff, expReceipt] = expected.messages;
     expect(staff.subject).toBe(expStaff!.subject);
     expect(staff.text?.trim()).toBe(expStaff!.text.trim());
@@ -100,13 +85,13 @@ describe('record → render in the worker → SMTP', () => {
     expect(receipt.subject).toBe(expReceipt!.subject);
     expect(receipt.text?.trim()).toBe(expReceipt!.text.trim());
     expect(receipt.attachments).toHaveLength(0);
-    const raw = logs.raw.join('\n');
+    const raw = bed.logs.raw.join('\n');
     expect(raw).not.toContain('Иванова');
   });
 
   it('a record that cannot be rendered goes to dead letters with a logged code, and nothing is sent', async () => {
     const root = await tempDir('render-fail');
-    const config = testConfig(root, sink.env);
+    const config = testConfig(root, bed.sink.env);
     const reference = newReference('DAU');
     const record: RecordItem = {
       version: 2,
@@ -117,13 +102,13 @@ describe('record → render in the worker → SMTP', () => {
       application: { uiLocale: 'lv', submittedAt: new Date().toISOString(), values: {}, uploads: [] },
     };
     await enqueueRecord(record, [], { dir: config.outboxDir });
-    worker = await startOutboxWorker(config);
+    await bed.startWorker(config);
     const layout = outboxLayout(config.outboxDir);
     // The alert is logged right after the folder moves to dead/: wait for both.
     await waitUntil(
       () =>
         existsSync(join(layout.dead, reference)) &&
-        logs.lines.some((l) => l.event === 'outbox.dead_letter' && l.reference === reference),
+        bed.logs.lines.some((l) => l.event === 'outbox.dead_letter' && l.reference === reference),
       15_000,
       'dead letter',
     );
@@ -132,11 +117,11 @@ describe('record → render in the worker → SMTP', () => {
       deadReason: 'permanent',
       lastError: { code: 'OUTBOX_RENDER_FAILED', message: 'render' },
     });
-    expect(logs.lines.find((l) => l.event === 'outbox.dead_letter' && l.reference === reference)).toMatchObject({
+    expect(bed.logs.lines.find((l) => l.event === 'outbox.dead_letter' && l.reference === reference)).toMatchObject({
       level: 'alert',
       code: 'OUTBOX_RENDER_FAILED',
     });
     expect(await readdir(layout.queue)).toEqual([]);
-    expect(sink.messages).toHaveLength(0);
+    expect(bed.sink.messages).toHaveLength(0);
   });
 });

@@ -2,9 +2,13 @@
  * Phrases that belong to the people who compiled the data, not to a resident: notes about our
  * sources and about what we have or have not verified ("nav pārbaudīts", «не подтверждено»: say
  * "ask the social service" instead), 2010 prices in lats, counts of recipients from annual reports. Such facts live in a
- * data item's `history` (kept in the data, never rendered). Used by the data prose
- * test over locales, content and packs, and reusable by page checks over the built site.
+ * data item's `history` (kept in the data, never rendered). The one list of such phrases: used by
+ * the data prose test over locales, content and packs, and by the page checks over the built site
+ * (internal phrases anywhere on a page, readability of the main text).
  */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
 export interface InternalPhrase {
   /** What the phrase is, for the failure message. */
   label: string;
@@ -18,11 +22,11 @@ export const INTERNAL_PHRASES: readonly InternalPhrase[] = [
   // Notes about our own sources.
   { label: 'note about our sources (LV)', pattern: /mūsu avot(os|iem|ā)/iu },
   { label: 'note about our sources (RU)', pattern: /(в|по) наш(их|им) источник/iu },
-  { label: '"confirmed by source" (LV)', pattern: /apstiprināts avotā/iu },
-  { label: '"confirmed by source" (RU)', pattern: /подтвержден\S* источником/iu },
+  { label: '"confirmed by source" (LV)', pattern: /apstiprināts avotā|avotā apstiprināt/iu },
+  { label: '"confirmed by source" (RU)', pattern: /подтвержден\S* источник/iu },
   {
     label: '"no source" note (LV)',
-    pattern: /\bnav (jaunāka )?avota\b|avotā (nav|tikai)|avoti atšķiras|\d{4}\. gada avots/iu,
+    pattern: /\bnav (jaunāka )?avota\b|avotā (nav|tikai)|avotos nav saglabāt|avoti atšķiras|\d{4}\. gada avots/iu,
   },
   {
     label: '"no source" note (RU)',
@@ -33,7 +37,7 @@ export const INTERNAL_PHRASES: readonly InternalPhrase[] = [
   // Prices in lats (the currency before 2014).
   {
     label: 'price in lats',
-    pattern: /\d\s*Ls\b|\bLs\s*\d|\blat(os|u)\b|(?<!\p{L})в латах(?!\p{L})|\d\s*лат(ов|а)?(?!\p{L})/u,
+    pattern: /\d\s*Ls\b|\bLs\s*\d|\bLVL\b|\blat(os|u)\b|(?<!\p{L})в латах(?!\p{L})|\d\s*лат(ов|а)?(?!\p{L})/u,
   },
   // Counts of recipients from annual reports.
   {
@@ -43,12 +47,12 @@ export const INTERNAL_PHRASES: readonly InternalPhrase[] = [
   {
     label: 'count of recipients (LV)',
     pattern:
-      /(saņēma|piešķīra|izsniedza|izsniegtas|izsniegti)\s+\d[\d ]*\s*(personas|cilvēki|ģimenes|skolēni|bērni|porcijas|reizes)/iu,
+      /(saņēma|piešķīra|izsniedza|izsniegtas|izsniegti)\s+(\p{L}+\s+)?\d[\d ]*\s*(personas|cilvēki|ģimenes|skolēni|bērni|māmiņas|porcijas|reizes)/iu,
   },
   {
     label: 'count of recipients (RU)',
     pattern:
-      /(получал[иао]?|получил[иао]?|выдан[оа]?|назначал[иао]?)\s+\d[\d ]*\s*(человек|сем\p{L}*|ученик\p{L}*|дет\p{L}*|ребен\p{L}*|порци\p{L}*|раз)/iu,
+      /(получал[иао]?|получил[иао]?|выдан[оа]?|назначал[иао]?)\s+(\p{L}+\s+)?\d[\d ]*\s*(человек|сем\p{L}*|ученик\p{L}*|дет\p{L}*|ребен\p{L}*|мам\p{L}*|порци\p{L}*|раз)/iu,
   },
   // Our own checking status is not the resident's business; say what to do instead.
   { label: '"not checked here" (LV)', pattern: /šeit nav pārbaudīt/iu },
@@ -64,7 +68,7 @@ export const INTERNAL_PHRASES: readonly InternalPhrase[] = [
 
 /** Rules of another city are not national rules: national item texts must not name Riga. */
 export const OTHER_CITY_ON_NATIONAL_PAGE: InternalPhrase = {
-  label: 'rule of a city on a national page',
+  label: 'rule of a particular city (Riga)',
   pattern: /(?<!\p{L})(Rīg(a|ā|as|u)|Рига|Риге|Риги|Ригу|Рижск\p{L}*)(?!\p{L})/u,
 };
 
@@ -99,4 +103,30 @@ export function internalPhrasesAt(file: string, path: string, text: string): str
     (a) => a.labels,
   );
   return internalPhrasesIn(text).filter((label) => !allowed.includes(label));
+}
+
+/**
+ * The exact sentences that may say "not verified" where they are shown on a page (the
+ * accessibility statement's item; the staff e-mail intro is not on any page but is listed too),
+ * read from the locale files. A page check cuts them out of the page text before looking for
+ * phrases, so the same words anywhere else on that page are still caught.
+ */
+export const NOT_VERIFIED_SENTENCES: readonly string[] = (() => {
+  const root = resolve(import.meta.dirname, '../..');
+  return NOT_VERIFIED_ALLOWED.flatMap((a) =>
+    a.files.flatMap((file) => {
+      const value = a.path
+        .split('.')
+        .reduce<unknown>(
+          (node, key) => (node as Record<string, unknown> | undefined)?.[key],
+          JSON.parse(readFileSync(join(root, file), 'utf8')),
+        );
+      return typeof value === 'string' ? [value] : [];
+    }),
+  );
+})();
+
+/** Page text without the sentences allowed to say "not verified". */
+export function withoutAllowedSentences(text: string): string {
+  return NOT_VERIFIED_SENTENCES.reduce((t, sentence) => t.split(sentence).join(' '), text);
 }

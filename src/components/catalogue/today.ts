@@ -3,18 +3,13 @@
  * Latvia (laws change on Latvian calendar dates). ATBALSTS_TODAY=YYYY-MM-DD builds the pages as
  * they will read on another date (e.g. the first of January, to see next year's figures).
  */
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
+import { todayInLatvia } from '#src/domain/today-in-latvia.ts';
 
-export function latviaDate(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Riga',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
+export { todayInLatvia as latviaDate };
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 export function pageDate(env: string | undefined = process.env.ATBALSTS_TODAY): string {
   if (env && ISO.test(env) && !Number.isNaN(Date.parse(env))) return env;
-  return latviaDate();
+  return todayInLatvia();
 }

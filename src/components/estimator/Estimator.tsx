@@ -4,18 +4,13 @@
  * step-by-step estimator (EstimatorSteps.tsx). Answers never leave the browser.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { EstimatorData } from '#src/domain/estimator/data.ts';
 import type { EstimatorPack } from '#src/domain/estimator/pack.ts';
 import { createTinyT, type Strings } from '#src/i18n/tiny-t.ts';
 import { EstimatorSteps } from './EstimatorSteps.tsx';
 import { StartForm } from './StartForm.tsx';
 
-export interface EstimatorData {
-  pack: EstimatorPack;
-  /** The `estimator` and `rules` namespaces in the page's language. */
-  strings: { estimator: Strings; rules: Strings };
-}
-
-export interface EstimatorProps {
+interface EstimatorProps {
   locale: EstimatorPack['locale'];
   municipality: string;
   /** The few strings of the no-JS start form (`start`, `action.continue`). */
@@ -46,7 +41,7 @@ function readData(id: string | undefined): EstimatorData | null {
  */
 export function Estimator(props: EstimatorProps) {
   const startT = useMemo(
-    () => createTinyT(props.locale, { estimator: props.startStrings }),
+    () => createTinyT(props.locale, { estimator: props.startStrings }, 'estimator'),
     [props.locale, props.startStrings],
   );
   const [data, setData] = useState<EstimatorData | null>(null);
@@ -54,5 +49,3 @@ export function Estimator(props: EstimatorProps) {
   if (!data) return <StartForm locale={props.locale} municipality={props.municipality} t={startT} />;
   return <EstimatorSteps pack={data.pack} strings={data.strings} date={props.date} />;
 }
-
-export default Estimator;

@@ -13,14 +13,16 @@ import {
   type Answers,
   type MemberAnswers,
 } from '#src/domain/estimator/answers.ts';
+import type { EstimatorData } from '#src/domain/estimator/data.ts';
 import { field } from '#src/domain/estimator/fields.ts';
 import { contextOf } from '#src/domain/estimator/pack.ts';
 import { toHousehold } from '#src/domain/estimator/to-household.ts';
-import { STEPS, validateStep, type FieldError } from '#src/domain/estimator/validate.ts';
+import { STEPS, validateStep } from '#src/domain/estimator/validate.ts';
+import type { FieldError } from '#src/domain/field-error.ts';
+import { todayInLatvia } from '#src/domain/today-in-latvia.ts';
 import { createTinyT } from '#src/i18n/tiny-t.ts';
-import { clearStored, loadSaved, recordStep, stepOf, todayInLatvia } from './browser.ts';
+import { clearStored, loadSaved, recordStep, stepOf } from './browser.ts';
 import { CheckAnswers } from './CheckAnswers.tsx';
-import type { EstimatorData } from './Estimator.tsx';
 import { Results } from './Results.tsx';
 import { ResultsActions } from './ResultsActions.tsx';
 import { StepBody } from './StepBody.tsx';
@@ -30,7 +32,7 @@ const RESULTS = STEPS.length;
 type Focus = 'heading' | 'summary' | 'results' | { id: string } | null;
 
 export function EstimatorSteps({ pack, strings, date }: EstimatorData & { date?: string | undefined }) {
-  const t = useMemo(() => createTinyT(pack.locale, strings), [pack.locale, strings]);
+  const t = useMemo(() => createTinyT(pack.locale, strings, 'estimator'), [pack.locale, strings]);
   const ctx = useMemo(() => contextOf(pack), [pack]);
   const [step, setStep] = useState(0);
   const [answers, setAnswers] = useState<Answers>(() => emptyAnswers(1));

@@ -4,8 +4,8 @@
  * Adding or removing a person re-posts the form, so nothing typed is lost.
  */
 import { MAX_MEMBERS, type Answers } from '#src/domain/estimator/answers.ts';
-import { field } from '#src/domain/estimator/fields.ts';
-import type { FieldError } from '#src/domain/estimator/validate.ts';
+import { ACTION, field } from '#src/domain/estimator/fields.ts';
+import type { FieldError } from '#src/domain/field-error.ts';
 import type { TinyT } from '#src/i18n/tiny-t.ts';
 import {
   AssetQuestions,
@@ -15,8 +15,6 @@ import {
   SituationQuestions,
 } from './Questions.tsx';
 import { ErrorSummary, type Ctx } from './ui.tsx';
-
-export const ACTION = { results: 'results', add: 'add', remove: (i: number) => `remove-${i}`, edit: 'edit' } as const;
 
 export function FullForm({
   answers,

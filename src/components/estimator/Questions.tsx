@@ -15,8 +15,24 @@ import { Checkbox, Fieldset, Radios, TextField, type Ctx } from './ui.tsx';
 
 type Change<T> = ((patch: Partial<T>) => void) | undefined;
 
+/** Questions about one person (the i-th member). */
+interface PersonProps {
+  ctx: Ctx;
+  i: number;
+  m: MemberAnswers;
+  onChange?: Change<MemberAnswers>;
+  headingLevel?: 2 | 3;
+}
+
+/** Questions about the household as a whole. */
+interface HouseholdProps {
+  ctx: Ctx;
+  a: Answers;
+  onChange?: Change<Answers>;
+}
+
 /** "Person 1 (you)", "Person 2 (age 43)". */
-export function personName(ctx: Ctx, i: number, m?: MemberAnswers): string {
+function personName(ctx: Ctx, i: number, m?: MemberAnswers): string {
   const age = m && /^\d+$/.test(m.age.trim()) ? Number(m.age) : null;
   if (i === 0) return ctx.t('member.you');
   return age === null
@@ -24,22 +40,10 @@ export function personName(ctx: Ctx, i: number, m?: MemberAnswers): string {
     : ctx.t('member.otherAged', { person: i + 1, count: age });
 }
 
-export function MemberQuestions({
-  ctx,
-  i,
-  m,
-  onChange,
-  headingLevel,
-}: {
-  ctx: Ctx;
-  i: number;
-  m: MemberAnswers;
-  onChange?: Change<MemberAnswers>;
-  headingLevel?: 2 | 3;
-}) {
+export function MemberQuestions({ ctx, i, m, onChange, headingLevel = 3 }: PersonProps) {
   const t = ctx.t;
   return (
-    <Fieldset ctx={ctx} legend={personName(ctx, i)} headingLevel={headingLevel ?? 3}>
+    <Fieldset ctx={ctx} legend={personName(ctx, i)} headingLevel={headingLevel}>
       <TextField
         ctx={ctx}
         id={field.age(i)}
@@ -91,19 +95,7 @@ export function MemberQuestions({
   );
 }
 
-function IncomeInputs({
-  ctx,
-  i,
-  m,
-  types,
-  onChange,
-}: {
-  ctx: Ctx;
-  i: number;
-  m: MemberAnswers;
-  types: readonly IncomeTypeId[];
-  onChange?: Change<MemberAnswers>;
-}) {
+function IncomeInputs({ ctx, i, m, types, onChange }: PersonProps & { types: readonly IncomeTypeId[] }) {
   return (
     <>
       {types.map((type) => (
@@ -122,26 +114,14 @@ function IncomeInputs({
   );
 }
 
-export function IncomeQuestions({
-  ctx,
-  i,
-  m,
-  onChange,
-  headingLevel,
-}: {
-  ctx: Ctx;
-  i: number;
-  m: MemberAnswers;
-  onChange?: Change<MemberAnswers>;
-  headingLevel?: 2 | 3;
-}) {
+export function IncomeQuestions({ ctx, i, m, onChange, headingLevel = 3 }: PersonProps) {
   const t = ctx.t;
   return (
     <Fieldset
       ctx={ctx}
       legend={t('income.legend', { person: personName(ctx, i, m) })}
       hint={t('income.hint')}
-      headingLevel={headingLevel ?? 3}
+      headingLevel={headingLevel}
     >
       <IncomeInputs ctx={ctx} i={i} m={m} types={COUNTED_INCOME_TYPES} onChange={onChange} />
       <Fieldset ctx={ctx} legend={t('income.notCounted.legend')} hint={t('income.notCounted.hint')}>
@@ -151,7 +131,7 @@ export function IncomeQuestions({
   );
 }
 
-export function AssetQuestions({ ctx, a, onChange }: { ctx: Ctx; a: Answers; onChange?: Change<Answers> }) {
+export function AssetQuestions({ ctx, a, onChange }: HouseholdProps) {
   const t = ctx.t;
   return (
     <>
@@ -198,7 +178,7 @@ export function AssetQuestions({ ctx, a, onChange }: { ctx: Ctx; a: Answers; onC
   );
 }
 
-export function HousingQuestions({ ctx, a, onChange }: { ctx: Ctx; a: Answers; onChange?: Change<Answers> }) {
+export function HousingQuestions({ ctx, a, onChange }: HouseholdProps) {
   const t = ctx.t;
   return (
     <>
@@ -226,7 +206,7 @@ export function HousingQuestions({ ctx, a, onChange }: { ctx: Ctx; a: Answers; o
   );
 }
 
-export function SituationQuestions({ ctx, a, onChange }: { ctx: Ctx; a: Answers; onChange?: Change<Answers> }) {
+export function SituationQuestions({ ctx, a, onChange }: HouseholdProps) {
   const t = ctx.t;
   const toggle = (s: (typeof HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR)[number], on: boolean) =>
     onChange?.({

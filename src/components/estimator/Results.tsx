@@ -11,7 +11,7 @@ import type { TinyT } from '#src/i18n/tiny-t.ts';
 import { amountText, reasonText, VERDICT_MARK, VERDICT_TAG } from './format.ts';
 import type { Reason } from '#src/domain/engine/reasons.ts';
 
-export interface ResultsProps {
+interface ResultsProps {
   estimate: Estimate;
   pack: EstimatorPack;
   t: TinyT;
@@ -33,7 +33,7 @@ function Reasons({ reasons, t, locale }: { reasons: Reason[]; t: TinyT; locale: 
   );
 }
 
-export function VerdictTag({ verdict, t }: { verdict: Verdict; t: TinyT }) {
+function VerdictTag({ verdict, t }: { verdict: Verdict; t: TinyT }) {
   return (
     <span class={`${VERDICT_TAG[verdict]} verdict`} data-verdict={verdict}>
       <span aria-hidden="true">{VERDICT_MARK[verdict]} </span>

@@ -1,7 +1,8 @@
 /**
  * The island's only contact with browser storage. Everything stays on this device: nothing here
- * sends data anywhere (DESIGN "Privacy"). Storage may be unavailable (private mode, disabled):
- * every call fails quietly and returns false/null.
+ * sends data anywhere, as the estimator page promises residents (`estimator:page.privacy`).
+ * Storage may be unavailable (private mode, disabled): every call fails quietly and returns
+ * false/null.
  */
 import { sanitizeAnswers, type Answers } from '#src/domain/estimator/answers.ts';
 import {
@@ -60,20 +61,6 @@ export function clearStored(): void {
     } catch {
       /* storage unavailable: nothing stored */
     }
-  }
-}
-
-/** Today's date in Latvia (the engine has no clock; the law changes on Latvian calendar dates). */
-export function todayInLatvia(now = new Date()): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Europe/Riga',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
   }
 }
 

@@ -2,30 +2,39 @@
  * Form primitives of the estimator in the design system's markup (GOV.UK patterns): a label or
  * legend for every control, hints linked with aria-describedby, the error repeated at the field
  * with a visually hidden "Error:" prefix. Used by the island and by the server-rendered no-JS form.
+ * Ids and classes follow the markup contract shared with the application forms (field-markup.ts).
  */
 import type { ComponentChildren } from 'preact';
-import type { FieldError } from '#src/domain/estimator/validate.ts';
+import type { FieldError } from '#src/domain/field-error.ts';
 import type { TinyT } from '#src/i18n/tiny-t.ts';
+import {
+  CLASS,
+  SUMMARY_TITLE_ID,
+  describedBy,
+  errorId,
+  errorPrefixText,
+  fieldClass,
+  hintId,
+  summaryHref,
+} from '../forms/field-markup.ts';
 
 export interface Ctx {
   t: TinyT;
   errors: FieldError[];
 }
 
-const errorOf = (ctx: Ctx, id: string) => ctx.errors.find((e) => e.field === id);
+const errorOf = (ctx: Ctx, id: string) => ctx.errors.find((e) => e.path === id);
 
 function FieldErrorText({ ctx, id }: { ctx: Ctx; id: string }) {
   const e = errorOf(ctx, id);
   if (!e) return null;
   return (
-    <span class="field__error" id={`${id}-error`}>
-      <span class="visually-hidden">{ctx.t('error.prefix')} </span>
+    <span class={CLASS.error} id={errorId(id)}>
+      <span class={CLASS.visuallyHidden}>{errorPrefixText(ctx.t('error.prefix'))}</span>
       {ctx.t(e.key, e.params)}
     </span>
   );
 }
-
-const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
 export function TextField(props: {
   ctx: Ctx;
@@ -42,18 +51,18 @@ export function TextField(props: {
   const { ctx, id, kind } = props;
   const error = errorOf(ctx, id);
   return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <label class="field__label" for={id}>
+    <div class={fieldClass(error)}>
+      <label class={CLASS.label} for={id}>
         {props.label}
       </label>
       {props.hint && (
-        <span class="field__hint" id={`${id}-hint`}>
+        <span class={CLASS.hint} id={hintId(id)}>
           {props.hint}
         </span>
       )}
       <FieldErrorText ctx={ctx} id={id} />
       <input
-        class={`input input--${props.width ?? 'short'}${error ? ' input--error' : ''}`}
+        class={`input input--${props.width ?? 'short'}${error ? ` ${CLASS.inputError}` : ''}`}
         id={id}
         name={id}
         type="text"
@@ -61,7 +70,7 @@ export function TextField(props: {
         spellcheck={false}
         autocomplete={props.autocomplete ?? 'off'}
         value={props.value}
-        aria-describedby={describedBy(props.hint ? `${id}-hint` : undefined, error && `${id}-error`)}
+        aria-describedby={describedBy(props.hint ? hintId(id) : undefined, error && errorId(id))}
         aria-invalid={error ? 'true' : undefined}
         onInput={(e) => props.onInput?.((e.currentTarget as HTMLInputElement).value)}
       />
@@ -80,15 +89,15 @@ export function Fieldset(props: {
 }) {
   const { ctx, id } = props;
   const error = id ? errorOf(ctx, id) : undefined;
-  const hintId = id && props.hint ? `${id}-fieldset-hint` : undefined;
+  const legendHintId = id && props.hint ? hintId(`${id}-fieldset`) : undefined;
   const H = props.headingLevel ? (`h${props.headingLevel}` as 'h2') : null;
   const legend = H ? <H class="fieldset__heading">{props.legend}</H> : props.legend;
   return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <fieldset class="fieldset" aria-describedby={describedBy(hintId, error && `${id}-error`)}>
+    <div class={fieldClass(error)}>
+      <fieldset class="fieldset" aria-describedby={describedBy(legendHintId, error && id && errorId(id))}>
         <legend class={`fieldset__legend${props.large ? ' fieldset__legend--large' : ''}`}>{legend}</legend>
         {props.hint && (
-          <span class="field__hint" id={hintId}>
+          <span class={CLASS.hint} id={legendHintId}>
             {props.hint}
           </span>
         )}
@@ -120,13 +129,13 @@ export function Radios<V extends string>(props: {
               value={o.value}
               checked={props.value === o.value}
               onChange={() => props.onChange?.(o.value)}
-              aria-describedby={o.hint ? `${id}-hint` : undefined}
+              aria-describedby={o.hint ? hintId(id) : undefined}
             />
             <label class="radios__label" for={id}>
               {o.label}
             </label>
             {o.hint && (
-              <span class="radios__hint" id={`${id}-hint`}>
+              <span class="radios__hint" id={hintId(id)}>
                 {o.hint}
               </span>
             )}
@@ -156,13 +165,13 @@ export function Checkbox(props: {
         value={props.value ?? 'yes'}
         checked={props.checked}
         onChange={(e) => props.onChange?.((e.currentTarget as HTMLInputElement).checked)}
-        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
+        aria-describedby={props.hint ? hintId(props.id) : undefined}
       />
       <label class="checkboxes__label" for={props.id}>
         {props.label}
       </label>
       {props.hint && (
-        <span class="checkboxes__hint" id={`${props.id}-hint`}>
+        <span class="checkboxes__hint" id={hintId(props.id)}>
           {props.hint}
         </span>
       )}
@@ -174,14 +183,14 @@ export function Checkbox(props: {
 export function ErrorSummary({ ctx, summaryRef }: { ctx: Ctx; summaryRef?: { current: HTMLDivElement | null } }) {
   if (ctx.errors.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={summaryRef}>
-      <h2 class="error-summary__title" id="error-summary-title">
+    <div class={CLASS.summary} role="alert" aria-labelledby={SUMMARY_TITLE_ID} tabIndex={-1} ref={summaryRef}>
+      <h2 class={CLASS.summaryTitle} id={SUMMARY_TITLE_ID}>
         {ctx.t('error.summaryTitle')}
       </h2>
-      <ul class="error-summary__list">
+      <ul class={CLASS.summaryList}>
         {ctx.errors.map((e) => (
-          <li key={e.field}>
-            <a href={`#${e.field}`}>{ctx.t(e.key, e.params)}</a>
+          <li key={e.path}>
+            <a href={summaryHref(e.path)}>{ctx.t(e.key, e.params)}</a>
           </li>
         ))}
       </ul>

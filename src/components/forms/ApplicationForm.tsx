@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formDefinition } from '#src/domain/forms/index.ts';
+import { createTinyT } from '#src/i18n/tiny-t.ts';
 import type { CatalogueItem } from '#src/domain/schemas/catalogue.ts';
 import type { IslandProps } from './island-props.ts';
 import {
@@ -19,9 +20,9 @@ import {
   saveDraft,
   setError,
   showStepSummary,
-  type Msg,
 } from './enhance.ts';
 import { applyHandoff, handoffRows, readHandoff } from './estimate-handoff.ts';
+import { CLASS, fieldId } from './field-markup.ts';
 
 export default function ApplicationForm(props: IslandProps) {
   const [step, setStep] = useState(0);
@@ -29,8 +30,7 @@ export default function ApplicationForm(props: IslandProps) {
   const [notice, setNotice] = useState('');
   const formRef = useRef<HTMLFormElement | null>(null);
   const sectionsRef = useRef<HTMLElement[]>([]);
-  const msg: Msg = (key, params = {}) =>
-    (props.messages[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, p: string) => String(params[p] ?? ''));
+  const t = createTinyT(props.locale, props.strings, 'forms');
   const def = formDefinition(props.form, (props.item ?? undefined) as CatalogueItem | undefined);
   const draftKey = `atbalsts:draft:${location.pathname}${location.search}`;
 
@@ -44,11 +44,11 @@ export default function ApplicationForm(props: IslandProps) {
       for (const [section, n] of Object.entries(draft.rows)) {
         const max = def.sections.find((s) => s.id === section)?.repeat?.max ?? 0;
         while (form.querySelectorAll(`[data-rows="${section}"] > [data-row]`).length < Math.min(n, max)) {
-          if (!addRow(form, section, max, (k) => msg(`row.${section}`, { n: k }))) break;
+          if (!addRow(form, section, max, (k) => t(`page.row.${section}`, { n: k }))) break;
         }
       }
       applyEntries(form, draft.entries);
-      if (draft.entries.length) setNotice(msg('island.draftRestored'));
+      if (draft.entries.length) setNotice(t('island.draftRestored'));
     }
     const handoff =
       !serverErrors && !draft && props.form === 'social-assistance' ? readHandoff(props.municipality) : null;
@@ -56,7 +56,7 @@ export default function ApplicationForm(props: IslandProps) {
       for (const [section, n] of Object.entries(handoffRows(handoff))) {
         const max = def.sections.find((s) => s.id === section)?.repeat?.max ?? 0;
         while (form.querySelectorAll(`[data-rows="${section}"] > [data-row]`).length < Math.min(n, max)) {
-          if (!addRow(form, section, max, (k) => msg(`row.${section}`, { n: k }))) break;
+          if (!addRow(form, section, max, (k) => t(`page.row.${section}`, { n: k }))) break;
         }
       }
       const byName = (name: string) =>
@@ -75,21 +75,22 @@ export default function ApplicationForm(props: IslandProps) {
       // Adding or removing an error text here would move the button between mousedown and
       // mouseup, and the browser would drop the click — the resident's "Next" would do nothing.
       if ((e.relatedTarget as HTMLElement | null)?.closest?.('button')) return;
-      const box = el.closest('.field');
-      if (el.value.trim() !== '' || box?.classList.contains('field--error')) checkName(form, def, el.name, msg);
+      const box = el.closest(`.${CLASS.field}`);
+      if (el.value.trim() !== '' || box?.classList.contains(CLASS.fieldError)) checkName(form, def, el.name, t);
     };
     const onChange = (e: Event) => {
       const el = e.target as HTMLInputElement;
-      if (el.type === 'radio' || el.type === 'checkbox' || el.tagName === 'SELECT') checkName(form, def, el.name, msg);
+      if (el.type === 'radio' || el.type === 'checkbox' || el.tagName === 'SELECT') checkName(form, def, el.name, t);
       if (el.type === 'file')
-        setError(form, 'attachments', fileProblems(el, msg).join(' ') || undefined, msg('errorPrefix'));
+        setError(form, 'attachments', fileProblems(el, t).join(' ') || undefined, t('page.errorPrefix'));
       saveDraft(form, draftKey);
     };
     const onInput = (e: Event) => {
       const el = e.target as HTMLInputElement;
       // A field that shows an error is re-checked while the resident types, so the error goes
       // away as soon as the answer is right (not only when they leave the field).
-      if (el.name && el.closest('.field')?.classList.contains('field--error')) checkName(form, def, el.name, msg);
+      if (el.name && el.closest(`.${CLASS.field}`)?.classList.contains(CLASS.fieldError))
+        checkName(form, def, el.name, t);
       saveDraft(form, draftKey);
     };
     const onClick = (e: Event) => {
@@ -98,16 +99,16 @@ export default function ApplicationForm(props: IslandProps) {
       e.preventDefault();
       const section = btn.dataset.addRow!;
       const max = def.sections.find((s) => s.id === section)?.repeat?.max ?? 0;
-      if (!addRow(form, section, max, (k) => msg(`row.${section}`, { n: k }))) btn.hidden = true;
+      if (!addRow(form, section, max, (k) => t(`page.row.${section}`, { n: k }))) btn.hidden = true;
       saveDraft(form, draftKey);
     };
     const onSubmit = (e: SubmitEvent) => {
       if ((e.submitter as HTMLButtonElement | null)?.name === '_action') return;
-      const problems = fileProblems(form.querySelector<HTMLInputElement>('input[type=file]'), msg);
+      const problems = fileProblems(form.querySelector<HTMLInputElement>('input[type=file]'), t);
       if (problems.length) {
         e.preventDefault();
-        setError(form, 'attachments', problems.join(' '), msg('errorPrefix'));
-        form.querySelector<HTMLElement>('#f-attachments')?.focus();
+        setError(form, 'attachments', problems.join(' '), t('page.errorPrefix'));
+        form.querySelector<HTMLElement>(`#${fieldId('attachments')}`)?.focus();
         return;
       }
       sessionStorage.removeItem(draftKey);
@@ -145,7 +146,7 @@ export default function ApplicationForm(props: IslandProps) {
   }, [step, steps]);
 
   const go = (to: number) => {
-    if (formRef.current) showStepSummary(formRef.current, [], msg);
+    if (formRef.current) showStepSummary(formRef.current, [], t);
     setStep(to);
     requestAnimationFrame(() =>
       sectionsRef.current[to]
@@ -157,14 +158,14 @@ export default function ApplicationForm(props: IslandProps) {
     const form = formRef.current;
     const section = sectionsRef.current[step];
     if (!form || !section || !def) return;
-    const bad = namesIn(section).filter((n) => !checkName(form, def, n, msg));
+    const bad = namesIn(section).filter((n) => !checkName(form, def, n, t));
     if (bad.length) {
       // Error summary at the top linking to each field, focused (as the server's error page does).
       setNotice('');
-      showStepSummary(form, bad, msg);
+      showStepSummary(form, bad, t);
       return;
     }
-    showStepSummary(form, [], msg);
+    showStepSummary(form, [], t);
     setNotice('');
     go(step + 1);
     requestAnimationFrame(() =>
@@ -173,10 +174,10 @@ export default function ApplicationForm(props: IslandProps) {
   };
   const clear = () => {
     const form = formRef.current;
-    if (!form || !confirm(msg('island.confirmClear'))) return;
+    if (!form || !confirm(t('island.confirmClear'))) return;
     sessionStorage.removeItem(draftKey);
     clearForm(form);
-    setNotice(msg('island.cleared'));
+    setNotice(t('island.cleared'));
     if (steps) go(0);
   };
 
@@ -185,16 +186,16 @@ export default function ApplicationForm(props: IslandProps) {
       {steps > 1 && (
         <div class="button-group">
           <p class="step__count" aria-live="polite">
-            {msg('island.step', { n: step + 1, total: steps })}
+            {t('island.step', { n: step + 1, total: steps })}
           </p>
           {step > 0 && (
             <button type="button" class="button button--secondary" onClick={() => go(step - 1)}>
-              {msg('island.previous')}
+              {t('island.previous')}
             </button>
           )}
           {step < steps - 1 && (
             <button type="button" class="button" onClick={next}>
-              {msg('island.next')}
+              {t('island.next')}
             </button>
           )}
         </div>
@@ -203,7 +204,7 @@ export default function ApplicationForm(props: IslandProps) {
         {notice}
       </p>
       <button type="button" class="button button--warning" onClick={clear}>
-        {msg('island.clear')}
+        {t('island.clear')}
       </button>
     </div>
   );

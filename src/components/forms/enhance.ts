@@ -6,11 +6,20 @@
  */
 import { FILE_LIMITS } from '#src/domain/forms/files.ts';
 import type { FieldDef, FormDef } from '#src/domain/forms/types.ts';
-import { fieldId } from '#src/domain/forms/types.ts';
 import { checkField, fromFormEntries } from '#src/domain/forms/validate.ts';
+import type { TinyT } from '#src/i18n/tiny-t.ts';
+import {
+  CLASS,
+  SUMMARY_TITLE_ID,
+  errorId,
+  errorPrefixText,
+  FIELD_ID_PREFIX,
+  fieldId,
+  summaryHref,
+  summaryLine,
+} from './field-markup.ts';
 
-export type Msg = (key: string, params?: Record<string, string | number>) => string;
-
+const ISLAND_SUMMARY_TITLE_ID = `island-${SUMMARY_TITLE_ID}`;
 const META_NAMES = new Set(['website', 'renderedAt', 'idempotencyKey', 'item', '_action']);
 
 export function fieldFor(def: FormDef, name: string): FieldDef | undefined {
@@ -32,9 +41,10 @@ function controls(form: HTMLFormElement, name: string): HTMLInputElement[] {
 export function setError(form: HTMLFormElement, path: string, message: string | undefined, prefix: string): void {
   const box = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(path)}"]`);
   if (!box) return;
-  const errId = `${fieldId(path)}-error`;
-  let el = box.querySelector<HTMLElement>('.field__error');
-  box.classList.toggle('field--error', Boolean(message));
+  let el = box.querySelector<HTMLElement>(`.${CLASS.error}`);
+  // An error the server rendered keeps its id (the attachments' is not derived from fieldId).
+  const errId = el?.id || errorId(fieldId(path));
+  box.classList.toggle(CLASS.fieldError, Boolean(message));
   const target = box.querySelector('fieldset') ?? controls(form, path)[0];
   const described = new Set((target?.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean));
   if (!message) {
@@ -43,17 +53,17 @@ export function setError(form: HTMLFormElement, path: string, message: string | 
   } else {
     if (!el) {
       el = document.createElement('span');
-      el.className = 'field__error';
+      el.className = CLASS.error;
       el.id = errId;
-      const hint = box.querySelector('.field__hint');
-      const anchor = hint ?? box.querySelector('legend, .field__label');
+      const hint = box.querySelector(`.${CLASS.hint}`);
+      const anchor = hint ?? box.querySelector(`legend, .${CLASS.label}`);
       if (anchor) anchor.after(el);
       else box.prepend(el);
     }
     el.textContent = '';
     const hidden = document.createElement('span');
-    hidden.className = 'visually-hidden';
-    hidden.textContent = `${prefix} `;
+    hidden.className = CLASS.visuallyHidden;
+    hidden.textContent = errorPrefixText(prefix);
     el.append(hidden, message);
     described.add(errId);
   }
@@ -63,7 +73,7 @@ export function setError(form: HTMLFormElement, path: string, message: string | 
 }
 
 /** Checks one field by its posted name; shows or clears its error. Returns true when valid. */
-export function checkName(form: HTMLFormElement, def: FormDef, name: string, msg: Msg): boolean {
+export function checkName(form: HTMLFormElement, def: FormDef, name: string, t: TinyT): boolean {
   const field = fieldFor(def, name);
   if (!field) return true;
   const { values } = fromFormEntries(def, answerEntries(form));
@@ -71,8 +81,8 @@ export function checkName(form: HTMLFormElement, def: FormDef, name: string, msg
   const sec = values[parts[0]!];
   const row = Array.isArray(sec) ? (sec[Number(parts[1])] ?? {}) : (sec ?? {});
   const r = checkField(field, row[field.name], values, row);
-  setError(form, name, r.error ? msg(r.error) : undefined, msg('errorPrefix'));
-  return !r.error;
+  setError(form, name, r.key ? t(r.key) : undefined, t('page.errorPrefix'));
+  return !r.key;
 }
 
 /** Every field name inside an element (a step), in document order, once. */
@@ -92,7 +102,7 @@ export function addRow(form: HTMLFormElement, section: string, max: number, lege
   const i = rows.length;
   const clone = last.cloneNode(true) as HTMLElement;
   clone.dataset.row = String(i);
-  const re = new RegExp(`(^|f-)${section}([.-])${i - 1}([.-])`);
+  const re = new RegExp(`(^|${FIELD_ID_PREFIX})${section}([.-])${i - 1}([.-])`);
   const renumber = (v: string) => v.replace(re, `$1${section}$2${i}$3`);
   clone.querySelectorAll('*').forEach((el) => {
     for (const attr of ['name', 'id', 'for', 'aria-describedby', 'data-field']) {
@@ -100,8 +110,8 @@ export function addRow(form: HTMLFormElement, section: string, max: number, lege
       if (v) el.setAttribute(attr, v.split(' ').map(renumber).join(' '));
     }
   });
-  clone.querySelectorAll('.field__error').forEach((e) => e.remove());
-  clone.querySelectorAll('.field--error').forEach((e) => e.classList.remove('field--error'));
+  clone.querySelectorAll(`.${CLASS.error}`).forEach((e) => e.remove());
+  clone.querySelectorAll(`.${CLASS.fieldError}`).forEach((e) => e.classList.remove(CLASS.fieldError));
   clone
     .querySelectorAll<HTMLInputElement>('input, textarea')
     .forEach((e) => (e.type === 'radio' || e.type === 'checkbox' ? (e.checked = false) : (e.value = '')));
@@ -159,58 +169,59 @@ export function clearForm(form: HTMLFormElement): void {
     else e.value = '';
   });
   form.querySelectorAll<HTMLSelectElement>('select').forEach((e) => (e.selectedIndex = 0));
-  form.querySelectorAll('.field__error').forEach((e) => e.remove());
-  form.querySelectorAll('.field--error').forEach((e) => e.classList.remove('field--error'));
+  form.querySelectorAll(`.${CLASS.error}`).forEach((e) => e.remove());
+  form.querySelectorAll(`.${CLASS.fieldError}`).forEach((e) => e.classList.remove(CLASS.fieldError));
 }
 
 /** Files checked before upload, so a resident without a fast connection never uploads in vain. */
-export function fileProblems(input: HTMLInputElement | null, msg: Msg): string[] {
+export function fileProblems(input: HTMLInputElement | null, t: TinyT): string[] {
   const files = [...(input?.files ?? [])];
   const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
   const out: string[] = [];
-  if (files.length > FILE_LIMITS.maxFiles) out.push(msg('error.file.tooMany', { max: FILE_LIMITS.maxFiles }));
+  if (files.length > FILE_LIMITS.maxFiles) out.push(t('error.file.tooMany', { max: FILE_LIMITS.maxFiles }));
   for (const f of files)
     if (f.size > FILE_LIMITS.maxFileBytes)
-      out.push(msg('error.file.tooLarge', { name: f.name, max: mb(FILE_LIMITS.maxFileBytes) }));
+      out.push(t('error.file.tooLarge', { name: f.name, max: mb(FILE_LIMITS.maxFileBytes) }));
   if (files.reduce((s, f) => s + f.size, 0) > FILE_LIMITS.maxTotalBytes)
-    out.push(msg('error.file.totalTooLarge', { max: mb(FILE_LIMITS.maxTotalBytes) }));
+    out.push(t('error.file.totalTooLarge', { max: mb(FILE_LIMITS.maxTotalBytes) }));
   return out;
 }
 
 /**
  * GOV.UK error summary for a step the island checked: at the top of the form (above the visible
  * step), a link per field with its label and error, focused so screen readers announce it.
- * Same markup and classes as the server's ErrorSummary.astro. `names` empty → removed.
+ * Same markup contract as the server's ErrorSummary.astro (field-markup.ts), with its own title id
+ * so it can stand beside a server summary. `names` empty → removed.
  */
-export function showStepSummary(form: HTMLFormElement, names: string[], msg: Msg): void {
+export function showStepSummary(form: HTMLFormElement, names: string[], t: TinyT): void {
   form.querySelector('[data-island-summary]')?.remove();
   if (!names.length) return;
   const box = document.createElement('div');
-  box.className = 'error-summary';
+  box.className = CLASS.summary;
   box.setAttribute('role', 'alert');
-  box.setAttribute('aria-labelledby', 'island-error-summary-title');
+  box.setAttribute('aria-labelledby', ISLAND_SUMMARY_TITLE_ID);
   box.tabIndex = -1;
   box.dataset.islandSummary = '';
   const title = document.createElement('h2');
-  title.className = 'error-summary__title';
-  title.id = 'island-error-summary-title';
-  title.textContent = msg('summary.title');
+  title.className = CLASS.summaryTitle;
+  title.id = ISLAND_SUMMARY_TITLE_ID;
+  title.textContent = t('summary.title');
   const list = document.createElement('ul');
-  list.className = 'error-summary__list';
+  list.className = CLASS.summaryList;
   for (const name of names) {
     const field = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"]`);
     const control = controls(form, name)[0];
     if (!field || !control) continue;
-    const label = (field.querySelector('legend, .field__label')?.textContent ?? '').trim();
-    const error = field.querySelector('.field__error');
+    const label = (field.querySelector(`legend, .${CLASS.label}`)?.textContent ?? '').trim();
+    const error = field.querySelector(`.${CLASS.error}`);
     const message = [...(error?.childNodes ?? [])]
-      .filter((n) => !(n instanceof HTMLElement && n.classList.contains('visually-hidden')))
+      .filter((n) => !(n instanceof HTMLElement && n.classList.contains(CLASS.visuallyHidden)))
       .map((n) => n.textContent)
       .join('')
       .trim();
     const link = document.createElement('a');
-    link.href = `#${control.id}`;
-    link.textContent = label && message ? `${label}: ${message}` : message || label;
+    link.href = summaryHref(control.id);
+    link.textContent = summaryLine(label, message);
     const item = document.createElement('li');
     item.append(link);
     list.append(item);

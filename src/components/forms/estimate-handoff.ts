@@ -1,9 +1,10 @@
 /**
- * "Apply with these answers" from the estimator (issue 3): the household it stored in this tab's
+ * "Apply with these answers" from the estimator: the household it stored in this tab's
  * sessionStorage prefills the social-assistance form — rows for every member, incomes by type
  * (the estimate's monthly average in each of the three months, for the resident to correct),
  * savings, vehicles and the requests the estimate found likely. Names and personal codes are
- * never in the estimate. The handoff is removed once used (DESIGN "Privacy").
+ * never in the estimate. The handoff is removed once used, so the household's answers do not
+ * stay in the browser longer than the resident needs them.
  */
 import { APPLY_ANSWERS_KEY, type ApplyHandoff } from '#src/domain/estimator/storage-keys.ts';
 import { REQUESTS } from '#src/domain/forms/social-assistance.ts';

@@ -3,9 +3,9 @@
  * summary entries in the form's order with links to the fields, the rows of repeated sections.
  */
 import type { TFunction } from 'i18next';
+import type { FieldError } from '#src/domain/field-error.ts';
 import type { FormDef, Row, Values } from '#src/domain/forms/types.ts';
-import { fieldId } from '#src/domain/forms/types.ts';
-import type { ErrorItem } from '#src/server/applications/outcome.ts';
+import { fieldId, summaryHref, summaryLine } from './field-markup.ts';
 
 export interface FormView {
   messages: Map<string, string>;
@@ -24,7 +24,7 @@ function labelFor(def: FormDef, path: string, t: TFunction): string | undefined 
     : label;
 }
 
-export function formView(def: FormDef, errors: ErrorItem[], t: TFunction): FormView {
+export function formView(def: FormDef, errors: FieldError[], t: TFunction): FormView {
   const messages = new Map<string, string>();
   const summary: FormView['summary'] = [];
   // Field order of the form: errors are listed top to bottom as the resident meets them.
@@ -41,13 +41,13 @@ export function formView(def: FormDef, errors: ErrorItem[], t: TFunction): FormV
     }
     if (e.path === 'attachments') {
       messages.set('attachments', [messages.get('attachments'), text].filter(Boolean).join(' '));
-      summary.push({ href: `#${fieldId('attachments')}`, text });
+      summary.push({ href: summaryHref(fieldId('attachments')), text });
       continue;
     }
     if (messages.has(e.path)) continue;
     messages.set(e.path, text);
     const label = labelFor(def, e.path, t);
-    summary.push(label ? { href: `#${fieldId(e.path)}`, text: `${label}: ${text}` } : { text });
+    summary.push(label ? { href: summaryHref(fieldId(e.path)), text: summaryLine(label, text) } : { text });
   }
   return { messages, summary };
 }

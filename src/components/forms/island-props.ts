@@ -3,9 +3,10 @@
  * the sections (so the island rebuilds the same definition without the catalogue), and the
  * translated strings it may show. Server-side only.
  */
-import type { TFunction } from 'i18next';
 import type { CatalogueItem, FormId } from '#src/domain/schemas/catalogue.ts';
 import type { Locale } from '#src/i18n/index.ts';
+import { islandStrings } from '#src/i18n/island-strings.ts';
+import type { Namespaces } from '#src/i18n/tiny-t.ts';
 
 export type ItemFacts = Pick<CatalogueItem, 'id' | 'kind' | 'situations' | 'eligibility' | 'application'> & {
   amounts: { rule: { type: string } }[];
@@ -16,54 +17,31 @@ export interface IslandProps {
   municipality: string;
   item: ItemFacts | null;
   locale: Locale;
-  messages: Record<string, string>;
+  /** The `forms` strings the island may show, for createTinyT (keys without `forms:`). */
+  strings: Namespaces;
 }
 
-const ERROR_KEYS = [
-  'required',
-  'requiredChoice',
-  'requiredCheckbox',
-  'option',
-  'single',
-  'tooManyRows',
-  'text.control',
-  'text.tooLong',
-  'name.characters',
-  'personalCode.format',
-  'personalCode.century',
-  'personalCode.date',
-  'personalCode.checksum',
-  'iban.format',
-  'iban.length',
-  'iban.lengthLv',
-  'iban.checksum',
-  'phone.format',
-  'email.format',
-  'money.format',
-  'date.format',
-  'date.invalid',
-  'file.type',
-  'file.tooLarge',
-  'file.tooMany',
-  'file.totalTooLarge',
-  'file.empty',
-];
-const ISLAND_KEYS = ['step', 'next', 'previous', 'clear', 'cleared', 'draftRestored', 'confirmClear', 'fixErrors'];
+/**
+ * What the island shows: every field error the shared validators can give (the whole
+ * `error` group, so a new validator's key ships by itself), its own buttons and notices, the
+ * error prefix, the summary title and the row legends. Request-level errors (`error.request.*`)
+ * are answers of the endpoint that the page renders, never the island.
+ */
+export const ISLAND_STRINGS = [
+  'forms:error',
+  'forms:island',
+  'forms:summary.title',
+  'forms:page.errorPrefix',
+  'forms:page.row',
+] as const;
+const ISLAND_OMIT = ['forms:error.request'] as const;
 
 export function islandProps(
   form: FormId,
   municipality: string,
   item: CatalogueItem | undefined,
   locale: Locale,
-  t: TFunction,
 ): IslandProps {
-  const messages: Record<string, string> = {};
-  for (const k of ERROR_KEYS) messages[`error.${k}`] = t(`forms:error.${k}`, { name: '{{name}}', max: '{{max}}' });
-  for (const k of ISLAND_KEYS) messages[`island.${k}`] = t(`forms:island.${k}`, { n: '{{n}}', total: '{{total}}' });
-  messages['errorPrefix'] = t('forms:page.errorPrefix');
-  messages['summary.title'] = t('forms:summary.title');
-  messages['row.members'] = t('forms:page.row.members', { n: '{{n}}' });
-  messages['row.incomes'] = t('forms:page.row.incomes', { n: '{{n}}' });
   return {
     form,
     municipality,
@@ -78,6 +56,6 @@ export function islandProps(
         }
       : null,
     locale,
-    messages,
+    strings: islandStrings(locale, ISLAND_STRINGS, { omit: ISLAND_OMIT }),
   };
 }

@@ -46,11 +46,6 @@ export function amountsOn(amounts: readonly Amount[], date: string): AmountsOn {
   return { entry, variants };
 }
 
-/** The amount entry in force on the date (see amountsOn). */
-export function amountOn(amounts: readonly Amount[], date: string): Amount | null {
-  return amountsOn(amounts, date).entry;
-}
-
 /** Children the amount is "per": those the item's own conditions name, newborns, or all children. */
 export function relevantChildren(item: CatalogueItem, h: Household): number {
   for (const c of item.eligibility ?? []) {
@@ -81,7 +76,7 @@ const NO_REASONS: Reason[] = [];
 const DERIVED: Reason[] = [reason('amount.certainty.derived')];
 const UNVERIFIED: Reason[] = [reason('amount.certainty.unverified')];
 
-export interface AmountResult {
+interface AmountResult {
   amount: ItemAmount | null;
   reasons: Reason[];
 }

@@ -19,7 +19,7 @@ export interface ConditionContext {
   assets: AssetsResult;
 }
 
-export interface ConditionResult {
+interface ConditionResult {
   verdict: Verdict;
   reason: Reason;
 }
@@ -187,6 +187,6 @@ function evaluateSimple(c: SimpleCondition, x: ConditionContext): ConditionResul
 export const RANK: Record<Verdict, number> = { unlikely: 0, unknown: 1, possible: 2, likely: 3 };
 
 /** The strongest verdict wins: one alternative is enough. */
-export function strongest(verdicts: Verdict[]): Verdict {
+function strongest(verdicts: Verdict[]): Verdict {
   return verdicts.reduce<Verdict>((w, v) => (RANK[v] > RANK[w] ? v : w), 'unlikely');
 }

@@ -1,6 +1,6 @@
 /** Picking the dated entry in force on a date. Dates are ISO strings, so string order is date order. */
 
-export interface InForce<T> {
+interface InForce<T> {
   entry: T;
   /** The date is after the last entry's `to`: the latest values are used, not confirmed for this date. */
   extrapolated: boolean;

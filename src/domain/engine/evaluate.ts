@@ -9,13 +9,8 @@ import { housingBenefit } from './housing.ts';
 import { countIncome } from './income.ts';
 import { evaluateItem, type ConditionMemo } from './items.ts';
 import { inForce } from './dated.ts';
-import {
-  PARAMETER_NAMES,
-  ParametersError,
-  parametersOnCached,
-  type ParameterName,
-  type ParametersOn,
-} from './parameters-on.ts';
+import { PARAMETER_NAMES, type ParameterName } from './parameter-names.ts';
+import { ParametersError, parametersOnCached, type ParametersOn } from './parameters-on.ts';
 import { prepare } from './prepared.ts';
 import { reason, type Reason } from './reasons.ts';
 import { suggestServices } from './services.ts';
@@ -69,7 +64,7 @@ export function thresholdBasis(parameters: NationalParameters, date: string): Pa
 }
 
 /** The threshold period the result uses, and the sentence to show when it is past the last published one. */
-export function basisOf(
+function basisOf(
   p: Pick<ParametersOn, 'thresholds' | 'thresholdsFrom' | 'thresholdsExtrapolated'>,
   date: string,
 ): ParameterBasis {

@@ -10,7 +10,7 @@
  */
 import type { Household, HousingCoefficientsEntry, HousingHouseholdType } from '../schemas/index.ts';
 import type { Facts } from './facts.ts';
-import type { ParameterName } from './parameters-on.ts';
+import type { ParameterName } from './parameter-names.ts';
 import { reason, type Reason } from './reasons.ts';
 import type { AssetsResult, HouseholdStatus, HousingResult, IncomeResult, ThresholdSum, Verdict } from './types.ts';
 
@@ -43,19 +43,14 @@ export function housingTypeOf(f: Facts, ruleChildren: number): HousingHouseholdT
 }
 
 /** Children and young people in education as the children rule's ages (from the parameters) define them. */
-export function ruleChildrenOf(h: Household, rule: { childMaxAge: number; studentMaxAge: number }): number {
+function ruleChildrenOf(h: Household, rule: { childMaxAge: number; studentMaxAge: number }): number {
   let n = 0;
   for (const m of h.members) if (m.age <= rule.childMaxAge || (m.student && m.age <= rule.studentMaxAge)) n++;
   return n;
 }
 
 /** SPSPL Art. 35: (GMI sum × K) + costs − (income + GMI paid), before the limits below. */
-export function housingFormulaCents(
-  gmiSumCents: number,
-  k: number,
-  costsCents: number,
-  incomeWithGmiCents: number,
-): number {
+function housingFormulaCents(gmiSumCents: number, k: number, costsCents: number, incomeWithGmiCents: number): number {
   return Math.round((gmiSumCents * Math.round(k * 100)) / 100) + costsCents - incomeWithGmiCents;
 }
 

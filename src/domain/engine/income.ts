@@ -22,9 +22,6 @@ const EARNINGS = new Set<IncomeType>(['salary', 'self-employment']);
 /** Counted, but the stored sources disagree on it. */
 const DISPUTED = new Set<IncomeType>(['income-tax-refund']);
 
-/** Income types that are never counted (whatever the amount). */
-export const isNeverCounted = (type: IncomeType): boolean => NEVER_COUNTED.has(type);
-
 function line(
   member: number,
   type: IncomeType,

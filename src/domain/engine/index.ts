@@ -30,7 +30,7 @@
  *   (format with formatReasonParams(params, c => formatMoney(c, locale))). See reasons.ts.
  */
 export { evaluate, thresholdBasis, type EvaluationContext } from './evaluate.ts';
-export { PARAMETER_NAMES, type ParameterName } from './parameters-on.ts';
+export { PARAMETER_NAMES, type ParameterName } from './parameter-names.ts';
 export { ParametersError } from './parameters-on.ts';
 export {
   REASON_PARAMS,

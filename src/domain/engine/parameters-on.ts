@@ -6,21 +6,8 @@ import type { Municipality, NationalParameters, ThresholdsEntry } from '../schem
 import { inForce } from './dated.ts';
 import type { HousingParams } from './housing.ts';
 import type { AssetLimits } from './assets.ts';
+import type { ParameterName } from './parameter-names.ts';
 import { reason, type Reason } from './reasons.ts';
-
-/** The dated national (and municipal) parameters a result can use, by their name in the data. */
-export const PARAMETER_NAMES = [
-  'thresholds',
-  'personCoefficients',
-  'lowIncomeThreshold',
-  'housingCoefficients',
-  'housingChildrenRule',
-  'housingRounding',
-  'savingsCap',
-  'vehicleLimit',
-  'minimumWage',
-] as const;
-export type ParameterName = (typeof PARAMETER_NAMES)[number];
 
 export interface ParametersOn {
   thresholds: ThresholdsEntry;
@@ -46,7 +33,7 @@ export class ParametersError extends Error {
   readonly code = 'PARAMETERS_MISSING';
 }
 
-export function parametersOn(p: NationalParameters, municipality: Municipality, date: string): ParametersOn {
+function parametersOn(p: NationalParameters, municipality: Municipality, date: string): ParametersOn {
   const notes: Reason[] = [];
   let provisional = false;
   const mark = (what: string, status: string, extrapolated: boolean, lastDate?: string) => {

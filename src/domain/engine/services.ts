@@ -15,7 +15,7 @@ const OLD_AGE = 65;
 
 const NO_SITUATIONS: ReadonlySet<string> = new Set();
 
-export function targetGroupsOf(x: ConditionContext): Set<TargetGroup> {
+function targetGroupsOf(x: ConditionContext): Set<TargetGroup> {
   const g = new Set<TargetGroup>();
   const m = x.household.members;
   const s = x.situations ?? NO_SITUATIONS;
@@ -46,7 +46,7 @@ const SITUATION_TO_LIFE: Partial<Record<string, LifeSituation>> = {
   'caring-for-someone': 'caring-for-relative',
 };
 
-export function lifeSituationsOf(x: ConditionContext): Set<LifeSituation> {
+function lifeSituationsOf(x: ConditionContext): Set<LifeSituation> {
   const out = new Set<LifeSituation>();
   for (const s of x.household.situations ?? []) {
     const life = SITUATION_TO_LIFE[s];

@@ -7,13 +7,13 @@
 import { reason, type Reason } from './reasons.ts';
 import type { AssetsResult, HouseholdStatus, IncomeResult, ThresholdSum } from './types.ts';
 
-export interface StatusResult {
+interface StatusResult {
   status: HouseholdStatus;
   incomeStatus: HouseholdStatus;
   reasons: Reason[];
 }
 
-export function incomeStatusOf(
+function incomeStatusOf(
   income: IncomeResult,
   needy: ThresholdSum,
   lowIncome: ThresholdSum | null,

@@ -1,6 +1,6 @@
 /** The engine's output. Money in integer cents; `status` and `verdict` names are stable strings. */
 import type { AmountPeriod, Certainty, HousingHouseholdType, LocalizedText } from '../schemas/index.ts';
-import type { ParameterName } from './parameters-on.ts';
+import type { ParameterName } from './parameter-names.ts';
 import type { Reason } from './reasons.ts';
 
 export type Verdict = 'likely' | 'possible' | 'unlikely' | 'unknown';

@@ -13,9 +13,9 @@ import {
 /** The estimator asks about 1–8 people (larger households: the social service assesses directly). */
 export const MAX_MEMBERS = 8;
 
-export type DisabilityAnswer = '' | 'none' | 'I' | 'II' | 'III';
-export type YesNo = '' | 'yes' | 'no';
-export type HeatingAnswer = '' | 'district' | 'stove' | 'other';
+type DisabilityAnswer = '' | 'none' | 'I' | 'II' | 'III';
+type YesNo = '' | 'yes' | 'no';
+type HeatingAnswer = '' | 'district' | 'stove' | 'other';
 
 export interface MemberAnswers {
   age: string;

@@ -22,3 +22,9 @@ export const field = {
   /** Radios: the first option's id is the group's id (error links land on it). */
   option: (name: string, value: string, first: boolean) => (first ? name : `${name}-${value}`),
 } as const;
+
+/**
+ * Values of the no-JS form's `action` submit buttons: show the results, add or remove a person
+ * (the form is posted back with nothing lost), or change the answers from the results page.
+ */
+export const ACTION = { results: 'results', add: 'add', remove: (i: number) => `remove-${i}`, edit: 'edit' } as const;

@@ -1,10 +1,11 @@
 /**
  * Reading numbers as residents type them: "350", "350,50", "1 234.5", "350 €".
- * Money becomes integer cents here, once (DESIGN: money is integer cents inside).
+ * Money becomes integer cents here, once: inside the portal every amount is whole cents, so sums
+ * and comparisons with thresholds never suffer from floating-point rounding.
  */
 
 /** Same ceiling as the household schema (`household.error.tooLarge`). */
-export const MAX_EUROS = 1_000_000;
+const MAX_EUROS = 1_000_000;
 
 export type Parsed =
   { ok: true; value: number } | { ok: false; reason: 'empty' | 'format' | 'negative' | 'cents' | 'tooLarge' };

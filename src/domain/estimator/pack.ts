@@ -17,7 +17,7 @@ export interface PackOffice {
   checked: boolean;
 }
 
-export interface PackItem {
+interface PackItem {
   id: string;
   kind: CatalogueItem['kind'];
   name: string;

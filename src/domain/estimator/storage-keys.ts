@@ -1,5 +1,6 @@
 /**
- * Browser storage used by the estimator island (never sent anywhere; DESIGN "Privacy").
+ * Browser storage used by the estimator island (never sent anywhere: the answers stay on the
+ * resident's device unless they submit an application).
  *
  * APPLY_ANSWERS_KEY — sessionStorage, written only when the resident presses "apply with these
  *   answers"; the application form island may read it to prefill and should remove it after use.

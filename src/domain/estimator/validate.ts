@@ -1,8 +1,11 @@
 /**
  * Validation of the estimator's answers, per step (island) or all at once (no-JS route).
- * Errors are values: the field's id and an i18n key in the `estimator` namespace with params
- * (DESIGN convention 6). Shared by the island and the server, so both say the same thing.
+ * Errors are values, in the shape every form shares (field-error.ts): `path` is the field's name,
+ * which is also its element id (the error summary links to it), and `key` an i18n key in the
+ * `estimator` namespace with its params. The island and the server both run this, so both say
+ * the same thing.
  */
+import type { FieldError } from '../field-error.ts';
 import type { Answers } from './answers.ts';
 import { field } from './fields.ts';
 import { parseEuroCents, parseWhole, type Parsed } from './numbers.ts';
@@ -11,22 +14,11 @@ import { INCOME_TYPE_LIST } from './vocabulary.ts';
 export const STEPS = ['municipality', 'members', 'incomes', 'assets', 'housing', 'situations'] as const;
 export type StepId = (typeof STEPS)[number];
 
-export interface FieldError {
-  /** Element id (also the form field name). */
-  field: string;
-  /** Key in the `estimator` namespace, e.g. `error.age.empty`. */
-  key: string;
-  params: Record<string, string | number>;
-}
+const MAX_AGE = 120;
+const MAX_VEHICLES = 50;
 
-export const MAX_AGE = 120;
-export const MAX_VEHICLES = 50;
-
-const err = (f: string, key: string, params: Record<string, string | number> = {}): FieldError => ({
-  field: f,
-  key,
-  params,
-});
+const err = (path: string, key: string, params?: Record<string, string | number>): FieldError =>
+  params ? { path, key, params } : { path, key };
 const failed = (p: Parsed): string | null => (p.ok ? null : p.reason);
 
 function members(a: Answers): FieldError[] {
@@ -97,6 +89,6 @@ export function validateAll(a: Answers): FieldError[] {
   // The one-page form shows each member's incomes right after the member: keep that order.
   const m = byStep[1]!;
   const inc = byStep[2]!;
-  const perMember = a.members.flatMap((_, i) => [...m, ...inc].filter((e) => e.field.startsWith(`m${i}-`)));
+  const perMember = a.members.flatMap((_, i) => [...m, ...inc].filter((e) => e.path.startsWith(`m${i}-`)));
   return [...perMember, ...byStep.slice(3).flat()];
 }

@@ -1,57 +1,35 @@
 /**
- * The lists the estimator asks about, kept as plain constants so the island does not import the
- * zod schemas at runtime. test/estimator/vocabulary.test.ts checks they equal the schemas' lists
- * (INCOME_TYPES in src/domain/schemas/household.ts, HOUSEHOLD_SITUATIONS in catalogue.ts).
+ * The lists the estimator asks about, derived from the plain constants of schemas/vocabulary.ts
+ * (the same lists the zod schemas are built from), so the island does not load zod.
  */
 import type { HouseholdSituation, IncomeType } from '../schemas/index.ts';
-import { NOT_COUNTED_INCOME_TYPES } from '../schemas/vocabulary.ts';
+import { HOUSEHOLD_SITUATIONS, INCOME_TYPES, NOT_COUNTED_INCOME_TYPES } from '../schemas/vocabulary.ts';
 
 export type IncomeTypeId = IncomeType;
 
-/**
- * Income types in the order the form asks them. SPSPL Art. 5 [S24][S25]: the second group is not
- * counted (stipends and a child's earnings only up to the minimum wage; the engine does the sums).
- */
-export const COUNTED_INCOME_TYPES = [
-  'salary',
-  'self-employment',
-  'pension',
-  'disability-pension',
-  'unemployment-benefit',
-  'sickness-or-parental-benefit',
-  'maintenance-received',
-  'income-tax-refund',
-  'other',
-] as const satisfies readonly IncomeType[];
+const notCounted = new Set<IncomeType>(NOT_COUNTED_INCOME_TYPES);
 
-/** SPSPL Art. 5 as published by municipalities [S24], in the order of that list (one list: schemas/vocabulary.ts). */
+/**
+ * Income types in the order the form asks them: first those the means test counts (in the order
+ * of INCOME_TYPES), then those SPSPL Art. 5 leaves out [S24][S25], in the order of that list
+ * (stipends and a child's earnings only up to the minimum wage; the engine does the sums).
+ */
+export const COUNTED_INCOME_TYPES: readonly IncomeType[] = INCOME_TYPES.filter((t) => !notCounted.has(t));
 export { NOT_COUNTED_INCOME_TYPES };
 
 export const INCOME_TYPE_LIST: readonly IncomeType[] = [...COUNTED_INCOME_TYPES, ...NOT_COUNTED_INCOME_TYPES];
 
-/**
- * Situations the last step offers. Heating is asked with the housing costs (the engine derives
- * the `district-heating` / `stove-heating` situations from `housing.heating`).
- */
-export const HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR = [
-  'new-baby',
-  'death-in-family',
-  'crisis',
-  'unforeseen-expense',
-  'leaving-prison',
-  'leaving-care',
-  'homeless',
-  'violence',
-  'caring-for-someone',
-  'needs-help-at-home',
-  'wheelchair-user',
-  'guardian-of-adult',
-  'foster-family',
-] as const satisfies readonly HouseholdSituation[];
-export type EstimatorSituation = (typeof HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR)[number];
-
-/** Situations the household schema knows that the estimator derives from other answers. */
+/** Situations the household schema knows that the estimator derives from `housing.heating`. */
 export const DERIVED_SITUATIONS = [
   'district-heating',
   'stove-heating',
 ] as const satisfies readonly HouseholdSituation[];
+type DerivedSituation = (typeof DERIVED_SITUATIONS)[number];
+export type EstimatorSituation = Exclude<HouseholdSituation, DerivedSituation>;
+
+const derived = new Set<HouseholdSituation>(DERIVED_SITUATIONS);
+
+/** Situations the last step offers, in the order of HOUSEHOLD_SITUATIONS: all but the derived ones. */
+export const HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR: readonly EstimatorSituation[] = HOUSEHOLD_SITUATIONS.filter(
+  (s): s is EstimatorSituation => !derived.has(s),
+);

@@ -1,5 +1,6 @@
 /** Sections every form shares: who applies, how to reach them, acknowledgements. */
-import type { FieldDef, Row, SectionDef, Values } from './types.ts';
+import type { FormId } from '../schemas/catalogue.ts';
+import type { FieldDef, FormDef, Row, SectionDef, Values } from './types.ts';
 
 export const PERSON_STATUSES = [
   'employed',
@@ -173,8 +174,9 @@ export function declarationSection(allAdultsSign: boolean): SectionDef {
 }
 
 /**
- * Acknowledgement, not consent: processing rests on GDPR art. 6(1)(c)/(e) and 9(2)(b)
- * (reference §10). The box records that the notice was shown; it is no legal basis.
+ * Acknowledgement, not consent: processing rests on GDPR art. 6(1)(c)/(e) and 9(2)(b) (legal
+ * obligation, public task, social protection). The box records that the notice was shown; it is
+ * no legal basis.
  */
 export const privacySection: SectionDef = {
   id: 'privacy',
@@ -198,6 +200,29 @@ export function bankSection(requiredIf?: (values: Values) => boolean): SectionDe
         width: 'medium',
       },
       { name: 'holder', type: 'name', labelKey: 'bank.holder', hint: true },
+    ],
+  };
+}
+
+/**
+ * A form for one catalogue item (a municipal benefit or a social service): who applies and how to
+ * reach them, then the item's own sections, then notes, the declaration and the privacy notice.
+ * The applicant alone signs; documents may be attached.
+ */
+export function itemForm(id: FormId, item: string, sections: SectionDef[]): FormDef {
+  return {
+    id,
+    version: 1,
+    item,
+    signaturesOfAllAdults: false,
+    attachments: true,
+    sections: [
+      applicantSection({ codeRequired: true, address: true }),
+      contactSection,
+      ...sections,
+      notesSection,
+      declarationSection(false),
+      privacySection,
     ],
   };
 }

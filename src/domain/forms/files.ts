@@ -1,6 +1,6 @@
 /**
  * Attachments: the type is decided by the bytes, never by the name or the browser's MIME type
- * (issue 4). Allowed: PDF, JPEG, PNG and e-signed ASiC-E containers (.edoc / .asice, MK 473).
+ * (both are whatever the sender says). Allowed: PDF, JPEG, PNG and e-signed ASiC-E containers (.edoc / .asice, MK 473).
  */
 
 export const FILE_LIMITS = {

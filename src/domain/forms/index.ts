@@ -30,7 +30,7 @@ export const META = {
   honeypot: 'website',
   /** When the form was rendered (ms since epoch), for the minimum fill time. */
   renderedAt: 'renderedAt',
-  /** One per form render: a double click or a retried post gives the same reference (issue 4). */
+  /** One per form render: a double click or a retried post gives the same reference, not a second application. */
   idempotencyKey: 'idempotencyKey',
   item: 'item',
   /** No-JS "add another household member / income" buttons. */

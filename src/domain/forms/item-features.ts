@@ -2,7 +2,7 @@
  * What an item-driven form needs to ask, read from the catalogue item's data (id, kind, life
  * situations, eligibility conditions, amount rules) — never a hand-written form per benefit.
  * Health and disability data are asked only where the item's conditions need them (GDPR art. 5(1)(c)
- * data minimisation; reference §10).
+ * data minimisation).
  */
 import type { CatalogueItem } from '../schemas/catalogue.ts';
 

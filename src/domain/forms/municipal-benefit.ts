@@ -4,17 +4,7 @@
  * data (item-features.ts); the municipality's binding regulations decide, the form only collects.
  */
 import type { CatalogueItem } from '../schemas/catalogue.ts';
-import {
-  DISABILITY_GROUPS,
-  RELATIONS,
-  applicantSection,
-  bankSection,
-  contactSection,
-  declarationSection,
-  notesSection,
-  personFields,
-  privacySection,
-} from './common-sections.ts';
+import { DISABILITY_GROUPS, RELATIONS, bankSection, itemForm, personFields } from './common-sections.ts';
 import { itemFeatures, type Feature } from './item-features.ts';
 import type { FormDef, SectionDef } from './types.ts';
 
@@ -160,22 +150,10 @@ type ItemForForm = Pick<CatalogueItem, 'id' | 'kind' | 'situations' | 'amounts' 
 
 export function municipalBenefitForm(item: ItemForForm): FormDef {
   const features = itemFeatures(item);
-  return {
-    id: 'municipal-benefit',
-    version: 1,
-    item: item.id,
-    signaturesOfAllAdults: false,
-    attachments: true,
-    sections: [
-      applicantSection({ codeRequired: true, address: true }),
-      contactSection,
-      ...FEATURE_SECTIONS.filter(
-        ([f]) => features.has(f) || (f === 'disability' && features.has('disability-alternative')),
-      ).map(([, build]) => build(features)),
-      ...(features.has('payment') ? [bankSection()] : []),
-      notesSection,
-      declarationSection(false),
-      privacySection,
-    ],
-  };
+  return itemForm('municipal-benefit', item.id, [
+    ...FEATURE_SECTIONS.filter(
+      ([f]) => features.has(f) || (f === 'disability' && features.has('disability-alternative')),
+    ).map(([, build]) => build(features)),
+    ...(features.has('payment') ? [bankSection()] : []),
+  ]);
 }

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import type { FormDef, Values } from './types.ts';
-import { validate, type FieldError } from './validate.ts';
+import type { FieldError } from '../field-error.ts';
+import { validate } from './validate.ts';
 
 const valueSchema = z.union([z.string().max(10_000), z.array(z.string().max(200)).max(20)]);
 const rowSchema = z.record(z.string().max(64), valueSchema);
@@ -22,7 +23,7 @@ export function formSchema(def: FormDef) {
   }
   return z.strictObject(shape).transform((input, ctx) => {
     const result = validate(def, input as Values);
-    for (const e of result.errors) ctx.addIssue({ code: 'custom', message: e.error, path: e.path.split('.') });
+    for (const e of result.errors) ctx.addIssue({ code: 'custom', message: e.key, path: e.path.split('.') });
     return result.values;
   });
 }
@@ -45,8 +46,8 @@ export function parseAnswers(
     errors: r.error.issues.flatMap((i): FieldError[] => {
       const base = i.path.map(String);
       if (i.code === 'unrecognized_keys')
-        return i.keys.map((k) => ({ path: [...base, k].join('.'), error: 'error.unknownField' }));
-      return [{ path: base.length ? base.join('.') : '_form', error: i.code === 'custom' ? i.message : 'error.shape' }];
+        return i.keys.map((k) => ({ path: [...base, k].join('.'), key: 'error.unknownField' }));
+      return [{ path: base.length ? base.join('.') : '_form', key: i.code === 'custom' ? i.message : 'error.shape' }];
     }),
   };
 }

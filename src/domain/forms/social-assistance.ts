@@ -1,9 +1,10 @@
 /**
  * Social assistance: assessment of the household's material situation — needy or low-income
- * status, GMI benefit, housing benefit (SPSPL; MK 809). Incomes of the last three full months
- * (reference §2.2), the property and savings declaration (§4.1), housing costs (§3), the account
- * for payments. The application must be signed by every adult household member (§2.2, §8.2):
- * online it is a pre-application; the PDF carries a signature line per adult.
+ * status, GMI benefit, housing benefit (SPSPL; MK noteikumi Nr. 809). Regular incomes of the last
+ * three full months (MK 809), what the household owns and its savings (SPSPL 36. pants), housing
+ * costs (for the housing benefit), the account for payments. MK 809 requires the application to
+ * be signed by every adult household member, which an unsigned web form cannot be: online it is
+ * a pre-application, and the PDF carries a signature line per adult.
  */
 import {
   PERSON_STATUSES,
@@ -23,7 +24,7 @@ import { INCOME_TYPES } from '../schemas/vocabulary.ts';
 
 export const REQUESTS = ['needy-status', 'low-income-status', 'gmi', 'housing-benefit'] as const;
 
-/** The engine's income types (issue 3), so an estimate can prefill the form. */
+/** The engine's income types, so an estimate can prefill the form. */
 export { INCOME_TYPES };
 
 const requests = (values: Values): string[] => {

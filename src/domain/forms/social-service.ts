@@ -5,17 +5,7 @@
  * needs and, only where the service's conditions need it, the disability group and health notes.
  */
 import type { CatalogueItem } from '../schemas/catalogue.ts';
-import {
-  DISABILITY_GROUPS,
-  RELATIONS,
-  applicantSection,
-  contactSection,
-  declarationSection,
-  notesSection,
-  personFields,
-  privacySection,
-  valueOf,
-} from './common-sections.ts';
+import { DISABILITY_GROUPS, RELATIONS, itemForm, personFields, valueOf } from './common-sections.ts';
 import { itemFeatures } from './item-features.ts';
 import type { FormDef, SectionDef, Values } from './types.ts';
 
@@ -47,59 +37,47 @@ export function socialServiceForm(item: ItemForForm): FormDef {
           },
         ]
       : [];
-  return {
-    id: 'social-service',
-    version: 1,
-    item: item.id,
-    signaturesOfAllAdults: false,
-    attachments: true,
-    sections: [
-      applicantSection({ codeRequired: true, address: true }),
-      contactSection,
-      {
-        id: 'recipient',
-        legendKey: 'recipient',
-        hint: true,
-        fields: [
-          {
-            name: 'forWhom',
-            type: 'radio',
-            labelKey: 'recipient.forWhom',
-            options: ['self', 'other'],
-            optionSet: 'forWhom',
-            required: true,
-          },
-          ...personFields({ codeRequired: true, requiredIf: forSomeoneElse }),
-          {
-            name: 'relation',
-            type: 'select',
-            labelKey: 'recipient.relation',
-            options: RELATIONS,
-            optionSet: 'relation',
-            requiredIf: forSomeoneElse,
-          },
-        ],
-      },
-      {
-        id: 'need',
-        legendKey: 'need',
-        fields: [
-          {
-            name: 'description',
-            type: 'textarea',
-            labelKey: 'need.description',
-            hint: true,
-            required: true,
-            max: 3000,
-          },
-          { name: 'address', type: 'text', labelKey: 'need.address', hint: true, max: 200 },
-          { name: 'start', type: 'date', labelKey: 'need.start', hint: true, width: 'medium' },
-        ],
-      },
-      ...health,
-      notesSection,
-      declarationSection(false),
-      privacySection,
-    ],
-  };
+  return itemForm('social-service', item.id, [
+    {
+      id: 'recipient',
+      legendKey: 'recipient',
+      hint: true,
+      fields: [
+        {
+          name: 'forWhom',
+          type: 'radio',
+          labelKey: 'recipient.forWhom',
+          options: ['self', 'other'],
+          optionSet: 'forWhom',
+          required: true,
+        },
+        ...personFields({ codeRequired: true, requiredIf: forSomeoneElse }),
+        {
+          name: 'relation',
+          type: 'select',
+          labelKey: 'recipient.relation',
+          options: RELATIONS,
+          optionSet: 'relation',
+          requiredIf: forSomeoneElse,
+        },
+      ],
+    },
+    {
+      id: 'need',
+      legendKey: 'need',
+      fields: [
+        {
+          name: 'description',
+          type: 'textarea',
+          labelKey: 'need.description',
+          hint: true,
+          required: true,
+          max: 3000,
+        },
+        { name: 'address', type: 'text', labelKey: 'need.address', hint: true, max: 200 },
+        { name: 'start', type: 'date', labelKey: 'need.start', hint: true, width: 'medium' },
+      ],
+    },
+    ...health,
+  ]);
 }

@@ -4,6 +4,7 @@
  * on the server (schema.ts) and orders the staff e-mail, the PDF and application.json.
  * Labels are i18n keys in the `forms` namespace, never wording.
  */
+import type { FieldError } from '../field-error.ts';
 import type { FormId } from '../schemas/catalogue.ts';
 import type { Check } from './validators.ts';
 
@@ -66,8 +67,8 @@ export interface FormDef {
   item?: string;
   sections: SectionDef[];
   /** Form-level rules a field cannot state alone (at least one request chosen, …). */
-  rules?: ((values: Values) => { path: string; error: string } | null)[];
-  /** Statutory applications must be signed by every adult household member (reference §8.2). */
+  rules?: ((values: Values) => FieldError | null)[];
+  /** Statutory applications must be signed by every adult household member (MK noteikumi Nr. 809). */
   signaturesOfAllAdults: boolean;
   attachments: boolean;
 }
@@ -75,9 +76,4 @@ export interface FormDef {
 /** Field name as posted by the HTML form: `applicant.givenName`, `members.2.relation`. */
 export function fieldPath(section: string, field: string, index?: number): string {
   return index === undefined ? `${section}.${field}` : `${section}.${index}.${field}`;
-}
-
-/** HTML id for a field path (dots are awkward in CSS selectors and fragment links). */
-export function fieldId(path: string): string {
-  return `f-${path.replace(/\./g, '-')}`;
 }

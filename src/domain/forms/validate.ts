@@ -2,7 +2,8 @@
  * One validation for a form definition, used as is by the island (inline errors) and inside the
  * zod schema on the server (schema.ts). Returns normalized values and errors as i18n keys.
  */
-import type { FieldDef, FormDef, Row, SectionDef, Values } from './types.ts';
+import type { FieldError } from '../field-error.ts';
+import type { FieldDef, FieldType, FormDef, Row, SectionDef, Values } from './types.ts';
 import { fieldPath } from './types.ts';
 import {
   checkDate,
@@ -19,13 +20,6 @@ import {
   type Check,
 } from './validators.ts';
 
-export interface FieldError {
-  /** Field path as posted (`members.1.personalCode`), or `_form` for the whole form. */
-  path: string;
-  /** i18n key in the `forms` namespace. */
-  error: string;
-}
-
 export interface Validated {
   values: Values;
   errors: FieldError[];
@@ -33,34 +27,22 @@ export interface Validated {
 
 const CHECKED = new Set(['yes', 'on', 'true', '1']);
 
-/** Type check of one non-empty string. */
-function checkByType(field: FieldDef, v: string): Check {
-  switch (field.type) {
-    case 'name':
-      return checkName(v);
-    case 'text':
-      return checkLine(v, field.max ?? 200);
-    case 'textarea':
-      return checkMultiline(v, field.max ?? 3000);
-    case 'email':
-      return checkEmail(v);
-    case 'tel':
-      return checkPhone(v);
-    case 'personal-code':
-      return checkPersonalCode(v);
-    case 'iban':
-      return checkIban(v);
-    case 'money':
-      return checkMoney(v);
-    case 'date':
-      return checkDate(v);
-    case 'select':
-    case 'radio':
-      return field.options?.includes(v) ? ok(v) : fail('error.option');
-    default:
-      return ok(v);
-  }
-}
+const oneOfOptions = (v: string, field: FieldDef): Check => (field.options?.includes(v) ? ok(v) : fail('error.option'));
+
+/** Each type's own check of a non-empty string; a type not listed takes any string. */
+const TYPE_CHECKS: Partial<Record<FieldType, (v: string, field: FieldDef) => Check>> = {
+  name: checkName,
+  text: (v, field) => checkLine(v, field.max ?? 200),
+  textarea: (v, field) => checkMultiline(v, field.max ?? 3000),
+  email: checkEmail,
+  tel: checkPhone,
+  'personal-code': checkPersonalCode,
+  iban: checkIban,
+  money: checkMoney,
+  date: checkDate,
+  select: oneOfOptions,
+  radio: oneOfOptions,
+};
 
 /** Checks one field's raw value. Exported for the island's on-blur check. */
 export function checkField(
@@ -68,18 +50,18 @@ export function checkField(
   raw: string | string[] | undefined,
   values: Values,
   row: Row,
-): { value: string | string[]; error?: string } {
+): { value: string | string[]; key?: string } {
   const required = field.required === true || (field.requiredIf?.(values, row) ?? false);
   if (field.type === 'checkboxes') {
     const list = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((x) => x !== '');
-    if (list.some((x) => !field.options?.includes(x))) return { value: list, error: 'error.option' };
-    if (required && list.length === 0) return { value: list, error: 'error.requiredChoice' };
+    if (list.some((x) => !field.options?.includes(x))) return { value: list, key: 'error.option' };
+    if (required && list.length === 0) return { value: list, key: 'error.requiredChoice' };
     return { value: [...new Set(list)] };
   }
-  if (Array.isArray(raw)) return { value: '', error: 'error.single' };
+  if (Array.isArray(raw)) return { value: '', key: 'error.single' };
   if (field.type === 'checkbox') {
     const checked = CHECKED.has((raw ?? '').trim().toLowerCase());
-    if (required && !checked) return { value: '', error: 'error.requiredCheckbox' };
+    if (required && !checked) return { value: '', key: 'error.requiredCheckbox' };
     return { value: checked ? 'yes' : '' };
   }
   const v = (raw ?? '').trim();
@@ -87,13 +69,13 @@ export function checkField(
     if (!required) return { value: '' };
     return {
       value: '',
-      error: field.type === 'select' || field.type === 'radio' ? 'error.requiredChoice' : 'error.required',
+      key: field.type === 'select' || field.type === 'radio' ? 'error.requiredChoice' : 'error.required',
     };
   }
-  if (v.length > 10_000) return { value: '', error: 'error.text.tooLong' };
-  let c = checkByType(field, raw ?? '');
+  if (v.length > 10_000) return { value: '', key: 'error.text.tooLong' };
+  let c = TYPE_CHECKS[field.type]?.(raw ?? '', field) ?? ok(raw ?? '');
   if (c.ok && field.check) c = field.check(c.value);
-  return c.ok ? { value: c.value } : { value: v, error: c.error };
+  return c.ok ? { value: c.value } : { value: v, key: c.key };
 }
 
 function isEmptyRow(section: SectionDef, row: Row): boolean {
@@ -107,12 +89,12 @@ function checkRow(section: SectionDef, row: Row, values: Values, index: number |
   const out: Row = {};
   for (const key of Object.keys(row)) {
     if (!section.fields.some((f) => f.name === key))
-      errors.push({ path: fieldPath(section.id, key, index), error: 'error.unknownField' });
+      errors.push({ path: fieldPath(section.id, key, index), key: 'error.unknownField' });
   }
   for (const field of section.fields) {
     const r = checkField(field, row[field.name], values, row);
     out[field.name] = r.value;
-    if (r.error) errors.push({ path: fieldPath(section.id, field.name, index), error: r.error });
+    if (r.key) errors.push({ path: fieldPath(section.id, field.name, index), key: r.key });
   }
   return out;
 }
@@ -121,23 +103,23 @@ export function validate(def: FormDef, values: Values): Validated {
   const errors: FieldError[] = [];
   const out: Values = {};
   for (const key of Object.keys(values)) {
-    if (!def.sections.some((s) => s.id === key)) errors.push({ path: key, error: 'error.unknownField' });
+    if (!def.sections.some((s) => s.id === key)) errors.push({ path: key, key: 'error.unknownField' });
   }
   for (const section of def.sections) {
     const raw = values[section.id];
     if (section.repeat) {
       const rows = Array.isArray(raw) ? raw : [];
-      if (raw !== undefined && !Array.isArray(raw)) errors.push({ path: section.id, error: 'error.shape' });
+      if (raw !== undefined && !Array.isArray(raw)) errors.push({ path: section.id, key: 'error.shape' });
       const kept: Row[] = [];
       rows.forEach((row, i) => {
         if (!row || typeof row !== 'object' || isEmptyRow(section, row)) return;
         kept.push(checkRow(section, row, values, i, errors));
       });
-      if (kept.length > section.repeat.max) errors.push({ path: section.id, error: 'error.tooManyRows' });
-      if (kept.length < section.repeat.min) errors.push({ path: section.id, error: 'error.required' });
+      if (kept.length > section.repeat.max) errors.push({ path: section.id, key: 'error.tooManyRows' });
+      if (kept.length < section.repeat.min) errors.push({ path: section.id, key: 'error.required' });
       out[section.id] = kept;
     } else {
-      if (Array.isArray(raw)) errors.push({ path: section.id, error: 'error.shape' });
+      if (Array.isArray(raw)) errors.push({ path: section.id, key: 'error.shape' });
       out[section.id] = checkRow(section, Array.isArray(raw) || !raw ? {} : raw, values, undefined, errors);
     }
   }

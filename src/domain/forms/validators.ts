@@ -4,9 +4,10 @@
  * Each returns the normalized value or an i18n error key (namespace `forms`).
  */
 
-export type Check = { ok: true; value: string } | { ok: false; error: string };
+/** A validator's answer: the normalized value, or the i18n key of the error (`error.iban.checksum`). */
+export type Check = { ok: true; value: string } | { ok: false; key: string };
 export const ok = (value: string): Check => ({ ok: true, value });
-export const fail = (error: string): Check => ({ ok: false, error });
+export const fail = (key: string): Check => ({ ok: false, key });
 
 /** Control characters (C0, DEL, C1) and Unicode line/paragraph separators. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;

@@ -13,9 +13,9 @@ import {
   localizedTextSchema,
   sourceRefSchema,
 } from './common.ts';
-import { LIFE_SITUATIONS, TARGET_GROUPS } from './vocabulary.ts';
+import { HOUSEHOLD_SITUATIONS, LIFE_SITUATIONS, TARGET_GROUPS } from './vocabulary.ts';
 
-export { LIFE_SITUATIONS, TARGET_GROUPS };
+export { HOUSEHOLD_SITUATIONS, LIFE_SITUATIONS, TARGET_GROUPS };
 
 export const lifeSituationSchema = z.enum(LIFE_SITUATIONS);
 export type LifeSituation = z.infer<typeof lifeSituationSchema>;
@@ -23,27 +23,6 @@ export type LifeSituation = z.infer<typeof lifeSituationSchema>;
 export const targetGroupSchema = z.enum(TARGET_GROUPS);
 export type TargetGroup = z.infer<typeof targetGroupSchema>;
 
-/**
- * Facts about a household that the estimator asks as yes/no "situations" and that
- * conditions may require. The estimator's situation step offers exactly these.
- */
-export const HOUSEHOLD_SITUATIONS = [
-  'new-baby',
-  'death-in-family',
-  'crisis',
-  'unforeseen-expense',
-  'leaving-prison',
-  'leaving-care',
-  'homeless',
-  'caring-for-someone',
-  'guardian-of-adult',
-  'foster-family',
-  'violence',
-  'wheelchair-user',
-  'district-heating',
-  'stove-heating',
-  'needs-help-at-home',
-] as const;
 export const householdSituationSchema = z.enum(HOUSEHOLD_SITUATIONS);
 export type HouseholdSituation = z.infer<typeof householdSituationSchema>;
 

@@ -41,8 +41,31 @@ export const TARGET_GROUPS = [
 ] as const;
 
 /**
- * Income types of the estimator, the engine and the social-assistance form (issue 3).
- * SPSPL Art. 5 decides which of them count (src/domain/engine/income.ts).
+ * Facts about a household that `situation` conditions may require. The estimator asks them as
+ * yes/no questions in this order, except the heating ones, which it derives from how the home is
+ * heated (src/domain/estimator/vocabulary.ts).
+ */
+export const HOUSEHOLD_SITUATIONS = [
+  'new-baby',
+  'death-in-family',
+  'crisis',
+  'unforeseen-expense',
+  'leaving-prison',
+  'leaving-care',
+  'homeless',
+  'violence',
+  'caring-for-someone',
+  'needs-help-at-home',
+  'wheelchair-user',
+  'guardian-of-adult',
+  'foster-family',
+  'district-heating',
+  'stove-heating',
+] as const;
+
+/**
+ * Income types of the estimator, the engine and the social-assistance form, in the order the
+ * form offers them. SPSPL Art. 5 decides which of them count (src/domain/engine/income.ts).
  */
 export const INCOME_TYPES = [
   'salary',

@@ -12,10 +12,11 @@
 import type { TFunction } from 'i18next';
 import { messageLocale } from '#src/i18n/accept-language.ts';
 import type { Locale } from '#src/i18n/locales.ts';
-import { handleApplication, type HandlerDeps } from './handler.ts';
+import type { HandlerDeps } from './deps.ts';
+import { handleApplication } from './handler.ts';
 import type { Outcome } from './outcome.ts';
 
-export type Translator = (locale: Locale) => TFunction;
+type Translator = (locale: Locale) => TFunction;
 
 export interface JsonReply {
   status: number;
@@ -51,22 +52,19 @@ export function jsonReply(outcome: Outcome, locale: Locale, t: Translator): Json
         body: JSON.stringify({ reference: outcome.reference }),
       };
     case 'invalid':
-    case 'add-row': {
-      const errors = outcome.kind === 'invalid' ? outcome.errors : [];
       return {
         status: 400,
         headers: JSON_HEADERS,
         body: JSON.stringify({
           code: 'INVALID',
           message: translated(t, locale, 'forms:summary.title'),
-          errors: errors.map((e) => ({
+          errors: outcome.errors.map((e) => ({
             path: e.path,
             key: `forms:${e.key}`,
             message: translated(t, locale, `forms:${e.key}`, e.params),
           })),
         }),
       };
-    }
     case 'rejected':
       return {
         status: outcome.status,

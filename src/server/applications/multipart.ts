@@ -33,7 +33,7 @@ export class MultipartError extends Error {
   }
 }
 
-export const FORM_LIMITS = { fields: 400, fieldSize: 32 * 1024, parts: 450, fieldNameSize: 100 } as const;
+const FORM_LIMITS = { fields: 400, fieldSize: 32 * 1024, parts: 450, fieldNameSize: 100 } as const;
 
 export function parseFormStream(body: Readable, contentType: string, limits = FILE_LIMITS): Promise<ParsedForm> {
   return new Promise((resolve, reject) => {

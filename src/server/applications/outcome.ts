@@ -1,35 +1,11 @@
 /** What the handler decided; the HTML page and the JSON endpoint turn it into a response. */
+import type { FieldError } from '#src/domain/field-error.ts';
 import type { Values } from '#src/domain/forms/types.ts';
-
-export interface ErrorItem {
-  /** Field path (`members.1.personalCode`), `attachments`, or `_form`. */
-  path: string;
-  /** i18n key in `forms` (`error.personalCode.checksum`). */
-  key: string;
-  params?: Record<string, string | number>;
-}
 
 export type Outcome =
   | { kind: 'accepted'; reference: string; replayed: boolean; downloadToken?: string }
   /** Validation failed: re-render with these errors and the typed values (never the files). */
-  | {
-      kind: 'invalid';
-      errors: ErrorItem[];
-      values: Values;
-      rows: Record<string, number>;
-      item?: string;
-      idempotencyKey?: string;
-      renderedAt?: number;
-    }
-  /** No-JS "add another row" button: re-render with one more empty row, no errors. */
-  | {
-      kind: 'add-row';
-      values: Values;
-      rows: Record<string, number>;
-      item?: string;
-      idempotencyKey?: string;
-      renderedAt?: number;
-    }
+  | ({ kind: 'invalid'; errors: FieldError[] } & Kept)
   | {
       kind: 'rejected';
       status: 400 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 429 | 503;
@@ -40,7 +16,7 @@ export type Outcome =
       keep?: Kept;
     };
 
-/** What the HTML form needs to show a valid application again after a temporary failure (503). */
+/** What the HTML form needs to show an application again as it was posted (errors, a temporary failure). */
 export interface Kept {
   values: Values;
   rows: Record<string, number>;

@@ -16,7 +16,7 @@ import { isGuardError, limitedNodeStream, readBodyLimited, UPLOAD_GRACE_MS, type
 import { MultipartError, parseFormStream, type ParsedForm, type RawUpload } from './multipart.ts';
 import { rejected, type Outcome } from './outcome.ts';
 
-export const jsonBodySchema = z.strictObject({
+const jsonBodySchema = z.strictObject({
   locale: z.enum(['lv', 'ru']).optional(),
   item: z.string().max(64).optional(),
   answers: z.record(z.string(), z.unknown()),
@@ -31,7 +31,7 @@ export const jsonBodySchema = z.strictObject({
     .optional(),
 });
 
-export function mediaType(request: Request): string {
+function mediaType(request: Request): string {
   return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
@@ -41,7 +41,7 @@ export type ReadBody =
   | { ok: false; outcome: Outcome };
 
 /** The configured minimum upload rate (MIN_UPLOAD_BYTES_PER_SECOND after UPLOAD_GRACE_MS). */
-export function configuredPace(): UploadPace {
+function configuredPace(): UploadPace {
   return { minBytesPerSecond: getConfig().MIN_UPLOAD_BYTES_PER_SECOND, graceMs: UPLOAD_GRACE_MS };
 }
 

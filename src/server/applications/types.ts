@@ -1,4 +1,4 @@
-/** What the handler knows about one accepted application, for the mail, PDF and JSON builders. */
+/** Types of one accepted application, for the mail, PDF and JSON builders (types only). */
 import type { FormDef, Values } from '#src/domain/forms/types.ts';
 import type { FileKind } from '#src/domain/forms/files.ts';
 import type { CatalogueItem } from '#src/domain/schemas/catalogue.ts';
@@ -26,21 +26,4 @@ export interface Submission {
   uiLocale: Locale;
   submittedAt: Date;
   uploads: Upload[];
-}
-
-/** The resident's chosen language for information (contact.language), else the UI language. */
-export function contactLanguage(s: Pick<Submission, 'values' | 'uiLocale'>): Locale {
-  const c = s.values['contact'];
-  const v = c && !Array.isArray(c) ? c['language'] : undefined;
-  return v === 'ru' || v === 'lv' ? v : s.uiLocale;
-}
-
-export function answer(values: Values, section: string, field: string): string {
-  const s = values[section];
-  const v = s && !Array.isArray(s) ? s[field] : undefined;
-  return typeof v === 'string' ? v : '';
-}
-
-export function applicantName(values: Values): string {
-  return `${answer(values, 'applicant', 'givenName')} ${answer(values, 'applicant', 'familyName')}`.trim();
 }

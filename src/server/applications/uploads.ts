@@ -1,7 +1,7 @@
 /** Uploaded files → checked attachments (type by content, size limits, safe names), or errors. */
+import type { FieldError } from '#src/domain/field-error.ts';
 import { FILE_LIMITS, FILE_TYPES, safeFileName, sniffFileKind } from '#src/domain/forms/files.ts';
 import type { RawUpload } from './multipart.ts';
-import type { ErrorItem } from './outcome.ts';
 import type { Upload } from './types.ts';
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
@@ -12,7 +12,7 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
  */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 
-export function withoutBidiControls(name: string): string {
+function withoutBidiControls(name: string): string {
   return name.replace(BIDI_CONTROLS, '');
 }
 
@@ -21,8 +21,8 @@ export function checkUploads(
   flags: { tooManyFiles: boolean; totalTooLarge: boolean },
   allowed: boolean,
   limits = FILE_LIMITS,
-): { uploads: Upload[]; errors: ErrorItem[] } {
-  const errors: ErrorItem[] = [];
+): { uploads: Upload[]; errors: FieldError[] } {
+  const errors: FieldError[] = [];
   const uploads: Upload[] = [];
   if (!allowed && files.length) return { uploads, errors: [{ path: 'attachments', key: 'error.file.notAllowed' }] };
   if (flags.tooManyFiles || files.length > limits.maxFiles)

@@ -17,7 +17,7 @@ import { getConfig } from '../env.ts';
 import type { RecordItem } from '../outbox/record.ts';
 
 export const DOWNLOAD_TTL_MS = 30 * 60_000;
-export const DOWNLOAD_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+const DOWNLOAD_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 /** Cookie that carries the token (HttpOnly, SameSite=Strict, Max-Age = the TTL). */
 export const DOWNLOAD_COOKIE = 'atbalsts_pdf';
 
@@ -28,7 +28,7 @@ interface Entry {
   record: RecordItem;
 }
 
-export function downloadsDir(): string {
+function downloadsDir(): string {
   return join(dirname(getConfig().outboxDir), 'downloads');
 }
 
@@ -74,8 +74,7 @@ export async function putDownload(record: RecordItem, opts: { dir?: string; now?
   return token;
 }
 
-export type DownloadLookup =
-  { state: 'ok'; reference: string; record: RecordItem } | { state: 'gone' } | { state: 'invalid' };
+type DownloadLookup = { state: 'ok'; reference: string; record: RecordItem } | { state: 'gone' } | { state: 'invalid' };
 
 async function lookup(token: string, dir: string, now: number): Promise<DownloadLookup> {
   if (!DOWNLOAD_TOKEN.test(token)) return { state: 'invalid' };

@@ -64,7 +64,7 @@ export function checkDeclaredLength(headers: Headers, maxBytes: number): GuardEr
 }
 
 /** A web stream that errors with BODY_TOO_LARGE once more than `maxBytes` have passed. */
-export function limitStream(stream: ReadableStream<Uint8Array>, maxBytes: number): ReadableStream<Uint8Array> {
+function limitStream(stream: ReadableStream<Uint8Array>, maxBytes: number): ReadableStream<Uint8Array> {
   let seen = 0;
   return stream.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({

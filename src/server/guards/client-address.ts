@@ -49,7 +49,7 @@ function isTrusted(list: BlockList, ip: string): boolean {
   return list.check(ip, isIPv4(ip) ? 'ipv4' : 'ipv6');
 }
 
-export interface ProxyTrust {
+interface ProxyTrust {
   /** TRUSTED_PROXIES, parsed. */
   list?: BlockList | undefined;
   /** TRUST_PROXY: trust the direct peer as the only proxy (used when `list` is absent). */

@@ -1,5 +1,5 @@
 /** A refused request: a stable `code` and the HTTP status it maps to. Never a 500. */
-export type GuardCode = 'CROSS_ORIGIN' | 'RATE_LIMITED' | 'BODY_TOO_LARGE' | 'BODY_ABORTED' | 'BODY_TOO_SLOW' | 'BUSY';
+type GuardCode = 'CROSS_ORIGIN' | 'RATE_LIMITED' | 'BODY_TOO_LARGE' | 'BODY_ABORTED' | 'BODY_TOO_SLOW' | 'BUSY';
 
 const STATUS: Record<GuardCode, number> = {
   CROSS_ORIGIN: 403,

@@ -17,17 +17,9 @@
  * from `sharedRateLimiter` again inside an endpoint — that would count each post twice.
  * The client address main.ts used is in `Astro.locals.atbalsts.client` (a hash, not the IP).
  */
-export { GuardError, isGuardError, type GuardCode } from './guard-error.ts';
-export { checkSameOrigin, expectedOrigin, type OriginVerdict } from './same-origin.ts';
-export { RateLimiter, sharedRateLimiter, type RateVerdict } from './rate-limit.ts';
-export {
-  checkDeclaredLength,
-  limitBody,
-  limitStream,
-  limitedNodeStream,
-  readBodyLimited,
-  UPLOAD_GRACE_MS,
-  type UploadPace,
-} from './body-limit.ts';
-export { BodyBudget, BUSY_RETRY_AFTER_S } from './in-flight.ts';
-export { clientAddress, parseProxyList, rateLimitKey, type ProxyTrust } from './client-address.ts';
+export { GuardError, isGuardError } from './guard-error.ts';
+export { checkSameOrigin } from './same-origin.ts';
+export { RateLimiter } from './rate-limit.ts';
+export { limitBody, limitedNodeStream, readBodyLimited, UPLOAD_GRACE_MS, type UploadPace } from './body-limit.ts';
+export { BodyBudget } from './in-flight.ts';
+export { clientAddress, parseProxyList, rateLimitKey } from './client-address.ts';

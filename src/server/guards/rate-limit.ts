@@ -6,7 +6,7 @@
  * Buckets live in memory (one server process) and are process-global so the server and the
  * Astro-bundled endpoints share them. Idle buckets are swept so memory stays bounded.
  */
-export interface RateVerdict {
+interface RateVerdict {
   ok: boolean;
   /** Whole seconds until one token is available (for `Retry-After`), 0 when ok. */
   retryAfter: number;

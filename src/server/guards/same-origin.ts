@@ -10,7 +10,7 @@
  * Expected origin: PUBLIC_ORIGIN when configured (the only reliable value behind a reverse proxy
  * that terminates TLS); otherwise `http(s)://<Host header>` as the server sees it.
  */
-export type OriginVerdict =
+type OriginVerdict =
   { ok: true; basis: 'origin' | 'referer' | 'none' } | { ok: false; basis: 'origin' | 'referer'; code: 'CROSS_ORIGIN' };
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
@@ -30,7 +30,7 @@ function originOf(value: string): string | undefined {
   }
 }
 
-export function expectedOrigin(
+function expectedOrigin(
   headers: HeaderSource,
   publicOrigin: string | undefined,
   encrypted = false,

@@ -1,10 +1,10 @@
 /**
- * Picks the best encoding we have a file for, per RFC 9110 §12.5.3: q-values, `*`, and
+ * Picks the best encoding we have a file for, per RFC 9110, section 12.5.3: q-values, `*`, and
  * `identity;q=0`. We prefer br over gzip when the client weighs them equally (smaller files).
  */
 export type Encoding = 'br' | 'gzip' | 'identity';
 
-export function parseAcceptEncoding(header: string | undefined): Map<string, number> {
+function parseAcceptEncoding(header: string | undefined): Map<string, number> {
   const weights = new Map<string, number>();
   if (!header) return weights;
   for (const part of header.split(',')) {

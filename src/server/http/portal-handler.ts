@@ -33,7 +33,7 @@ export type AstroHandler = (
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
-export interface PortalHandlerDeps {
+interface PortalHandlerDeps {
   config: Config;
   astro: AstroHandler;
   files: StaticHandler;
@@ -72,17 +72,8 @@ function webRequest(req: IncomingMessage): Request {
   } as RequestInit);
 }
 
-export function createPortalHandler({
-  config,
-  astro,
-  files,
-  limiter,
-  estimatorLimiter,
-  headers,
-  ipSalt,
-  bodyBudget,
-  applicationApi,
-}: PortalHandlerDeps) {
+export function createPortalHandler(deps: PortalHandlerDeps) {
+  const { config, astro, files, limiter, estimatorLimiter, headers, ipSalt, bodyBudget, applicationApi } = deps;
   const trust = {
     list: config.TRUSTED_PROXIES ? parseProxyList(config.TRUSTED_PROXIES) : undefined,
     peer: config.TRUST_PROXY,

@@ -15,7 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import { chooseEncoding, type Encoding } from './accept-encoding.ts';
 import { contentTypeFor, isCompressible } from './content-types.ts';
 
-export type StaticOutcome =
+type StaticOutcome =
   | { kind: 'served'; status: number }
   | { kind: 'redirect'; location: string }
   | { kind: 'bad-request' }

@@ -9,7 +9,7 @@ import { toCents } from '#src/domain/forms/validators.ts';
 import { formatMoney } from '#src/i18n/format.ts';
 import type { Locale } from './translate.ts';
 
-export interface AnswerRow {
+interface AnswerRow {
   label: string;
   value: string;
   multiline: boolean;
@@ -20,19 +20,14 @@ export interface AnswerSection {
   rows: AnswerRow[];
 }
 
-export const DASH = '—';
+const DASH = '—';
 
 function dateLv(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${m[3]}.${m[2]}.${m[1]}.` : iso;
 }
 
-export function displayValue(
-  field: FieldDef,
-  raw: string | string[] | undefined,
-  t: TFunction,
-  locale: Locale,
-): string {
+function displayValue(field: FieldDef, raw: string | string[] | undefined, t: TFunction, locale: Locale): string {
   const opt = (v: string) => t(`forms:option.${field.optionSet}.${v}`);
   if (Array.isArray(raw)) return raw.length ? raw.map(opt).join('; ') : DASH;
   const v = raw ?? '';

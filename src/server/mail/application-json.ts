@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Submission } from '../applications/types.ts';
-import { contactLanguage } from '../applications/types.ts';
+import { contactLanguage } from '../applications/answers.ts';
 
-export const APPLICATION_SCHEMA = 'atbalsts.application/1';
+const APPLICATION_SCHEMA = 'atbalsts.application/1';
 
 export function applicationJson(s: Submission): Record<string, unknown> {
   return {

@@ -1,7 +1,7 @@
 /**
  * A tiny escaping template for e-mail HTML: every interpolated value is escaped unless it is
  * already `SafeHtml` made by this module. User input can only reach the HTML through `${}`, so
- * HTML injection into staff e-mails is impossible by construction (issue 4).
+ * HTML injection into staff e-mails is impossible by construction.
  */
 export class SafeHtml {
   readonly value: string;
@@ -15,7 +15,7 @@ export class SafeHtml {
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 

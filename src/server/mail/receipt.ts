@@ -7,7 +7,8 @@ import type { OutboxMessage } from '../outbox/index.ts';
 import type { Translator } from './translate.ts';
 import { html } from './html.ts';
 import { oneLine, formTitle } from './staff.ts';
-import { answer, contactLanguage, type Submission } from '../applications/types.ts';
+import { answer, contactLanguage } from '../applications/answers.ts';
+import type { Submission } from '../applications/types.ts';
 
 export function receiptMessage(s: Submission, tr: Translator): OutboxMessage | null {
   const email = answer(s.values, 'contact', 'email');

@@ -15,7 +15,7 @@ import type { Translator } from './translate.ts';
 export const PDF_FILE = 'application.pdf';
 export const JSON_FILE = 'application.json';
 
-export interface RenderedApplication {
+interface RenderedApplication {
   messages: OutboxMessage[];
   pdf: Uint8Array;
   json: Uint8Array;

@@ -8,7 +8,8 @@ import type { OutboxAttachment, OutboxMessage } from '../outbox/index.ts';
 import { answerSections, type AnswerSection } from './answers.ts';
 import { html, multiline, type SafeHtml } from './html.ts';
 import { staffRecipients } from './routing.ts';
-import { answer, applicantName, contactLanguage, type Submission } from '../applications/types.ts';
+import { answer, applicantName, contactLanguage } from '../applications/answers.ts';
+import type { Submission } from '../applications/types.ts';
 import type { Translator } from './translate.ts';
 
 type T = ReturnType<Translator>;

@@ -1,14 +1,17 @@
 /**
  * The application as a printable Latvian PDF (State Language Law art. 10: documents are accepted
  * in Latvian), ready for signatures at the first visit or for eParaksts. Statutory applications
- * (status, GMI, housing benefit) get a signature line for every adult household member
- * (reference §2.2, §8.2); members whose age the personal code does not show (new 32… codes)
- * get a line too — staff cross out a child's.
+ * (status, GMI, housing benefit) must be signed by every adult household member ("iesniegums,
+ * kuru parakstījušas mājsaimniecības pilngadīgās personas": sources S7 and S22 in
+ * src/data/sources.yaml), so an unsigned online application is only a request until then, and
+ * the PDF has a signature line for every adult; members whose age the personal code does not
+ * show (new 32… codes) get a line too — staff cross out a child's.
  */
 import PDFDocument from 'pdfkit';
 import { answerSections } from '../mail/answers.ts';
 import { formTitle } from '../mail/staff.ts';
-import { answer, applicantName, type Submission } from '../applications/types.ts';
+import { answer, applicantName } from '../applications/answers.ts';
+import type { Submission } from '../applications/types.ts';
 import type { Translator } from '../mail/translate.ts';
 import { dejavu } from './fonts.ts';
 

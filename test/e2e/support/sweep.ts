@@ -1,5 +1,5 @@
 /**
- * The accessibility sweep of one language (issue 5), in Chromium against the real server; each
+ * The accessibility sweep of one language, in Chromium against the real server; each
  * a11y-sweep-<locale>.e2e.ts file runs one, so each file stays near a minute on a 2-core machine:
  * - every built page of every municipality in both languages, in a 320 px wide window (the phones
  *   most residents use; WCAG 1.4.10 reflow): axe-core WCAG 2.0/2.1 A + AA, zero violations, and

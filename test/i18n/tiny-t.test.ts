@@ -1,7 +1,7 @@
 /**
- * The island's tiny translator gives exactly what i18next gives, for every key of the estimator
- * and rules namespaces in both languages: plurals (lv zero/one/other, ru one/few/many/other),
- * interpolation and nesting ($t(rules:situation.{{situation}})).
+ * The islands' tiny translator gives exactly what i18next gives, for every key of the namespaces
+ * islands ship (estimator, rules, forms) in both languages: plurals (lv zero/one/other,
+ * ru one/few/many/other), interpolation and nesting ($t(rules:situation.{{situation}})).
  */
 import { describe, expect, it } from 'vitest';
 import { i18nFor, resourcesFor } from '#src/i18n/i18n.ts';
@@ -36,10 +36,10 @@ function paramSets(texts: string[], ns: Record<string, Strings>): Record<string,
 
 describe.each(LOCALES)('tiny translator matches i18next (%s)', (locale) => {
   const res = resourcesFor(locale) as Record<string, Strings>;
-  const tiny = createTinyT(locale, { estimator: res.estimator!, rules: res.rules! });
+  const tiny = createTinyT(locale, res, 'common');
   const i18n = i18nFor(locale).t;
 
-  it.each(['estimator', 'rules'])('every key of %s', (ns) => {
+  it.each(['estimator', 'rules', 'forms'])('every key of %s', (ns) => {
     const byKey = new Map<string, string[]>();
     for (const [key, text] of flatten(res[ns]!)) {
       const base = key.replace(PLURAL, '');
@@ -57,7 +57,7 @@ describe.each(LOCALES)('tiny translator matches i18next (%s)', (locale) => {
   });
 
   it('picks the right plural forms', () => {
-    const t = createTinyT(locale, { estimator: res.estimator! });
+    const t = createTinyT(locale, { estimator: res.estimator! }, 'estimator');
     const forms = [1, 2, 5, 10, 21].map((count) => t('check.person', { person: 2, count }));
     expect(forms).toEqual(
       locale === 'lv'

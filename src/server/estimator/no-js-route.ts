@@ -1,24 +1,25 @@
 /**
- * The no-JS estimator route's logic (src/pages/[locale]/[municipality]/novertejums/rezultati/):
+ * The no-JS estimator's request handler (page: src/pages/[locale]/[municipality]/novertejums/rezultati/):
  * request → what to render. Nothing is stored or logged. Same validation, same household
  * building, same engine and same trimmed pack as the island, so both give the same answer.
  */
 import { evaluate } from '#src/domain/engine/evaluate.ts';
 import type { Estimate } from '#src/domain/engine/types.ts';
 import { clampMembers, emptyAnswers, emptyMember, MAX_MEMBERS, type Answers } from '#src/domain/estimator/answers.ts';
-import { field } from '#src/domain/estimator/fields.ts';
+import { ACTION, field } from '#src/domain/estimator/fields.ts';
 import { answersFromFields, answersToFields, type FieldReader } from '#src/domain/estimator/form-data.ts';
 import { contextOf, type EstimatorPack } from '#src/domain/estimator/pack.ts';
 import { toHousehold } from '#src/domain/estimator/to-household.ts';
-import { validateAll, type FieldError } from '#src/domain/estimator/validate.ts';
+import { validateAll } from '#src/domain/estimator/validate.ts';
+import type { FieldError } from '#src/domain/field-error.ts';
 import type { Municipality } from '#src/domain/schemas/index.ts';
 import type { Locale } from '#src/i18n/index.ts';
+import { islandStrings } from '#src/i18n/island-strings.ts';
 import { createTinyT, type TinyT } from '#src/i18n/tiny-t.ts';
-import { todayInLatvia } from './browser.ts';
-import { ACTION } from './FullForm.tsx';
-import { estimatorPackFor, estimatorStrings } from './pack-for.ts';
+import { ESTIMATOR_STRINGS, estimatorPackFor } from '#src/data/estimator-pack.ts';
+import { todayInLatvia } from '#src/domain/today-in-latvia.ts';
 
-export type EstimatorView =
+type EstimatorView =
   | { kind: 'form'; answers: Answers; errors: FieldError[]; t: TinyT }
   | { kind: 'results'; estimate: Estimate; pack: EstimatorPack; fields: [string, string][]; t: TinyT }
   | { kind: 'failed'; t: TinyT }
@@ -50,7 +51,7 @@ export async function handleEstimatorRequest(
   m: Municipality,
   locale: Locale,
 ): Promise<EstimatorView> {
-  const t = createTinyT(locale, estimatorStrings(locale));
+  const t = createTinyT(locale, islandStrings(locale, ESTIMATOR_STRINGS), 'estimator');
   if (request.method === 'GET' || request.method === 'HEAD') {
     const n = clampMembers(new URL(request.url).searchParams.get(field.memberCount));
     return { kind: 'form', answers: emptyAnswers(n), errors: [], t };
