@@ -82,8 +82,3 @@ export function onePerType(paths: string[]): string[] {
     return true;
   });
 }
-
-/** Every n-th page (stable), to spread a sample across municipalities and languages. */
-export function everyNth<T>(list: T[], n: number, offset = 0): T[] {
-  return list.filter((_, i) => (i + offset) % n === 0);
-}
