@@ -37,13 +37,16 @@ describe('inventory coverage: national file', () => {
 });
 
 describe('inventory coverage: municipality packs', () => {
-  it('every pack has an inventory table', () => {
+  it('every pack has an inventory table, and every table a pack', () => {
     const unknown = catalogue.municipalities.map((m) => m.id).filter((id) => !(id in municipalRows));
     expect(unknown).toEqual([]);
+    const missing = Object.keys(municipalRows).filter((id) => !catalogue.municipalities.some((m) => m.id === id));
+    expect(missing, 'inventory tables without a pack in src/data/municipalities/').toEqual([]);
   });
 
   describe.each(Object.entries(municipalRows))('%s', (id, rows) => {
-    const pack = catalogue.municipalities.find((m) => m.id === id);
+    // A missing pack fails the "every table a pack" test above; these then fail loudly too.
+    const pack = catalogue.municipalities.find((m) => m.id === id)!;
 
     it('has its pack', () => {
       expect(pack, `src/data/municipalities/${id}.yaml`).toBeDefined();
@@ -73,7 +76,7 @@ describe('inventory coverage: municipality packs', () => {
         unconfirmed: 0,
         national: 0,
       };
-      for (const item of pack!.items) {
+      for (const item of pack.items) {
         counts[item.status?.kind ?? 'national']! += 1;
         if (item.status?.planned) counts.planned! += 1;
       }
