@@ -3,9 +3,16 @@
  * lose the data — file contents are fsync'ed, and the directory holding a new name is fsync'ed
  * after the rename so the name itself survives (POSIX: rename is atomic, but only a directory
  * fsync makes it durable).
+ *
+ * Only the fsyncs (and writes of large files) go to libuv's thread pool. Creating, writing a small
+ * file, renaming and closing are done synchronously: they touch only the page cache and cost a
+ * few microseconds, while each trip through the pool costs a thread hand-off both ways — and the
+ * pool's four threads are shared with the fsyncs, which hold a thread for milliseconds, so under
+ * load a quick open queued behind them waited as long as an fsync.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { closeSync, fsync, openSync, renameSync, rmSync, write, writeSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -21,29 +28,64 @@ export function setWriteFault(fault: WriteFault | undefined): void {
   (globalThis as FaultHolder)[FAULT_KEY] = fault;
 }
 
+/** Files up to this size are written synchronously (a copy into the page cache); larger ones on the pool. */
+const SYNC_WRITE_MAX = 256 * 1024;
+
+function fsyncFd(fd: number): Promise<void> {
+  return new Promise((resolve, reject) => fsync(fd, (err) => (err ? reject(err) : resolve())));
+}
+
+function writeAllSync(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.byteLength; ) at += writeSync(fd, bytes, at);
+}
+
+async function writeAll(fd: number, bytes: Uint8Array): Promise<void> {
+  for (let at = 0; at < bytes.byteLength; ) {
+    at += await new Promise<number>((resolve, reject) =>
+      write(fd, bytes, at, bytes.byteLength - at, null, (err, n) => (err ? reject(err) : resolve(n))),
+    );
+  }
+}
+
 /**
- * Writes a NEW file (fails if it exists) and fsyncs it. `syncDir`: also make its name durable —
- * the directory fsync runs while the data is written and synced (the name exists from the
- * open), so a fresh file costs one fsync's wait instead of two in a row.
+ * Creates a NEW file (fails if it exists) and writes it before returning — it throws at once
+ * when it cannot (EEXIST, ENOSPC…), so the caller knows the name is taken by it — and returns
+ * the promise of its fsync. `syncDir`: the directory is fsync'ed too (its new name), in parallel
+ * with the file's own fsync — a fresh file costs one fsync's wait, not two in a row.
  */
-export async function writeFileDurable(path: string, data: Uint8Array | string, opts: { syncDir?: boolean } = {}): Promise<void> {
-  const handle = await open(path, 'wx', 0o600);
-  const dirSynced = opts.syncDir ? fsyncDir(dirname(path)) : undefined;
-  // Handled here so a write failure first does not leave it unobserved; awaited below.
-  dirSynced?.catch(() => {});
+export function startDurableWrite(path: string, data: Uint8Array | string, opts: { syncDir?: boolean } = {}): Promise<void> {
+  const fd = openSync(path, 'wx', 0o600);
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  let written: Promise<void> | undefined;
   try {
     const fault = (globalThis as FaultHolder)[FAULT_KEY]?.(path);
     if (fault) {
-      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-      await handle.write(bytes.subarray(0, Math.floor(bytes.byteLength / 2)));
+      writeAllSync(fd, bytes.subarray(0, Math.floor(bytes.byteLength / 2)));
       throw fault;
     }
-    await handle.writeFile(data);
-    await handle.sync();
-    await dirSynced;
-  } finally {
-    await handle.close();
+    if (bytes.byteLength <= SYNC_WRITE_MAX) writeAllSync(fd, bytes);
+    else written = writeAll(fd, bytes);
+  } catch (err) {
+    closeSync(fd);
+    throw err;
   }
+  const dirSynced = opts.syncDir ? fsyncDir(dirname(path)) : undefined;
+  // Observed here so a failing file fsync first does not leave it unhandled; awaited below.
+  dirSynced?.catch(() => {});
+  const fileSynced = (async () => {
+    try {
+      await written;
+      await fsyncFd(fd);
+    } finally {
+      closeSync(fd);
+    }
+  })();
+  return dirSynced ? fileSynced.then(() => dirSynced) : fileSynced;
+}
+
+/** Writes a NEW file (fails if it exists) and fsyncs it; `syncDir` as in `startDurableWrite`. */
+export async function writeFileDurable(path: string, data: Uint8Array | string, opts: { syncDir?: boolean } = {}): Promise<void> {
+  await startDurableWrite(path, data, opts);
 }
 
 interface DirSyncs {
@@ -83,15 +125,15 @@ async function pumpDirSyncs(dir: string, state: DirSyncs): Promise<void> {
 }
 
 async function syncDirNow(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
+  const fd = openSync(dir, 'r');
   try {
-    await handle.sync();
+    await fsyncFd(fd);
   } catch (err) {
     // Some filesystems refuse fsync on directories (EINVAL/EISDIR); nothing more we can do there.
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM') throw err;
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -103,10 +145,10 @@ export function tempName(base: string): string {
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
   const tmp = tempName(path);
   try {
-    await writeFileDurable(tmp, data);
-    await rename(tmp, path);
+    await startDurableWrite(tmp, data);
+    renameSync(tmp, path);
   } catch (err) {
-    await rm(tmp, { force: true });
+    rmSync(tmp, { force: true });
     throw err;
   }
   await fsyncDir(dirname(path));
@@ -122,9 +164,8 @@ export async function ensureDirs(...dirs: string[]): Promise<void> {
 
 /** Renames a directory entry and makes both directories durable. */
 export async function moveDurable(from: string, to: string): Promise<void> {
-  await rename(from, to);
-  await fsyncDir(dirname(to));
-  if (dirname(from) !== dirname(to)) await fsyncDir(dirname(from));
+  renameSync(from, to);
+  await Promise.all([fsyncDir(dirname(to)), ...(dirname(from) !== dirname(to) ? [fsyncDir(dirname(from))] : [])]);
 }
 
 export const joinSafe = join;
