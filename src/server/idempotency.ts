@@ -25,12 +25,12 @@
  * the exclusive create decides.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { getConfig } from './env.ts';
 import { logger } from './log.ts';
-import { ensureDirs, fsyncDir, startDurableWrite, writeFileAtomic } from './outbox/durable-fs.ts';
+import { createDurable, ensureDirs, fsyncDir, renameFast, writeFileAtomic } from './outbox/durable-fs.ts';
 import { OutboxError } from './outbox/types.ts';
 import { claimReference, type RandomInt } from './reference.ts';
 
@@ -134,7 +134,8 @@ function recordName(key: string): string {
   return createHash('sha256').update('atbalsts-idempotency\0').update(key).digest('hex') + '.json';
 }
 
-/** Read synchronously: a small file (or none) in a hot folder, cheaper than a thread-pool trip. */
+/** Read synchronously: a small file (usually none) in a hot folder — a lookup that never waits
+ * for the disk's journal, cheaper than a trip to the thread pool. */
 function readRecord(path: string): RecordFile | undefined {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as RecordFile;
@@ -248,16 +249,16 @@ async function run(
       // An earlier attempt reserved this reference but did not confirm storing it.
       check(pending);
       await storeTolerant(store, pending.reference, true);
-      renameSync(pendingPath, path);
+      await renameFast(pendingPath, path);
       await fsyncDir(dir);
       return { reference: pending.reference, replayed: true };
     }
-    // The reservation — the reference's index marker and the pending record — exists from here
-    // (both created synchronously); its fsyncs (the marker's folder, the record, the idempotency
-    // folder) run while `store` writes the application in parallel. The outbox publishes the
-    // application (renames it into queue/) only once the reservation is durable
-    // (`reservationDurable`), so after a power cut a stored application always has its record:
-    // a retry with the key finds it and never stores a second application.
+    // The reservation — the reference's index marker and the pending record — exists from here;
+    // its fsyncs (the marker's folder, the record, the idempotency folder) run while `store`
+    // writes the application in parallel. The outbox publishes the application (renames it into
+    // queue/) only once the reservation is durable (`reservationDurable`), so after a power cut a
+    // stored application always has its record: a retry with the key finds it and never stores a
+    // second application.
     const claimed = await claim();
     const record: RecordFile = {
       version: 3,
@@ -268,10 +269,8 @@ async function run(
     };
     let reserved: Promise<unknown>;
     try {
-      reserved = Promise.all([
-        startDurableWrite(pendingPath, JSON.stringify(record), { syncDir: true }),
-        claimed.durable,
-      ]);
+      const created = await createDurable(pendingPath, JSON.stringify(record), { syncDir: true });
+      reserved = Promise.all([created.durable, claimed.durable]);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') readyDirs.delete(dir);
@@ -317,7 +316,7 @@ async function run(
     // the outbox, and a record that a power cut returned to `pending` replays safely (the
     // repeat finds the stored item, OUTBOX_DUPLICATE counts as success, the same reference is
     // answered). In this process the in-flight slot covers repeats until that fsync is done.
-    renameSync(pendingPath, path);
+    await renameFast(pendingPath, path);
     onConfirming(
       fsyncDir(dir).catch((err: unknown) => {
         logger.warn('idempotency.confirm_failed', {

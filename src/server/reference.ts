@@ -12,10 +12,9 @@
  * bound 5 000 applications a year would repeat a code with ~35 % probability.
  */
 import { randomInt } from 'node:crypto';
-import { closeSync, openSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ensureDirs, fsyncDir } from './outbox/durable-fs.ts';
+import { createEmptyFile, ensureDirs, fsyncDir } from './outbox/durable-fs.ts';
 
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const REFERENCE_CODE_LENGTH = 5;
@@ -94,9 +93,8 @@ export async function claimReference(
     const reference = newReference(prefix, now, options.random);
     try {
       // An empty marker: only its name matters, so the folder's fsync is what makes it durable
-      // (shared by every marker created before it starts, see fsyncDir). Created synchronously:
-      // an exclusive create in a hot folder costs microseconds, a trip through the thread pool more.
-      closeSync(openSync(join(yearDir, reference), 'wx', 0o600));
+      // (shared by every marker created before it starts, see fsyncDir).
+      await createEmptyFile(join(yearDir, reference));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') continue;

@@ -4,15 +4,15 @@
  * after the rename so the name itself survives (POSIX: rename is atomic, but only a directory
  * fsync makes it durable).
  *
- * Only the fsyncs (and writes of large files) go to libuv's thread pool. Creating, writing a small
- * file, renaming and closing are done synchronously: they touch only the page cache and cost a
- * few microseconds, while each trip through the pool costs a thread hand-off both ways — and the
- * pool's four threads are shared with the fsyncs, which hold a thread for milliseconds, so under
- * load a quick open queued behind them waited as long as an fsync.
+ * The calls use Node's callback API by file descriptor (one trip to the thread pool per system
+ * call, no FileHandle objects); opening a folder to fsync it and closing descriptors are done
+ * synchronously (they never wait for the disk). Creating, writing and renaming stay on the pool:
+ * they take ext4's journal, which under fsync load can hold them for milliseconds — measured on
+ * the event loop they cost several times the thread hand-off they save.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsync, openSync, renameSync, rmSync, write, writeSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { closeSync, fsync, open, openSync, rename, write } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -28,15 +28,17 @@ export function setWriteFault(fault: WriteFault | undefined): void {
   (globalThis as FaultHolder)[FAULT_KEY] = fault;
 }
 
-/** Files up to this size are written synchronously (a copy into the page cache); larger ones on the pool. */
-const SYNC_WRITE_MAX = 256 * 1024;
-
 function fsyncFd(fd: number): Promise<void> {
   return new Promise((resolve, reject) => fsync(fd, (err) => (err ? reject(err) : resolve())));
 }
 
-function writeAllSync(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.byteLength; ) at += writeSync(fd, bytes, at);
+function openFd(path: string, flags: string, mode?: number): Promise<number> {
+  return new Promise((resolve, reject) => open(path, flags, mode, (err, fd) => (err ? reject(err) : resolve(fd))));
+}
+
+/** fs.rename by callback (one trip to the pool, no promise wrapper of node:fs/promises). */
+export function renameFast(from: string, to: string): Promise<void> {
+  return new Promise((resolve, reject) => rename(from, to, (err) => (err ? reject(err) : resolve())));
 }
 
 async function writeAll(fd: number, bytes: Uint8Array): Promise<void> {
@@ -47,24 +49,31 @@ async function writeAll(fd: number, bytes: Uint8Array): Promise<void> {
   }
 }
 
+/** An empty file created exclusively (EEXIST if the name is taken); not fsync'ed. */
+export async function createEmptyFile(path: string): Promise<void> {
+  closeSync(await openFd(path, 'wx', 0o600));
+}
+
 /**
- * Creates a NEW file (fails if it exists) and writes it before returning — it throws at once
- * when it cannot (EEXIST, ENOSPC…), so the caller knows the name is taken by it — and returns
- * the promise of its fsync. `syncDir`: the directory is fsync'ed too (its new name), in parallel
- * with the file's own fsync — a fresh file costs one fsync's wait, not two in a row.
+ * Creates a NEW file (fails if it exists) and writes it; resolves once it is written — the name is
+ * taken by the caller from then on — with `durable`, its fsync. `syncDir`: the directory is
+ * fsync'ed too (the new name), in parallel with the file's own fsync, so a fresh file costs one
+ * fsync's wait, not two in a row. The caller may do other work before awaiting `durable`.
  */
-export function startDurableWrite(path: string, data: Uint8Array | string, opts: { syncDir?: boolean } = {}): Promise<void> {
-  const fd = openSync(path, 'wx', 0o600);
+export async function createDurable(
+  path: string,
+  data: Uint8Array | string,
+  opts: { syncDir?: boolean } = {},
+): Promise<{ durable: Promise<void> }> {
+  const fd = await openFd(path, 'wx', 0o600);
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-  let written: Promise<void> | undefined;
   try {
     const fault = (globalThis as FaultHolder)[FAULT_KEY]?.(path);
     if (fault) {
-      writeAllSync(fd, bytes.subarray(0, Math.floor(bytes.byteLength / 2)));
+      await writeAll(fd, bytes.subarray(0, Math.floor(bytes.byteLength / 2)));
       throw fault;
     }
-    if (bytes.byteLength <= SYNC_WRITE_MAX) writeAllSync(fd, bytes);
-    else written = writeAll(fd, bytes);
+    await writeAll(fd, bytes);
   } catch (err) {
     closeSync(fd);
     throw err;
@@ -72,20 +81,25 @@ export function startDurableWrite(path: string, data: Uint8Array | string, opts:
   const dirSynced = opts.syncDir ? fsyncDir(dirname(path)) : undefined;
   // Observed here so a failing file fsync first does not leave it unhandled; awaited below.
   dirSynced?.catch(() => {});
-  const fileSynced = (async () => {
+  const durable = (async () => {
     try {
-      await written;
       await fsyncFd(fd);
     } finally {
       closeSync(fd);
     }
+    await dirSynced;
   })();
-  return dirSynced ? fileSynced.then(() => dirSynced) : fileSynced;
+  durable.catch(() => {}); // observed here; the caller awaits it
+  return { durable };
 }
 
-/** Writes a NEW file (fails if it exists) and fsyncs it; `syncDir` as in `startDurableWrite`. */
-export async function writeFileDurable(path: string, data: Uint8Array | string, opts: { syncDir?: boolean } = {}): Promise<void> {
-  await startDurableWrite(path, data, opts);
+/** Writes a NEW file (fails if it exists) and fsyncs it; `syncDir` as in `createDurable`. */
+export async function writeFileDurable(
+  path: string,
+  data: Uint8Array | string,
+  opts: { syncDir?: boolean } = {},
+): Promise<void> {
+  await (await createDurable(path, data, opts)).durable;
 }
 
 interface DirSyncs {
@@ -145,10 +159,10 @@ export function tempName(base: string): string {
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
   const tmp = tempName(path);
   try {
-    await startDurableWrite(tmp, data);
-    renameSync(tmp, path);
+    await writeFileDurable(tmp, data);
+    await renameFast(tmp, path);
   } catch (err) {
-    rmSync(tmp, { force: true });
+    await rm(tmp, { force: true });
     throw err;
   }
   await fsyncDir(dirname(path));
@@ -164,7 +178,7 @@ export async function ensureDirs(...dirs: string[]): Promise<void> {
 
 /** Renames a directory entry and makes both directories durable. */
 export async function moveDurable(from: string, to: string): Promise<void> {
-  renameSync(from, to);
+  await renameFast(from, to);
   await Promise.all([fsyncDir(dirname(to)), ...(dirname(from) !== dirname(to) ? [fsyncDir(dirname(from))] : [])]);
 }
 

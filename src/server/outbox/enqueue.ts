@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { access, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getConfig } from '../env.ts';
-import { fsyncDir, moveDurable, startDurableWrite, writeFileDurable } from './durable-fs.ts';
+import { createDurable, fsyncDir, moveDurable, renameFast, writeFileDurable } from './durable-fs.ts';
 import { ensureLayout, FILES_DIR, ITEM_FILE, outboxLayout } from './layout.ts';
 import { OutboxError, type OutboxFile, type OutboxItem } from './types.ts';
 import { FILE_NAME, validateOutboxItem } from './validate.ts';
@@ -102,20 +102,23 @@ export async function enqueueRecord(
       await ensureLayout(layout);
       ready.add(layout.root);
     }
-    // Names and contents are written synchronously (page cache, microseconds); only the fsyncs
-    // wait, all in parallel: each file with its folder (the folder fsyncs shared, see fsyncDir).
+    // The lookups are synchronous (no journal involved); every file is created and written, then
+    // all fsyncs wait together: each file with its folder (folder fsyncs shared, see fsyncDir).
     if (existsSync(join(layout.sent, item.reference)) || existsSync(join(layout.dead, item.reference)))
       throw new OutboxError('OUTBOX_DUPLICATE', `reference ${item.reference} already in the outbox`);
-    mkdirSync(work, { mode: 0o700 });
+    await mkdir(work, { mode: 0o700 });
+    const created: Promise<{ durable: Promise<void> }>[] = [];
     if (uploads.length) {
-      mkdirSync(join(work, FILES_DIR), { mode: 0o700 });
-      for (const f of uploads) syncing.push(startDurableWrite(join(work, FILES_DIR, f.name), f.content, { syncDir: true }));
+      await mkdir(join(work, FILES_DIR), { mode: 0o700 });
+      for (const f of uploads) created.push(createDurable(join(work, FILES_DIR, f.name), f.content, { syncDir: true }));
     }
     // item.json synced together with the item folder (which also holds files/'s name).
-    syncing.push(startDurableWrite(join(work, ITEM_FILE), JSON.stringify(item), { syncDir: true }));
+    created.push(createDurable(join(work, ITEM_FILE), JSON.stringify(item), { syncDir: true }));
+    for (const c of await Promise.allSettled(created)) if (c.status === 'fulfilled') syncing.push(c.value.durable);
+    await settleAll(created);
     await settleAll([...syncing, opts.publishAfter]);
     try {
-      renameSync(work, target);
+      await renameFast(work, target);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOTEMPTY' || code === 'EEXIST') {
