@@ -97,6 +97,7 @@ export async function enqueueRecord(
   const target = join(layout.queue, item.reference);
   const work = join(layout.tmp, `${item.reference}.${process.pid}-${randomBytes(6).toString('hex')}`);
   const syncing: Promise<void>[] = [];
+  opts.publishAfter?.catch(() => {}); // observed at once (it may fail while files are written); awaited below
   try {
     if (!ready.has(layout.root)) {
       await ensureLayout(layout);
