@@ -33,7 +33,21 @@ function distDir(): string {
   return dir;
 }
 
-async function startServer(dist: string, tmp: string): Promise<{ url: string; stop: () => Promise<void> }> {
+/** CPU time (ms, all threads) the process has used so far; undefined where /proc is missing. */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100/s)
+  } catch {
+    return undefined;
+  }
+}
+
+async function startServer(
+  dist: string,
+  tmp: string,
+): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }> {
   const child = spawn(join(root, 'node_modules/.bin/node'), [join(root, 'scripts/start.mjs')], {
     cwd: root,
     env: {
@@ -69,11 +83,14 @@ async function startServer(dist: string, tmp: string): Promise<{ url: string; st
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: () => new Promise<void>((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))),
   };
 }
 
 interface Result {
+  /** Server CPU (all threads) per answered request, ms. */
+  cpu?: number;
   rps: number;
   p99: number;
   p50: number;
@@ -81,7 +98,20 @@ interface Result {
   total: number;
 }
 
-function load(
+async function load(
+  url: string,
+  body: string,
+  opts: { duration: number; connections: number; uniqueKey: boolean; serverPid: number | undefined },
+): Promise<Result> {
+  const before = cpuMs(opts.serverPid);
+  const result = await cannon(url, body, opts);
+  const after = cpuMs(opts.serverPid);
+  return before !== undefined && after !== undefined && result.total
+    ? { ...result, cpu: (after - before) / result.total }
+    : result;
+}
+
+function cannon(
   url: string,
   body: string,
   opts: { duration: number; connections: number; uniqueKey: boolean },
@@ -186,9 +216,10 @@ export async function run(): Promise<string> {
       });
     }
     const loadBefore = la();
-    const floor = await load(floorUrl, JSON.stringify(invalid), { duration: 5, connections: 16, uniqueKey: true });
-    const rejected = await load(endpoint, JSON.stringify(invalid), { duration: 5, connections: 16, uniqueKey: true });
-    const accepted = await load(endpoint, JSON.stringify(example), { duration: 10, connections: 16, uniqueKey: true });
+    const opts = { connections: 16, uniqueKey: true, serverPid: server.pid };
+    const floor = await load(floorUrl, JSON.stringify(invalid), { ...opts, duration: 5 });
+    const rejected = await load(endpoint, JSON.stringify(invalid), { ...opts, duration: 5 });
+    const accepted = await load(endpoint, JSON.stringify(example), { ...opts, duration: 10 });
     const loadAfter = la();
     const js = await pageJsGzip(`${server.url}/lv/daugavpils/pieteikums/social-assistance/`, join(dist, 'client'));
     const kb = (b: number) => (b / 1024).toFixed(1);
@@ -206,11 +237,21 @@ export async function run(): Promise<string> {
       '',
       `Load average before / after the run: ${loadBefore} → ${loadAfter} on ${cpus().length} CPUs (other work on the machine slows these figures).`,
       '',
-      '| scenario | connections | requests/s | p50 ms | p99 ms | statuses |',
-      '|---|---:|---:|---:|---:|---|',
-      `| floor: bare Astro endpoint (200) | 16 | ${floor.rps.toFixed(1)} | ${floor.p50} | ${floor.p99} | ${JSON.stringify(floor.statuses)} |`,
-      `| rejected: wrong personal code (400) | 16 | ${rejected.rps.toFixed(1)} | ${rejected.p50} | ${rejected.p99} | ${JSON.stringify(rejected.statuses)} |`,
-      `| accepted applications (201) | 16 | ${accepted.rps.toFixed(1)} | ${accepted.p50} | ${accepted.p99} | ${JSON.stringify(accepted.statuses)} |`,
+      '| scenario | connections | requests/s | p50 ms | p99 ms | server CPU ms / request | statuses |',
+      '|---|---:|---:|---:|---:|---:|---|',
+      ...(
+        [
+          ['floor: bare Astro endpoint (200)', floor],
+          ['rejected: wrong personal code (400)', rejected],
+          ['accepted applications (201)', accepted],
+        ] as const
+      ).map(
+        ([name, r]) =>
+          `| ${name} | 16 | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p99} | ${r.cpu?.toFixed(2) ?? 'n/a'} | ${JSON.stringify(r.statuses)} |`,
+      ),
+      '',
+      'Server CPU: user + system time of the server process (all its threads: event loop, render thread, thread pool, GC)',
+      'during the scenario, per answered request — less sensitive to other work on the machine than the rates.',
       '',
       `Targets: accepted ≥ 200/s with p99 < 50 ms: ${verdict(accepted.rps >= 200 && accepted.p99 < 50)} (${fmt(accepted.rps)}/s, p99 ${accepted.p99} ms); ` +
         `rejected ≥ 2 000/s: ${verdict(rejected.rps >= 2000)} (${fmt(rejected.rps)}/s); rejected ≥ 0.6 × floor: ${verdict(ratio >= 0.6)} (${ratio.toFixed(2)} × ${fmt(floor.rps)}/s).`,

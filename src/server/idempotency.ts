@@ -25,11 +25,12 @@
  * the exclusive create decides.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { getConfig } from './env.ts';
 import { logger } from './log.ts';
-import { ensureDirs, fsyncDir, writeFileAtomic, writeFileDurable } from './outbox/durable-fs.ts';
+import { createDurable, ensureDirs, fsyncDir, renameFast, writeFileAtomic } from './outbox/durable-fs.ts';
 import { OutboxError } from './outbox/types.ts';
 import { claimReference, type RandomInt } from './reference.ts';
 
@@ -133,9 +134,11 @@ function recordName(key: string): string {
   return createHash('sha256').update('atbalsts-idempotency\0').update(key).digest('hex') + '.json';
 }
 
-async function readRecord(path: string): Promise<RecordFile | undefined> {
+/** Read synchronously: a small file (usually none) in a hot folder — a lookup that never waits
+ * for the disk's journal, cheaper than a trip to the thread pool. */
+function readRecord(path: string): RecordFile | undefined {
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as RecordFile;
+    return JSON.parse(readFileSync(path, 'utf8')) as RecordFile;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     // A torn record cannot exist (atomic writes); anything else unreadable is treated as absent
@@ -190,6 +193,22 @@ function mismatch(): IdempotencyError {
   return new IdempotencyError('IDEMPOTENCY_KEY_MISMATCH', 'key was already used with a different body');
 }
 
+/** Fresh reservations whose `store` is running: reference → the reservation's durability. */
+const RESERVATIONS_KEY = Symbol.for('atbalsts.idempotency.reservations');
+type ReservationHolder = { [RESERVATIONS_KEY]?: Map<string, Promise<unknown>> };
+// Process-global like the in-flight map: the endpoint bundle and native modules share it.
+const reservations: Map<string, Promise<unknown>> = ((globalThis as ReservationHolder)[RESERVATIONS_KEY] ??= new Map());
+
+/**
+ * While `store` runs for a new reservation: resolves once that reservation (the reference's
+ * index marker and the pending record) is durable, rejects if it cannot be made durable. The
+ * outbox waits for it before it publishes the application under `reference`. Undefined for a
+ * replay (its reservation was made durable earlier) and outside `withIdempotency`.
+ */
+export function reservationDurable(reference: string): Promise<unknown> | undefined {
+  return reservations.get(reference);
+}
+
 /** Idempotency folders known to exist (checked once, not with a mkdir per application). */
 const readyDirs = new Set<string>();
 
@@ -216,7 +235,7 @@ async function run(
     if (existing.bodyHash !== options.bodyHash) throw mismatch();
   };
   for (let round = 0; ; round++) {
-    const existing = await readRecord(path);
+    const existing = readRecord(path);
     if (existing) {
       check(existing);
       if (existing.version === 3 || existing.state === 'done') return { reference: existing.reference, replayed: true };
@@ -225,18 +244,21 @@ async function run(
       await writeFileAtomic(path, JSON.stringify({ ...existing, state: 'done' }));
       return { reference: existing.reference, replayed: true };
     }
-    const pending = await readRecord(pendingPath);
+    const pending = readRecord(pendingPath);
     if (pending) {
       // An earlier attempt reserved this reference but did not confirm storing it.
       check(pending);
       await storeTolerant(store, pending.reference, true);
-      await rename(pendingPath, path);
+      await renameFast(pendingPath, path);
       await fsyncDir(dir);
       return { reference: pending.reference, replayed: true };
     }
-    // The reference's index marker, the pending record and the idempotency folder are made
-    // durable together (three fsyncs in flight at once, each folder's shared with concurrent
-    // applications) — all before `store` runs.
+    // The reservation — the reference's index marker and the pending record — exists from here;
+    // its fsyncs (the marker's folder, the record, the idempotency folder) run while `store`
+    // writes the application in parallel. The outbox publishes the application (renames it into
+    // queue/) only once the reservation is durable (`reservationDurable`), so after a power cut a
+    // stored application always has its record: a retry with the key finds it and never stores a
+    // second application.
     const claimed = await claim();
     const record: RecordFile = {
       version: 3,
@@ -245,40 +267,56 @@ async function run(
       reference: claimed.reference,
       createdAt: new Date().toISOString(),
     };
+    let reserved: Promise<unknown>;
     try {
-      await writeFileDurable(pendingPath, JSON.stringify(record), { syncDir: true });
+      const created = await createDurable(pendingPath, JSON.stringify(record), { syncDir: true });
+      reserved = Promise.all([created.durable, claimed.durable]);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') readyDirs.delete(dir);
       if (code === 'EEXIST' && round < 3) continue; // another process won (its marker stays: an unused reference)
       throw err;
-    } finally {
-      await claimed.durable.catch(() => {});
     }
-    await claimed.durable;
-    for (let attempt = 0; ; attempt++) {
+    reserved.catch(() => {}); // observed here; awaited below
+    const storing = (async () => {
+      reservations.set(record.reference, reserved);
       try {
         await storeTolerant(store, record.reference, false);
-        break;
+        return;
       } catch (err) {
-        // A fresh reference that is already taken is a random collision: draw another.
-        if (err instanceof OutboxError && err.code === 'OUTBOX_DUPLICATE' && attempt < MAX_COLLISION_RETRIES) {
-          const next = await claim();
-          await next.durable;
-          record.reference = next.reference;
-          await writeFileAtomic(pendingPath, JSON.stringify(record));
-          continue;
-        }
-        throw err;
+        if (!(err instanceof OutboxError && err.code === 'OUTBOX_DUPLICATE')) throw err;
+      } finally {
+        reservations.delete(record.reference);
       }
-    }
+      // A fresh reference that is already in the outbox (issued before the index existed) is a
+      // random collision: draw another, reserve it durably, store again.
+      await reserved;
+      for (let attempt = 1; ; attempt++) {
+        const next = await claim();
+        await next.durable;
+        record.reference = next.reference;
+        await writeFileAtomic(pendingPath, JSON.stringify(record));
+        try {
+          await storeTolerant(store, record.reference, false);
+          return;
+        } catch (err) {
+          if (!(err instanceof OutboxError && err.code === 'OUTBOX_DUPLICATE') || attempt >= MAX_COLLISION_RETRIES)
+            throw err;
+        }
+      }
+    })();
+    // Nothing is acknowledged before the reservation is durable. Its failure is reported first:
+    // `store` waited for it and did not publish.
+    const [reservation, stored] = await Promise.allSettled([reserved, storing]);
+    if (reservation.status === 'rejected') throw reservation.reason;
+    if (stored.status === 'rejected') throw stored.reason;
     // Confirmed by renaming the record to its final name before the answer goes out (a killed
     // process leaves it confirmed: the rename is done). The folder fsync that makes the rename
     // survive a power cut runs while the answer goes out: the application is already durable in
     // the outbox, and a record that a power cut returned to `pending` replays safely (the
     // repeat finds the stored item, OUTBOX_DUPLICATE counts as success, the same reference is
     // answered). In this process the in-flight slot covers repeats until that fsync is done.
-    await rename(pendingPath, path);
+    await renameFast(pendingPath, path);
     onConfirming(
       fsyncDir(dir).catch((err: unknown) => {
         logger.warn('idempotency.confirm_failed', {

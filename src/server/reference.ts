@@ -12,9 +12,9 @@
  * bound 5 000 applications a year would repeat a code with ~35 % probability.
  */
 import { randomInt } from 'node:crypto';
-import { access, open } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ensureDirs, fsyncDir } from './outbox/durable-fs.ts';
+import { createEmptyFile, ensureDirs, fsyncDir } from './outbox/durable-fs.ts';
 
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const REFERENCE_CODE_LENGTH = 5;
@@ -59,36 +59,6 @@ export interface IssueOptions {
   maxAttempts?: number;
 }
 
-/**
- * Group commit for the index folder: one fsync covers every marker created before it started.
- * A caller arriving while an fsync runs waits for the next one, which all such callers share.
- */
-const dirSyncs = new Map<string, { running: Promise<void>; next?: Promise<void> }>();
-function syncDir(dir: string): Promise<void> {
-  const state = dirSyncs.get(dir);
-  if (!state) {
-    const running = fsyncDir(dir).finally(() => {
-      const current = dirSyncs.get(dir);
-      if (current?.running === running && !current.next) dirSyncs.delete(dir);
-    });
-    dirSyncs.set(dir, { running });
-    return running;
-  }
-  state.next ??= state.running
-    .catch(() => {})
-    .then(() => {
-      const running = fsyncDir(dir);
-      dirSyncs.set(dir, { running });
-      running
-        .finally(() => {
-          if (dirSyncs.get(dir)?.running === running) dirSyncs.delete(dir);
-        })
-        .catch(() => {});
-      return running;
-    });
-  return state.next;
-}
-
 /** Year folders known to exist (created once, not checked with a mkdir on every application). */
 const readyDirs = new Set<string>();
 
@@ -122,15 +92,16 @@ export async function claimReference(
   for (let i = 0; i < attempts; i++) {
     const reference = newReference(prefix, now, options.random);
     try {
-      // An empty marker: only its name matters, so the folder's fsync is what makes it durable.
-      await (await open(join(yearDir, reference), 'wx', 0o600)).close();
+      // An empty marker: only its name matters, so the folder's fsync is what makes it durable
+      // (shared by every marker created before it starts, see fsyncDir).
+      await createEmptyFile(join(yearDir, reference));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') continue;
       if (code === 'ENOENT') readyDirs.delete(yearDir); // the folder was removed: create it again next time
       throw err;
     }
-    const durable = syncDir(yearDir);
+    const durable = fsyncDir(yearDir);
     durable.catch(() => {}); // observed here; the caller awaits it
     return { reference, durable };
   }

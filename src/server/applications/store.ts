@@ -4,6 +4,7 @@
  * outbox worker renders the staff e-mail, the receipt, the PDF and application.json when it
  * delivers (src/server/outbox/render.ts), so the resident's 201 waits only for the disk.
  */
+import { reservationDurable } from '../idempotency.ts';
 import { enqueueRecord, type RecordItem } from '../outbox/index.ts';
 import type { Submission } from './types.ts';
 
@@ -30,13 +31,18 @@ export function recordOf(s: Submission): RecordItem {
   };
 }
 
-/** Resolves when the record is on disk; throws OutboxError (OUTBOX_WRITE_FAILED → 503, OUTBOX_DUPLICATE → another reference). */
+/**
+ * Resolves when the record is on disk; throws OutboxError (OUTBOX_WRITE_FAILED → 503,
+ * OUTBOX_DUPLICATE → another reference). Called by `withIdempotency` while the reference's
+ * reservation is still being made durable: the record is written meanwhile and published in the
+ * outbox only after it (`reservationDurable`).
+ */
 export async function storeApplication(s: Submission, outboxDir?: string): Promise<RecordItem> {
   const record = recordOf(s);
   await enqueueRecord(
     record,
     s.uploads.map((u) => ({ name: u.file, content: u.content })),
-    outboxDir ? { dir: outboxDir } : {},
+    { ...(outboxDir ? { dir: outboxDir } : {}), publishAfter: reservationDurable(s.reference) },
   );
   return record;
 }

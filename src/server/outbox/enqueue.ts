@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { access, mkdir, rename, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { access, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getConfig } from '../env.ts';
-import { fsyncDir, moveDurable, writeFileDurable } from './durable-fs.ts';
+import { createDurable, fsyncDir, moveDurable, renameFast, writeFileDurable } from './durable-fs.ts';
 import { ensureLayout, FILES_DIR, ITEM_FILE, outboxLayout } from './layout.ts';
 import { OutboxError, type OutboxFile, type OutboxItem } from './types.ts';
 import { FILE_NAME, validateOutboxItem } from './validate.ts';
@@ -67,13 +68,24 @@ export async function enqueue(item: OutboxItem, files: OutboxFile[], opts: { dir
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const ready = new Set<string>();
 
+/** Waits for every promise (nothing still running on return), then throws the first failure. */
+async function settleAll(promises: (Promise<unknown> | undefined)[]): Promise<void> {
+  for (const r of await Promise.allSettled(promises)) if (r.status === 'rejected') throw r.reason;
+}
+
 /**
  * Stores one application record (./record.ts) durably in the outbox: item.json (the validated
  * answers, no rendering) plus the resident's files, written in tmp/ and renamed into queue/.
- * Resolves only when it is on disk: each file and the item folder fsync'ed, then queue/ after
- * the rename. Same errors as `enqueue`.
+ * Resolves only when it is on disk: each file and its folders fsync'ed (all at once), then
+ * queue/ after the rename. `publishAfter`: the rename into queue/ waits for it as well (the
+ * idempotency reservation of the reference, see idempotency.ts) and nothing is published when it
+ * fails. Same errors as `enqueue`.
  */
-export async function enqueueRecord(item: RecordItem, uploads: OutboxFile[], opts: { dir?: string } = {}): Promise<void> {
+export async function enqueueRecord(
+  item: RecordItem,
+  uploads: OutboxFile[],
+  opts: { dir?: string; publishAfter?: Promise<unknown> | undefined } = {},
+): Promise<void> {
   if (!REFERENCE_PATTERN.test(item.reference) || !ID.test(item.municipality) || !ID.test(item.form)) {
     throw new OutboxError('OUTBOX_INVALID_ITEM', 'reference, municipality or form malformed');
   }
@@ -84,23 +96,30 @@ export async function enqueueRecord(item: RecordItem, uploads: OutboxFile[], opt
   const layout = outboxLayout(opts.dir ?? getConfig().outboxDir);
   const target = join(layout.queue, item.reference);
   const work = join(layout.tmp, `${item.reference}.${process.pid}-${randomBytes(6).toString('hex')}`);
+  const syncing: Promise<void>[] = [];
+  opts.publishAfter?.catch(() => {}); // observed at once (it may fail while files are written); awaited below
   try {
     if (!ready.has(layout.root)) {
       await ensureLayout(layout);
       ready.add(layout.root);
     }
-    const taken = await Promise.all([layout.sent, layout.dead].map((folder) => exists(join(folder, item.reference))));
-    if (taken.some(Boolean)) throw new OutboxError('OUTBOX_DUPLICATE', `reference ${item.reference} already in the outbox`);
+    // The lookups are synchronous (no journal involved); every file is created and written, then
+    // all fsyncs wait together: each file with its folder (folder fsyncs shared, see fsyncDir).
+    if (existsSync(join(layout.sent, item.reference)) || existsSync(join(layout.dead, item.reference)))
+      throw new OutboxError('OUTBOX_DUPLICATE', `reference ${item.reference} already in the outbox`);
     await mkdir(work, { mode: 0o700 });
+    const created: Promise<{ durable: Promise<void> }>[] = [];
     if (uploads.length) {
       await mkdir(join(work, FILES_DIR), { mode: 0o700 });
-      // Every file and the files/ folder synced, the folder's fsync shared by all of them.
-      await Promise.all(uploads.map((f) => writeFileDurable(join(work, FILES_DIR, f.name), f.content, { syncDir: true })));
+      for (const f of uploads) created.push(createDurable(join(work, FILES_DIR, f.name), f.content, { syncDir: true }));
     }
     // item.json synced together with the item folder (which also holds files/'s name).
-    await writeFileDurable(join(work, ITEM_FILE), JSON.stringify(item), { syncDir: true });
+    created.push(createDurable(join(work, ITEM_FILE), JSON.stringify(item), { syncDir: true }));
+    for (const c of await Promise.allSettled(created)) if (c.status === 'fulfilled') syncing.push(c.value.durable);
+    await settleAll(created);
+    await settleAll([...syncing, opts.publishAfter]);
     try {
-      await rename(work, target);
+      await renameFast(work, target);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOTEMPTY' || code === 'EEXIST') {
@@ -113,6 +132,7 @@ export async function enqueueRecord(item: RecordItem, uploads: OutboxFile[], opt
     await fsyncDir(layout.queue);
   } catch (err) {
     ready.delete(layout.root);
+    await settleAll(syncing).catch(() => {}); // no write of ours still running in the folder removed next
     await rm(work, { recursive: true, force: true }).catch(() => {});
     if (err instanceof OutboxError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? 'unknown';
