@@ -47,15 +47,26 @@ async function names(dir: string): Promise<string[]> {
 async function summary(layout: OutboxLayout, folder: Folder, reference: string, now: number): Promise<ItemSummary> {
   const dir = join(layout[folder], reference);
   const state = await readState(dir).catch(() => undefined);
-  const item = await readFile(join(dir, ITEM_FILE), 'utf8').then((t) => JSON.parse(t) as { createdAt?: string }, () => undefined);
-  const created = item?.createdAt ? Date.parse(item.createdAt) : (await stat(dir).catch(() => undefined))?.mtimeMs ?? now;
+  const item = await readFile(join(dir, ITEM_FILE), 'utf8').then(
+    (t) => JSON.parse(t) as { createdAt?: string },
+    () => undefined,
+  );
+  const created = item?.createdAt
+    ? Date.parse(item.createdAt)
+    : ((await stat(dir).catch(() => undefined))?.mtimeMs ?? now);
   const attempts = state?.attempts ?? 0;
   return {
     reference,
     folder,
     state: folder === 'dead' ? 'dead' : folder === 'sent' ? 'sent' : attempts > 0 ? 'retrying' : 'queued',
     attempts,
-    ...(state?.lastError?.code ? { lastError: state.lastError.responseCode ? `${state.lastError.code} ${state.lastError.responseCode}` : state.lastError.code } : {}),
+    ...(state?.lastError?.code
+      ? {
+          lastError: state.lastError.responseCode
+            ? `${state.lastError.code} ${state.lastError.responseCode}`
+            : state.lastError.code,
+        }
+      : {}),
     ageSeconds: Math.max(0, Math.round((now - created) / 1000)),
   };
 }
@@ -75,7 +86,13 @@ export async function listItems(root: string, opts: { sent?: boolean; now?: numb
 
 async function locate(layout: OutboxLayout, reference: string): Promise<Folder | undefined> {
   for (const folder of ['queue', 'dead', 'sent'] as Folder[]) {
-    if (await stat(join(layout[folder], reference)).then(() => true, () => false)) return folder;
+    if (
+      await stat(join(layout[folder], reference)).then(
+        () => true,
+        () => false,
+      )
+    )
+      return folder;
   }
   return undefined;
 }
@@ -92,12 +109,23 @@ export async function showItem(root: string, reference: string, now = Date.now()
   const dir = join(layout[folder], reference);
   const base = await summary(layout, folder, reference, now);
   const state = await readState(dir).catch(() => undefined);
-  const raw = await readFile(join(dir, ITEM_FILE), 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => ({}) as Record<string, unknown>);
+  const raw = await readFile(join(dir, ITEM_FILE), 'utf8').then(
+    (t) => JSON.parse(t) as Record<string, unknown>,
+    () => ({}) as Record<string, unknown>,
+  );
   const application = (raw['application'] ?? {}) as { item?: unknown };
   const files = await Promise.all(
-    (await readdir(join(dir, FILES_DIR)).catch(() => [] as string[])).sort().map(async (name) => ({ name, size: (await stat(join(dir, FILES_DIR, name))).size })),
+    (await readdir(join(dir, FILES_DIR)).catch(() => [] as string[]))
+      .sort()
+      .map(async (name) => ({ name, size: (await stat(join(dir, FILES_DIR, name))).size })),
   );
-  const rendered = raw['version'] === 2 ? await stat(join(dir, RENDERED_FILE)).then(() => true, () => false) : true;
+  const rendered =
+    raw['version'] === 2
+      ? await stat(join(dir, RENDERED_FILE)).then(
+          () => true,
+          () => false,
+        )
+      : true;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   return {
     ...base,

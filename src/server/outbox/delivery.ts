@@ -36,7 +36,12 @@ function domainOf(mailbox: string): string {
 
 /** The nodemailer message. Attachments are read by US from our own file names — user input
  * never reaches nodemailer's `path`, `href` or `raw` (and file/URL access is disabled anyway). */
-export async function buildMail(config: Config, item: OutboxItem, message: OutboxMessage, itemDir: string): Promise<SendMailOptions> {
+export async function buildMail(
+  config: Config,
+  item: OutboxItem,
+  message: OutboxMessage,
+  itemDir: string,
+): Promise<SendMailOptions> {
   const attachments = [];
   for (const attachment of message.attachments) {
     if (!FILE_NAME.test(attachment.file)) throw new OutboxError('OUTBOX_ITEM_CORRUPT', 'bad attachment file name');
@@ -82,8 +87,13 @@ export function classifyFailure(err: unknown): FailureVerdict {
   const code = typeof e?.code === 'string' ? e.code : 'ESEND';
   const responseCode = typeof e?.responseCode === 'number' ? e.responseCode : undefined;
   const command = (e?.command ?? '').toUpperCase();
-  const configProblem = code === 'EAUTH' || code === 'ECONNECTION' || code === 'ETLS' || /^(AUTH|CONN|EHLO|HELO|STARTTLS|GREETING)/.test(command);
-  if (responseCode !== undefined && responseCode >= 500 && !configProblem) return { permanent: true, code, responseCode };
+  const configProblem =
+    code === 'EAUTH' ||
+    code === 'ECONNECTION' ||
+    code === 'ETLS' ||
+    /^(AUTH|CONN|EHLO|HELO|STARTTLS|GREETING)/.test(command);
+  if (responseCode !== undefined && responseCode >= 500 && !configProblem)
+    return { permanent: true, code, responseCode };
   return { permanent: false, code, responseCode };
 }
 

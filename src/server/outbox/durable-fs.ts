@@ -42,7 +42,7 @@ export function renameFast(from: string, to: string): Promise<void> {
 }
 
 async function writeAll(fd: number, bytes: Uint8Array): Promise<void> {
-  for (let at = 0; at < bytes.byteLength; ) {
+  for (let at = 0; at < bytes.byteLength;) {
     at += await new Promise<number>((resolve, reject) =>
       write(fd, bytes, at, bytes.byteLength - at, null, (err, n) => (err ? reject(err) : resolve(n))),
     );
@@ -99,7 +99,9 @@ export async function writeFileDurable(
   data: Uint8Array | string,
   opts: { syncDir?: boolean } = {},
 ): Promise<void> {
-  await (await createDurable(path, data, opts)).durable;
+  await (
+    await createDurable(path, data, opts)
+  ).durable;
 }
 
 interface DirSyncs {

@@ -42,7 +42,11 @@ export async function enqueue(item: OutboxItem, files: OutboxFile[], opts: { dir
     const manifest = [];
     for (const file of files) {
       await writeFileDurable(join(work, FILES_DIR, file.name), file.content);
-      manifest.push({ name: file.name, size: file.content.byteLength, sha256: createHash('sha256').update(file.content).digest('hex') });
+      manifest.push({
+        name: file.name,
+        size: file.content.byteLength,
+        sha256: createHash('sha256').update(file.content).digest('hex'),
+      });
     }
     await fsyncDir(join(work, FILES_DIR));
     await writeFileDurable(join(work, ITEM_FILE), JSON.stringify({ version: 1, ...item, files: manifest }, null, 2));

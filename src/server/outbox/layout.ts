@@ -22,7 +22,13 @@ export interface OutboxLayout {
 }
 
 export function outboxLayout(root: string): OutboxLayout {
-  return { root, tmp: join(root, 'tmp'), queue: join(root, 'queue'), sent: join(root, 'sent'), dead: join(root, 'dead') };
+  return {
+    root,
+    tmp: join(root, 'tmp'),
+    queue: join(root, 'queue'),
+    sent: join(root, 'sent'),
+    dead: join(root, 'dead'),
+  };
 }
 
 export async function ensureLayout(layout: OutboxLayout): Promise<void> {

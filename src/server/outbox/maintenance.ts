@@ -18,7 +18,9 @@ const STALE_TMP_MS = 10 * 60_000;
 /** Oldest first by the folder's mtime: arrival in queue/, or the last attempt (a retried item
  * queues behind fresh applications). */
 export async function inArrivalOrder(dir: string, names: string[]): Promise<string[]> {
-  const stamped = await Promise.all(names.map(async (name) => ({ name, at: (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
+  const stamped = await Promise.all(
+    names.map(async (name) => ({ name, at: (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? 0 })),
+  );
   return stamped.sort((a, b) => a.at - b.at || a.name.localeCompare(b.name)).map((s) => s.name);
 }
 

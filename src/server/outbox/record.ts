@@ -60,7 +60,12 @@ export class RecordError extends Error {
 }
 
 export function isRecordItem(value: unknown): value is RecordItem {
-  return typeof value === 'object' && value !== null && (value as { version?: unknown }).version === 2 && typeof (value as RecordItem).application === 'object';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { version?: unknown }).version === 2 &&
+    typeof (value as RecordItem).application === 'object'
+  );
 }
 
 /**
@@ -78,15 +83,23 @@ export function submissionFromRecord(
   if (!isFormId(item.form)) throw new RecordError('unknown form');
   // An item unpublished after the application was accepted is still rendered by its id.
   const catalogueItem = a.item
-    ? (publishedItemsFor(catalogue, municipality).find((i) => i.id === a.item) ?? itemsFor(catalogue, municipality).find((i) => i.id === a.item))
+    ? (publishedItemsFor(catalogue, municipality).find((i) => i.id === a.item) ??
+      itemsFor(catalogue, municipality).find((i) => i.id === a.item))
     : undefined;
   if (a.item && !catalogueItem) throw new RecordError('unknown catalogue item');
   const def = formDefinition(item.form, catalogueItem);
   if (!def) throw new RecordError('no form definition');
   const submittedAt = new Date(a.submittedAt);
   if (Number.isNaN(submittedAt.getTime())) throw new RecordError('bad submittedAt');
-  if (typeof a.values !== 'object' || a.values === null || !Array.isArray(a.uploads)) throw new RecordError('bad record');
-  const uploads: Upload[] = a.uploads.map((u) => ({ file: u.file, filename: u.filename, kind: u.kind, contentType: u.contentType, content: contents(u.file) }));
+  if (typeof a.values !== 'object' || a.values === null || !Array.isArray(a.uploads))
+    throw new RecordError('bad record');
+  const uploads: Upload[] = a.uploads.map((u) => ({
+    file: u.file,
+    filename: u.filename,
+    kind: u.kind,
+    contentType: u.contentType,
+    content: contents(u.file),
+  }));
   return {
     reference: item.reference,
     municipality,

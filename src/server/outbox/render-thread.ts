@@ -25,6 +25,12 @@ parentPort!.on('message', (msg: { id: number; dir: string; item: RecordItem }) =
   renderInto(msg.dir, msg.item, { catalogue, tr }).then(
     (messages) => parentPort!.postMessage({ id: msg.id, messages }),
     (err: { code?: string; message?: string }) =>
-      parentPort!.postMessage({ id: msg.id, error: { code: typeof err?.code === 'string' && err.code.startsWith('OUTBOX_') ? err.code : 'OUTBOX_RENDER_FAILED', message: String(err?.message ?? 'render failed').slice(0, 300) } }),
+      parentPort!.postMessage({
+        id: msg.id,
+        error: {
+          code: typeof err?.code === 'string' && err.code.startsWith('OUTBOX_') ? err.code : 'OUTBOX_RENDER_FAILED',
+          message: String(err?.message ?? 'render failed').slice(0, 300),
+        },
+      }),
   );
 });

@@ -21,7 +21,9 @@ import { OutboxError, type OutboxMessage } from './types.ts';
 import { FILE_NAME, validateOutboxItem } from './validate.ts';
 
 /** Renders a record item in `dir` and stores the result there; resolves with the messages. */
-export type ItemRenderer = ((dir: string, item: RecordItem) => Promise<OutboxMessage[]>) & { close?: () => Promise<void> };
+export type ItemRenderer = ((dir: string, item: RecordItem) => Promise<OutboxMessage[]>) & {
+  close?: () => Promise<void>;
+};
 
 /** The stored result of an earlier render, or undefined (never rendered, or a torn/odd file). */
 export async function readRendered(dir: string): Promise<OutboxMessage[] | undefined> {
@@ -34,12 +36,17 @@ export async function readRendered(dir: string): Promise<OutboxMessage[] | undef
 }
 
 /** Renders in this thread (tests, and the thread's own work). Errors are OutboxError OUTBOX_RENDER_FAILED (or the validation code). */
-export async function renderInto(dir: string, item: RecordItem, ctx: { catalogue: Catalogue; tr: Translator }): Promise<OutboxMessage[]> {
+export async function renderInto(
+  dir: string,
+  item: RecordItem,
+  ctx: { catalogue: Catalogue; tr: Translator },
+): Promise<OutboxMessage[]> {
   let rendered;
   const contents = new Map<string, Uint8Array>();
   try {
     for (const u of item.application.uploads) {
-      if (typeof u?.file !== 'string' || !FILE_NAME.test(u.file) || u.file === PDF_FILE || u.file === JSON_FILE) throw new Error('bad upload file name');
+      if (typeof u?.file !== 'string' || !FILE_NAME.test(u.file) || u.file === PDF_FILE || u.file === JSON_FILE)
+        throw new Error('bad upload file name');
       contents.set(u.file, new Uint8Array(await readFile(join(dir, FILES_DIR, u.file))));
     }
     const s = submissionFromRecord(item, ctx.catalogue, (f) => contents.get(f) ?? new Uint8Array());
@@ -48,11 +55,30 @@ export async function renderInto(dir: string, item: RecordItem, ctx: { catalogue
     if (err instanceof OutboxError) throw err;
     throw new OutboxError('OUTBOX_RENDER_FAILED', `could not render ${item.reference}`, { cause: err });
   }
-  const files = [...[...contents].map(([name, content]) => ({ name, content })), { name: PDF_FILE, content: rendered.pdf }, { name: JSON_FILE, content: rendered.json }];
-  validateOutboxItem({ reference: item.reference, municipality: item.municipality, form: item.form, createdAt: item.createdAt, messages: rendered.messages }, files);
+  const files = [
+    ...[...contents].map(([name, content]) => ({ name, content })),
+    { name: PDF_FILE, content: rendered.pdf },
+    { name: JSON_FILE, content: rendered.json },
+  ];
+  validateOutboxItem(
+    {
+      reference: item.reference,
+      municipality: item.municipality,
+      form: item.form,
+      createdAt: item.createdAt,
+      messages: rendered.messages,
+    },
+    files,
+  );
   await mkdir(join(dir, FILES_DIR), { recursive: true, mode: 0o700 });
-  await Promise.all([writeFileAtomic(join(dir, FILES_DIR, PDF_FILE), rendered.pdf), writeFileAtomic(join(dir, FILES_DIR, JSON_FILE), rendered.json)]);
-  await writeFileAtomic(join(dir, RENDERED_FILE), JSON.stringify({ version: 1, messages: rendered.messages } satisfies RenderedFile));
+  await Promise.all([
+    writeFileAtomic(join(dir, FILES_DIR, PDF_FILE), rendered.pdf),
+    writeFileAtomic(join(dir, FILES_DIR, JSON_FILE), rendered.json),
+  ]);
+  await writeFileAtomic(
+    join(dir, RENDERED_FILE),
+    JSON.stringify({ version: 1, messages: rendered.messages } satisfies RenderedFile),
+  );
   return rendered.messages;
 }
 
@@ -83,7 +109,13 @@ export function threadRenderer(): ItemRenderer {
       if (!p) return;
       pending.delete(reply.id);
       if (reply.messages) p.resolve(reply.messages);
-      else p.reject(new OutboxError((reply.error?.code as 'OUTBOX_RENDER_FAILED') ?? 'OUTBOX_RENDER_FAILED', reply.error?.message ?? 'render failed'));
+      else
+        p.reject(
+          new OutboxError(
+            (reply.error?.code as 'OUTBOX_RENDER_FAILED') ?? 'OUTBOX_RENDER_FAILED',
+            reply.error?.message ?? 'render failed',
+          ),
+        );
     });
     t.on('error', () => failAll(Object.assign(new Error('render thread failed'), { code: 'ERENDER_THREAD' })));
     t.on('exit', () => failAll(Object.assign(new Error('render thread exited'), { code: 'ERENDER_THREAD' })));

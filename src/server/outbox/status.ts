@@ -26,7 +26,10 @@ async function count(dir: string): Promise<number> {
 
 export async function outboxStatus(root: string): Promise<OutboxStatus> {
   const layout = outboxLayout(root);
-  const writable = await access(layout.tmp, constants.W_OK).then(() => true, () => false);
+  const writable = await access(layout.tmp, constants.W_OK).then(
+    () => true,
+    () => false,
+  );
   return { writable, queued: await count(layout.queue), dead: await count(layout.dead) };
 }
 

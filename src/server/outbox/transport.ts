@@ -32,8 +32,14 @@ export interface MailTransport {
 const SAFE_DEFAULTS = { disableFileAccess: true, disableUrlAccess: true } as const;
 
 /** The TLS part of the nodemailer options for `config` (exported for tests). */
-export function smtpTlsOptions(config: Pick<Config, 'SMTP_URL' | 'SMTP_ALLOW_PLAINTEXT' | 'SMTP_TLS_CA'>): Record<string, unknown> {
-  const tls = { minVersion: 'TLSv1.2', rejectUnauthorized: true, ...(config.SMTP_TLS_CA ? { ca: readFileSync(config.SMTP_TLS_CA, 'utf8') } : {}) };
+export function smtpTlsOptions(
+  config: Pick<Config, 'SMTP_URL' | 'SMTP_ALLOW_PLAINTEXT' | 'SMTP_TLS_CA'>,
+): Record<string, unknown> {
+  const tls = {
+    minVersion: 'TLSv1.2',
+    rejectUnauthorized: true,
+    ...(config.SMTP_TLS_CA ? { ca: readFileSync(config.SMTP_TLS_CA, 'utf8') } : {}),
+  };
   const implicit = config.SMTP_URL?.startsWith('smtps:') ?? false;
   // Opt-in plaintext: STARTTLS is still used when the relay offers it.
   if (config.SMTP_ALLOW_PLAINTEXT && !implicit) return { tls };
@@ -45,7 +51,13 @@ export function createMailTransport(config: Config): MailTransport {
     const url = new URL(config.SMTP_URL);
     // Timeouts bound every network step, so a hung server turns into a retry, not a stuck queue.
     const transporter = nodemailer.createTransport(
-      { url: config.SMTP_URL, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000, ...smtpTlsOptions(config) },
+      {
+        url: config.SMTP_URL,
+        connectionTimeout: 15_000,
+        greetingTimeout: 15_000,
+        socketTimeout: 60_000,
+        ...smtpTlsOptions(config),
+      },
       SAFE_DEFAULTS,
     );
     return {
@@ -58,7 +70,10 @@ export function createMailTransport(config: Config): MailTransport {
       close: () => transporter.close(),
     };
   }
-  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' }, SAFE_DEFAULTS);
+  const transporter = nodemailer.createTransport(
+    { streamTransport: true, buffer: true, newline: 'windows' },
+    SAFE_DEFAULTS,
+  );
   let ready: Promise<void> | undefined;
   return {
     mode: 'file',

@@ -7,14 +7,18 @@ import { z } from 'zod';
 import { REFERENCE_PATTERN } from '../reference.ts';
 import { OutboxError, type OutboxFile, type OutboxItem } from './types.ts';
 
- 
 const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
 /** Our own file names only: no slashes, no leading dot, so they can never escape the item folder. */
 export const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const ADDRESS = /^[^\s@<>,;:"'()[\]\\]{1,64}@[^\s@<>,;:"'()[\]\\]{1,253}$/;
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-const headerText = (max: number) => z.string().min(1).max(max).refine((v) => !CONTROL.test(v));
+const headerText = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((v) => !CONTROL.test(v));
 const address = z.string().max(320).regex(ADDRESS);
 
 const attachmentSchema = z.strictObject({
@@ -44,14 +48,21 @@ const itemSchema = z.strictObject({
 function hasInjection(item: OutboxItem): boolean {
   const messages = Array.isArray(item?.messages) ? item.messages : [];
   return messages.some((m) =>
-    [m?.subject, m?.replyTo, ...(Array.isArray(m?.to) ? m.to : []), ...(m?.attachments ?? []).map((a) => a?.filename)]
-      .some((v) => typeof v === 'string' && /[\r\n]/.test(v)),
+    [
+      m?.subject,
+      m?.replyTo,
+      ...(Array.isArray(m?.to) ? m.to : []),
+      ...(m?.attachments ?? []).map((a) => a?.filename),
+    ].some((v) => typeof v === 'string' && /[\r\n]/.test(v)),
   );
 }
 
 export function validateOutboxItem(item: OutboxItem, files: OutboxFile[]): void {
   if (hasInjection(item)) {
-    throw new OutboxError('OUTBOX_HEADER_INJECTION', 'CR/LF in a header field (subject, to, replyTo or attachment filename)');
+    throw new OutboxError(
+      'OUTBOX_HEADER_INJECTION',
+      'CR/LF in a header field (subject, to, replyTo or attachment filename)',
+    );
   }
   const parsed = itemSchema.safeParse(item);
   if (!parsed.success) {
@@ -86,6 +97,10 @@ export function validateOutboxItem(item: OutboxItem, files: OutboxFile[]): void 
  */
 export function safeDisplayFilename(name: string, fallback = 'pielikums'): string {
   const base = name.split(/[/\\]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f\u2028\u2029<>:"|?*]/g, '').replace(/^\.+/, '').trim().slice(0, 150);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029<>:"|?*]/g, '')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 150);
   return cleaned === '' ? fallback : cleaned;
 }

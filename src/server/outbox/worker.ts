@@ -57,7 +57,9 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
   async function pass(): Promise<void> {
     if (Date.now() - lastPurge > PURGE_EVERY_MS) {
       lastPurge = Date.now();
-      await housekeeping(layout, config).catch((err) => logger.error('outbox.housekeeping_failed', { code: (err as NodeJS.ErrnoException).code ?? 'unknown' }));
+      await housekeeping(layout, config).catch((err) =>
+        logger.error('outbox.housekeeping_failed', { code: (err as NodeJS.ErrnoException).code ?? 'unknown' }),
+      );
     }
     let names: string[];
     try {
@@ -112,7 +114,13 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
         }
         logger.info('outbox.rendered', { reference, ms: Date.now() - started });
       }
-      item = { reference: stored.reference, municipality: stored.municipality, form: stored.form, createdAt: stored.createdAt, messages };
+      item = {
+        reference: stored.reference,
+        municipality: stored.municipality,
+        form: stored.form,
+        createdAt: stored.createdAt,
+        messages,
+      };
     } else {
       item = stored as OutboxItem;
     }
@@ -127,10 +135,15 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
         state.delivered[message.id] = { at: new Date().toISOString(), messageId: result.messageId };
         await writeState(dir, state);
         logger.info(transport.mode === 'file' ? 'mail.written' : 'mail.sent', {
-          reference, message: message.id, attempt: state.attempts + 1, ms: Date.now() - started,
-          file: result.file, rejected: result.rejectedCount || undefined,
+          reference,
+          message: message.id,
+          attempt: state.attempts + 1,
+          ms: Date.now() - started,
+          file: result.file,
+          rejected: result.rejectedCount || undefined,
         });
-        if (result.rejectedCount) logger.warn('mail.recipients_rejected', { reference, message: message.id, count: result.rejectedCount });
+        if (result.rejectedCount)
+          logger.warn('mail.recipients_rejected', { reference, message: message.id, count: result.rejectedCount });
       } catch (err) {
         return failed(dir, reference, message.id, state, err);
       }
@@ -146,11 +159,21 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
     return undefined;
   }
 
-  async function failed(dir: string, reference: string, messageId: string, state: DeliveryState, err: unknown): Promise<number | undefined> {
+  async function failed(
+    dir: string,
+    reference: string,
+    messageId: string,
+    state: DeliveryState,
+    err: unknown,
+  ): Promise<number | undefined> {
     const verdict = classifyFailure(err);
     state.attempts += 1;
     state.lastError = {
-      at: new Date().toISOString(), message: messageId, code: verdict.code, responseCode: verdict.responseCode, permanent: verdict.permanent,
+      at: new Date().toISOString(),
+      message: messageId,
+      code: verdict.code,
+      responseCode: verdict.responseCode,
+      permanent: verdict.permanent,
     };
     const exhausted = state.attempts >= config.OUTBOX_MAX_ATTEMPTS;
     if (verdict.permanent || exhausted) {
@@ -160,7 +183,12 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
       await writeState(dir, state);
       await moveDurable(dir, join(layout.dead, reference));
       logger.alert('outbox.dead_letter', {
-        reference, message: messageId, reason: state.deadReason, code: verdict.code, responseCode: verdict.responseCode, attempts: state.attempts,
+        reference,
+        message: messageId,
+        reason: state.deadReason,
+        code: verdict.code,
+        responseCode: verdict.responseCode,
+        attempts: state.attempts,
         folder: join(layout.dead, reference),
       });
       return undefined;
@@ -168,7 +196,14 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
     const delay = backoffMs(state.attempts, config.OUTBOX_RETRY_BASE_MS, config.OUTBOX_RETRY_MAX_MS, random);
     state.nextAttemptAt = new Date(Date.now() + delay).toISOString();
     await writeState(dir, state);
-    logger.warn('mail.retry', { reference, message: messageId, attempt: state.attempts, delayMs: delay, code: verdict.code, responseCode: verdict.responseCode });
+    logger.warn('mail.retry', {
+      reference,
+      message: messageId,
+      attempt: state.attempts,
+      delayMs: delay,
+      code: verdict.code,
+      responseCode: verdict.responseCode,
+    });
     return Date.now() + delay;
   }
 
