@@ -28,12 +28,7 @@ export function euros(cents: number): string {
 const PLACEHOLDER = /\{\{\s*([A-Za-z.]+)\s*\}\}/g;
 
 /** Fills `{{name}}` from `values`; names not in `values` are collected in `problems`. */
-export function fill(
-  text: string,
-  values: Readonly<Record<string, string>>,
-  problems: string[],
-  where: string,
-): string {
+function fill(text: string, values: Readonly<Record<string, string>>, problems: string[], where: string): string {
   return text.replace(PLACEHOLDER, (all, name: string) => {
     const v = values[name];
     if (v === undefined) {
@@ -62,7 +57,7 @@ const pair = (prefix: string, p: PersonPair): Record<string, string> => ({
 });
 
 /** Values of the national placeholders: the newest entry of each parameter. */
-export function nationalValues(p: NationalParameters): Record<string, string> {
+function nationalValues(p: NationalParameters): Record<string, string> {
   const t = latest(p.thresholds);
   const savings = latest(p.savingsCap);
   const wage = latest(p.minimumWage);
@@ -104,7 +99,7 @@ function amountValue(amounts: readonly Amount[]): Record<string, string> {
 }
 
 /** One amount per thresholds period for each `thresholdAmounts` item, where no hand-written amount starts that day. */
-export function thresholdAmountsFor(itemId: string, existing: readonly Amount[], p: NationalParameters): Amount[] {
+function thresholdAmountsFor(itemId: string, existing: readonly Amount[], p: NationalParameters): Amount[] {
   const out: Amount[] = [];
   for (const spec of p.thresholdAmounts.filter((s) => s.item === itemId)) {
     for (const t of p.thresholds) {

@@ -11,7 +11,7 @@ type Resources = Record<string, Record<string, unknown>>;
 
 const files = import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', { import: 'default', eager: true });
 
-export const NAMESPACES = [
+const NAMESPACES = [
   ...new Set(
     Object.keys(files).map((p) =>
       p

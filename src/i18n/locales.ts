@@ -5,7 +5,7 @@
 import { LOCALES, type Locale } from '../domain/schemas/common.ts';
 
 export { LOCALES, type Locale };
-export const BASE_LOCALE: Locale = 'lv';
+const BASE_LOCALE: Locale = 'lv';
 
 export function parseLocales(value: string | undefined): Locale[] {
   if (value === undefined || value.trim() === '') return [...LOCALES];
@@ -19,8 +19,4 @@ export function parseLocales(value: string | undefined): Locale[] {
   if (!wanted.includes(BASE_LOCALE))
     throw new Error(`LOCALES: must include "${BASE_LOCALE}" (Latvian is the official language)`);
   return LOCALES.filter((l) => wanted.includes(l));
-}
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }

@@ -11,15 +11,15 @@ import type { Municipality } from '#src/domain/schemas/index.ts';
 import { tFor, type Locale } from '#src/i18n/index.ts';
 import { SITE_LOCALES } from '#src/i18n/site-locales.ts';
 
-export const ON_DEMAND_CACHE_CONTROL = 'no-store';
+const ON_DEMAND_CACHE_CONTROL = 'no-store';
 
 /** The parts of Astro's page global the opening reads and writes. */
-export interface OnDemandAstro {
+interface OnDemandAstro {
   params: Record<string, string | undefined>;
   response: { headers: Headers };
 }
 
-export interface OnDemandPage {
+interface OnDemandPage {
   locale: Locale;
   m: Municipality;
   t: TFunction;

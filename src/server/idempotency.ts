@@ -34,8 +34,8 @@ import { createDurable, ensureDirs, fsyncDir, renameFast, writeFileAtomic } from
 import { OutboxError } from './outbox/types.ts';
 import { claimReference, type RandomInt } from './reference.ts';
 
-export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
-export const RECORD_TTL_MS = 7 * 86_400_000;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
+const RECORD_TTL_MS = 7 * 86_400_000;
 const MAX_COLLISION_RETRIES = 5;
 
 export class IdempotencyError extends Error {
@@ -64,7 +64,7 @@ interface RecordFile {
   createdAt: string;
 }
 
-export interface IdempotencyOptions {
+interface IdempotencyOptions {
   /** The client's key: 16–128 characters of [A-Za-z0-9_-] (e.g. a UUID without braces). */
   key: string;
   /** What the key was issued for, e.g. `daugavpils/question`: the same key for another form is refused. */

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { createEmptyFile, ensureDirs, fsyncDir } from './outbox/durable-fs.ts';
 
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const REFERENCE_CODE_LENGTH = 5;
+const REFERENCE_CODE_LENGTH = 5;
 export const REFERENCE_PATTERN = /^[A-Z]{2,6}-\d{4}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$/;
 const PREFIX = /^[A-Z]{2,6}$/;
 
@@ -25,7 +25,7 @@ const PREFIX = /^[A-Z]{2,6}$/;
 export type RandomInt = (max: number) => number;
 
 /** The reference year: Latvia's civil year (an application at 00:30 on 1 January local time is that year's). */
-export function referenceYear(now: Date = new Date()): string {
+function referenceYear(now: Date = new Date()): string {
   return rigaYear.format(now);
 }
 // Built once: constructing an Intl formatter costs far more than formatting with it.
@@ -42,7 +42,7 @@ export function newReference(prefix: string, now: Date = new Date(), random: Ran
   return `${prefix}-${referenceYear(now)}-${code}`;
 }
 
-export class ReferenceSpaceError extends Error {
+class ReferenceSpaceError extends Error {
   readonly code = 'REFERENCE_SPACE_EXHAUSTED';
   constructor(attempts: number) {
     super(`REFERENCE_SPACE_EXHAUSTED: no unused reference after ${attempts} draws`);
@@ -50,7 +50,7 @@ export class ReferenceSpaceError extends Error {
   }
 }
 
-export interface IssueOptions {
+interface IssueOptions {
   /** The index folder (`references/` in the server's state folder). */
   dir: string;
   now?: Date;

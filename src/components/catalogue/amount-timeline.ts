@@ -9,7 +9,7 @@
 import { amountsOn } from '#src/domain/engine/amounts.ts';
 import type { Amount } from '#src/domain/schemas/index.ts';
 
-export interface AmountTimeline {
+interface AmountTimeline {
   current: Amount[];
   /** true: nothing covers the date; `current` holds the latest known entries instead. */
   latestKnown: boolean;

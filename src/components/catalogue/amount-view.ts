@@ -8,7 +8,7 @@ import type { Amount } from '#src/domain/schemas/index.ts';
 import { formatMoneyShort, formatNumber, type Locale } from '#src/i18n/index.ts';
 import { endSentence, numericDate } from './dates.ts';
 
-export interface AmountView {
+interface AmountView {
   /** The headline figure, e.g. "500 € vienreiz par katru bērnu"; absent when only text says it. */
   figure?: string;
   /** By-children table rows. */

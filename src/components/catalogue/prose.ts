@@ -11,7 +11,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const inline = (s: string) => esc(s).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
 
 /** Minimal Markdown → HTML (escaped; no raw HTML allowed in prose). */
-export function markdownToHtml(md: string): string {
+function markdownToHtml(md: string): string {
   return md
     .trim()
     .split(/\n{2,}/)
@@ -30,5 +30,3 @@ export function proseFor(id: string, locale: Locale): string | undefined {
   const md = files[`../../content/items/${locale}/${id}.md`];
   return md ? markdownToHtml(md) : undefined;
 }
-
-export const PROSE_FILES = Object.keys(files).map((k) => k.replace('../../content/items/', ''));

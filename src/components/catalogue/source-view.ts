@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import type { Sources } from '#src/domain/schemas/index.ts';
 import type { Locale } from '#src/i18n/index.ts';
 
-export interface SourceView {
+interface SourceView {
   key: string;
   title: string;
   url?: string;

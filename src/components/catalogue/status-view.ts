@@ -7,7 +7,7 @@ import type { ItemStatus } from '#src/domain/schemas/index.ts';
 import type { Locale } from '#src/i18n/index.ts';
 import { endSentence, numericDate } from './dates.ts';
 
-export interface StatusView {
+interface StatusView {
   /** Warning text for the page (absent for current/national items). */
   warning?: string;
   /** Short tag for list cards. */

@@ -13,12 +13,12 @@ import { catalogue } from './data.ts';
 
 export type FormulaId = 'gmi' | 'housing-benefit';
 
-export const EXAMPLES = {
+const EXAMPLES = {
   'housing-benefit': { age: 70, pensioner: true, incomeType: 'pension', incomeEuro: 500, costsEuro: 300 },
   gmi: { age: 45, pensioner: false, incomeType: 'other', incomeEuro: 100, costsEuro: 0 },
 } as const;
 
-export interface WorkedExample {
+interface WorkedExample {
   formula: FormulaId;
   incomeCents: number;
   costsCents: number;
@@ -28,7 +28,7 @@ export interface WorkedExample {
   provisional: boolean;
 }
 
-export function estimateFor(formula: FormulaId, m: Municipality, date: string): Estimate {
+function estimateFor(formula: FormulaId, m: Municipality, date: string): Estimate {
   const e = EXAMPLES[formula];
   const parsed = parseHousehold({
     date,

@@ -22,12 +22,12 @@ import {
 const ISLAND_SUMMARY_TITLE_ID = `island-${SUMMARY_TITLE_ID}`;
 const META_NAMES = new Set(['website', 'renderedAt', 'idempotencyKey', 'item', '_action']);
 
-export function fieldFor(def: FormDef, name: string): FieldDef | undefined {
+function fieldFor(def: FormDef, name: string): FieldDef | undefined {
   const parts = name.split('.');
   return def.sections.find((s) => s.id === parts[0])?.fields.find((f) => f.name === parts[parts.length - 1]);
 }
 
-export function answerEntries(form: HTMLFormElement): [string, string][] {
+function answerEntries(form: HTMLFormElement): [string, string][] {
   const out: [string, string][] = [];
   for (const [k, v] of new FormData(form))
     if (typeof v === 'string' && !META_NAMES.has(k) && !k.startsWith('rows.')) out.push([k, v]);
@@ -125,7 +125,7 @@ export function addRow(form: HTMLFormElement, section: string, max: number, lege
   return i + 1 < max;
 }
 
-export interface Draft {
+interface Draft {
   entries: [string, string][];
   rows: Record<string, number>;
 }

@@ -7,7 +7,7 @@ import type { FieldError } from '#src/domain/field-error.ts';
 import type { FormDef, Row, Values } from '#src/domain/forms/types.ts';
 import { fieldId, summaryHref, summaryLine } from './field-markup.ts';
 
-export interface FormView {
+interface FormView {
   messages: Map<string, string>;
   summary: { href?: string; text: string }[];
 }

@@ -8,7 +8,7 @@ import type { Locale } from '#src/i18n/index.ts';
 import { islandStrings } from '#src/i18n/island-strings.ts';
 import type { Namespaces } from '#src/i18n/tiny-t.ts';
 
-export type ItemFacts = Pick<CatalogueItem, 'id' | 'kind' | 'situations' | 'eligibility' | 'application'> & {
+type ItemFacts = Pick<CatalogueItem, 'id' | 'kind' | 'situations' | 'eligibility' | 'application'> & {
   amounts: { rule: { type: string } }[];
 };
 
@@ -27,7 +27,7 @@ export interface IslandProps {
  * error prefix, the summary title and the row legends. Request-level errors (`error.request.*`)
  * are answers of the endpoint that the page renders, never the island.
  */
-export const ISLAND_STRINGS = [
+const ISLAND_STRINGS = [
   'forms:error',
   'forms:island',
   'forms:summary.title',

@@ -11,7 +11,6 @@ import { socialServiceForm } from './social-service.ts';
 import type { FormDef } from './types.ts';
 
 export * from './types.ts';
-export type { FormId };
 
 /** The four forms (same list as FORM_IDS in schemas/catalogue.ts; a test keeps them equal). */
 export const FORM_IDS = [

@@ -8,7 +8,7 @@ import { DISABILITY_GROUPS, RELATIONS, bankSection, itemForm, personFields } fro
 import { itemFeatures, type Feature } from './item-features.ts';
 import type { FormDef, SectionDef } from './types.ts';
 
-export const STATUS_HELD = ['needy', 'low-income', 'applying', 'none'] as const;
+const STATUS_HELD = ['needy', 'low-income', 'applying', 'none'] as const;
 
 /** Feature → section, in the order staff read them. */
 const FEATURE_SECTIONS: [Feature, (f: Set<Feature>) => SectionDef][] = [

@@ -2,7 +2,7 @@
 import { applicantSection, contactSection, privacySection } from './common-sections.ts';
 import type { FormDef } from './types.ts';
 
-export const QUESTION_TOPICS = ['benefit', 'service', 'status', 'application', 'other'] as const;
+const QUESTION_TOPICS = ['benefit', 'service', 'status', 'application', 'other'] as const;
 
 export function questionForm(item?: string): FormDef {
   return {

@@ -11,7 +11,7 @@ import { validate } from './validate.ts';
 const valueSchema = z.union([z.string().max(10_000), z.array(z.string().max(200)).max(20)]);
 const rowSchema = z.record(z.string().max(64), valueSchema);
 
-export function formSchema(def: FormDef) {
+function formSchema(def: FormDef) {
   const shape: Record<string, z.ZodType> = {};
   for (const s of def.sections) {
     shape[s.id] = s.repeat

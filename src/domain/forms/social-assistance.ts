@@ -24,9 +24,6 @@ import { INCOME_TYPES } from '../schemas/vocabulary.ts';
 
 export const REQUESTS = ['needy-status', 'low-income-status', 'gmi', 'housing-benefit'] as const;
 
-/** The engine's income types, so an estimate can prefill the form. */
-export { INCOME_TYPES };
-
 const requests = (values: Values): string[] => {
   const r = values['request'];
   const v = Array.isArray(r) ? undefined : r?.['requests'];

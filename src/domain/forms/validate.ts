@@ -20,7 +20,7 @@ import {
   type Check,
 } from './validators.ts';
 
-export interface Validated {
+interface Validated {
   values: Values;
   errors: FieldError[];
 }
@@ -128,11 +128,6 @@ export function validate(def: FormDef, values: Values): Validated {
     if (e) errors.push(e);
   }
   return { values: out, errors };
-}
-
-/** Every field path of a definition, in order, for summaries and tests (repeated rows at index 0). */
-export function fieldPaths(def: FormDef): string[] {
-  return def.sections.flatMap((s) => s.fields.map((f) => fieldPath(s.id, f.name, s.repeat ? 0 : undefined)));
 }
 
 /**

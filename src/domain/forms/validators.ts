@@ -108,7 +108,7 @@ const IBAN_LENGTHS: Record<string, number> = {
 };
 
 /** ISO 7064 mod 97-10, computed in chunks so no BigInt is needed. */
-export function ibanMod97(iban: string): number {
+function ibanMod97(iban: string): number {
   const rearranged = iban.slice(4) + iban.slice(0, 4);
   let rem = 0;
   for (const ch of rearranged) {

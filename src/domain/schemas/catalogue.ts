@@ -17,10 +17,10 @@ import { HOUSEHOLD_SITUATIONS, LIFE_SITUATIONS, TARGET_GROUPS } from './vocabula
 
 export { HOUSEHOLD_SITUATIONS, LIFE_SITUATIONS, TARGET_GROUPS };
 
-export const lifeSituationSchema = z.enum(LIFE_SITUATIONS);
+const lifeSituationSchema = z.enum(LIFE_SITUATIONS);
 export type LifeSituation = z.infer<typeof lifeSituationSchema>;
 
-export const targetGroupSchema = z.enum(TARGET_GROUPS);
+const targetGroupSchema = z.enum(TARGET_GROUPS);
 export type TargetGroup = z.infer<typeof targetGroupSchema>;
 
 export const householdSituationSchema = z.enum(HOUSEHOLD_SITUATIONS);
@@ -40,7 +40,7 @@ export const ASSESSMENTS = [
   'costs-documents',
   'not-stored',
 ] as const;
-export const assessmentSchema = z.enum(ASSESSMENTS);
+const assessmentSchema = z.enum(ASSESSMENTS);
 
 /** The closed condition vocabulary. Each type is one entry in the engine, with a reason key. */
 /** Conditions that test one fact. */
@@ -83,14 +83,14 @@ const simpleConditions = [
 ] as const;
 
 /** One fact-testing condition (the members of an `any-of`). */
-export const simpleConditionSchema = z.discriminatedUnion('type', [...simpleConditions]);
+const simpleConditionSchema = z.discriminatedUnion('type', [...simpleConditions]);
 export type SimpleCondition = z.infer<typeof simpleConditionSchema>;
 
 /**
  * All conditions of an item must hold. `any-of` holds when at least one of its conditions does
  * (e.g. Bauska school meals: large family OR needy/low-income OR a child with disability).
  */
-export const conditionSchema = z.discriminatedUnion('type', [
+const conditionSchema = z.discriminatedUnion('type', [
   ...simpleConditions,
   z.strictObject({ type: z.literal('any-of'), conditions: z.array(simpleConditionSchema).min(2) }),
 ]);
@@ -142,10 +142,9 @@ export const amountRuleSchema = z.discriminatedUnion('type', [
    */
   z.strictObject({ type: z.literal('described') }),
 ]);
-export type AmountRule = z.infer<typeof amountRuleSchema>;
 
 /** One dated amount. A change adds an entry; history is never edited. */
-export const amountSchema = z.strictObject({
+const amountSchema = z.strictObject({
   /** The year the figure dates from (shown to residents: "2017 figure"). */
   year: z.number().int().min(1990).max(2100),
   from: isoDateSchema.optional(),
@@ -158,7 +157,7 @@ export const amountSchema = z.strictObject({
 });
 export type Amount = z.infer<typeof amountSchema>;
 
-export const itemStatusSchema = z.strictObject({
+const itemStatusSchema = z.strictObject({
   kind: z.enum(['current', 'seed-only', 'unconfirmed', 'suspended', 'national']),
   /** For seed-only / unconfirmed: the year the newest evidence dates from. */
   year: z.number().int().min(1990).max(2100).optional(),
@@ -176,19 +175,18 @@ export type ItemStatus = z.infer<typeof itemStatusSchema>;
  * does not record. Kept in the data for the people who maintain it (where a figure came from); never rendered on a
  * page (test/pages/internal-phrases.test.ts).
  */
-export const historyNoteSchema = z.strictObject({
+const historyNoteSchema = z.strictObject({
   /** The year the fact dates from, when known. */
   year: z.number().int().min(1990).max(2100).optional(),
   text: localizedTextSchema,
   sources: z.array(sourceRefSchema).min(1),
 });
-export type HistoryNote = z.infer<typeof historyNoteSchema>;
 
 export const FORM_IDS = ['social-assistance', 'municipal-benefit', 'social-service', 'question'] as const;
 export const formIdSchema = z.enum(FORM_IDS);
 export type FormId = z.infer<typeof formIdSchema>;
 
-export const applicationSchema = z.strictObject({
+const applicationSchema = z.strictObject({
   /**
    * apply: a written application to the social service (online pre-application possible);
    * social-worker: ask a social worker, who assesses and refers; provider: apply at the provider;
@@ -227,13 +225,13 @@ export type NationalItem = z.infer<typeof nationalItemSchema>;
 
 /** A municipal item, complete in itself. */
 export const municipalItemSchema = z.strictObject({ ...itemFields, scope: z.literal('municipal') });
-export type MunicipalItem = z.infer<typeof municipalItemSchema>;
+type MunicipalItem = z.infer<typeof municipalItemSchema>;
 
 /**
  * Local details for a national item (a `national` row in a municipal table): local figures,
  * local name, local route. Merged over the national item: lists are appended, scalars replace.
  */
-export const localOverlaySchema = z.strictObject({
+const localOverlaySchema = z.strictObject({
   scope: z.literal('local'),
   id: kebabIdSchema,
   name: localizedTextSchema.optional(),
@@ -248,7 +246,6 @@ export const localOverlaySchema = z.strictObject({
   sources: z.array(sourceRefSchema).min(1),
   history: z.array(historyNoteSchema).default([]),
 });
-export type LocalOverlay = z.infer<typeof localOverlaySchema>;
 
 export const packItemSchema = z.discriminatedUnion('scope', [municipalItemSchema, localOverlaySchema]);
 export type PackItem = z.infer<typeof packItemSchema>;

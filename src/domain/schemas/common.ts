@@ -7,7 +7,6 @@ import { z } from 'zod';
 /** The locales the portal can offer. Latvian is the base and authoritative language. */
 export const LOCALES = ['lv', 'ru'] as const;
 export type Locale = (typeof LOCALES)[number];
-export const localeSchema = z.enum(LOCALES);
 
 /** Text in both languages. Both are required: a page that exists in Latvian exists in Russian. */
 export const localizedTextSchema = z.strictObject({
@@ -18,11 +17,9 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 /** Calendar date as written in law and data files: YYYY-MM-DD. */
 export const isoDateSchema = z.iso.date();
-export type IsoDate = z.infer<typeof isoDateSchema>;
 
 /** Money is integer euro cents everywhere inside the system. */
 export const centsSchema = z.number().int('amount must be whole cents').nonnegative();
-export type Cents = z.infer<typeof centsSchema>;
 
 /**
  * How sure we are of a figure: `verified` a stored source says it; `derived` worked out from a
@@ -42,7 +39,6 @@ export const sourceRefSchema = z
     /^(S\d{1,3}|(REZ10|BAU16|RN17|RN18|DAU18)\b.*)$/,
     'source must be S<number> or a seed alias (REZ10, BAU16, RN17, RN18, DAU18)',
   );
-export type SourceRef = z.infer<typeof sourceRefSchema>;
 
 export const kebabIdSchema = z
   .string()

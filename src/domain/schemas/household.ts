@@ -16,14 +16,14 @@ import { INCOME_TYPES } from './vocabulary.ts';
 
 /** Income types (plain list in vocabulary.ts, shared with the forms without zod). */
 export { INCOME_TYPES };
-export const incomeTypeSchema = z.enum(INCOME_TYPES);
+const incomeTypeSchema = z.enum(INCOME_TYPES);
 export type IncomeType = z.infer<typeof incomeTypeSchema>;
 
-export const RELATIONS = ['applicant', 'partner', 'child', 'parent', 'grandchild', 'other'] as const;
-export const HEATING_TYPES = ['district', 'stove', 'other'] as const;
+const RELATIONS = ['applicant', 'partner', 'child', 'parent', 'grandchild', 'other'] as const;
+const HEATING_TYPES = ['district', 'stove', 'other'] as const;
 
 /** Earliest date the parameters cover (fixed thresholds from 1.1.2021). */
-export const EARLIEST_DATE = '2021-01-01';
+const EARLIEST_DATE = '2021-01-01';
 
 /** Euros with at most two decimals, not negative. */
 const euros = z

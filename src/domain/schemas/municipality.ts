@@ -41,10 +41,10 @@ export const CHANNELS = [
   'post',
   'online-pre-application',
 ] as const;
-export const channelSchema = z.enum(CHANNELS);
+const channelSchema = z.enum(CHANNELS);
 
 /** The municipal low-income threshold for a period (≤ 80 % of the median, ≥ needy threshold). */
-export const lowIncomeThresholdSchema = z.strictObject({
+const lowIncomeThresholdSchema = z.strictObject({
   from: isoDateSchema,
   to: isoDateSchema.optional(),
   firstCents: centsSchema,
@@ -100,4 +100,3 @@ export const municipalitySchema = z.strictObject({
   items: z.array(packItemSchema).min(1),
 });
 export type Municipality = z.infer<typeof municipalitySchema>;
-export type MunicipalityInput = z.input<typeof municipalitySchema>;

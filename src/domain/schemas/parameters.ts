@@ -8,8 +8,7 @@ import { z } from 'zod';
 import { amountRuleSchema } from './catalogue.ts';
 import { centsSchema, isoDateSchema, kebabIdSchema, localizedTextSchema, sourceRefSchema } from './common.ts';
 
-export const parameterStatusSchema = z.enum(['verified', 'provisional']);
-export type ParameterStatus = z.infer<typeof parameterStatusSchema>;
+const parameterStatusSchema = z.enum(['verified', 'provisional']);
 
 /** Fields every dated entry has. `to` is inclusive; absent = until changed. */
 const dated = {
@@ -22,10 +21,10 @@ const dated = {
 };
 
 /** Threshold for the first (or only) person and for each other person, in cents. */
-export const personPairSchema = z.strictObject({ firstCents: centsSchema, othersCents: centsSchema });
+const personPairSchema = z.strictObject({ firstCents: centsSchema, othersCents: centsSchema });
 export type PersonPair = z.infer<typeof personPairSchema>;
 
-export const thresholdsEntrySchema = z.strictObject({
+const thresholdsEntrySchema = z.strictObject({
   ...dated,
   gmi: personPairSchema,
   needy: personPairSchema,
@@ -36,7 +35,7 @@ export type ThresholdsEntry = z.infer<typeof thresholdsEntrySchema>;
 
 const coefficient = z.number().positive().max(10);
 
-export const housingCoefficientsEntrySchema = z.strictObject({
+const housingCoefficientsEntrySchema = z.strictObject({
   ...dated,
   pensionerOrDisabledAlone: coefficient,
   pensionerOrDisabledOnly: coefficient,
@@ -90,10 +89,3 @@ export const DATED_PARAMETERS = [
   'minimumWage',
 ] as const;
 export type NationalParameters = z.infer<typeof nationalParametersSchema>;
-export type DatedParameter = {
-  from: string;
-  to?: string | undefined;
-  status: ParameterStatus;
-  sources: string[];
-  note?: string | undefined;
-};

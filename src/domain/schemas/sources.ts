@@ -18,7 +18,7 @@ export function isHomePageUrl(url: string): boolean {
   return /^\/?([a-z]{2}\/?)?$/i.test(parsed.pathname);
 }
 
-export const sourceUrlSchema = z.url({ protocol: /^https?$/ }).refine((u) => !isHomePageUrl(u), {
+const sourceUrlSchema = z.url({ protocol: /^https?$/ }).refine((u) => !isHomePageUrl(u), {
   message:
     'source url must link the exact page, not a home page; without the exact address drop url and cite title, publisher and date in title',
 });
@@ -39,5 +39,4 @@ export const sourceSchema = z.strictObject({
   date: isoDateSchema.optional(),
 });
 export const sourcesSchema = z.record(z.string().regex(/^S\d{1,3}$/), sourceSchema);
-export type Source = z.infer<typeof sourceSchema>;
 export type Sources = z.infer<typeof sourcesSchema>;

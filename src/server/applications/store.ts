@@ -8,7 +8,7 @@ import { reservationDurable } from '../idempotency.ts';
 import { enqueueRecord, type RecordItem } from '../outbox/index.ts';
 import type { Submission } from './types.ts';
 
-export function recordOf(s: Submission): RecordItem {
+function recordOf(s: Submission): RecordItem {
   return {
     version: 2,
     reference: s.reference,

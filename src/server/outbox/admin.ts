@@ -12,7 +12,7 @@ import { moveDurable } from './durable-fs.ts';
 import { FILES_DIR, ITEM_FILE, outboxLayout, type OutboxLayout } from './layout.ts';
 import { RENDERED_FILE } from './record.ts';
 
-export type Folder = 'queue' | 'dead' | 'sent';
+type Folder = 'queue' | 'dead' | 'sent';
 
 export interface ItemSummary {
   reference: string;
@@ -25,7 +25,7 @@ export interface ItemSummary {
   ageSeconds: number;
 }
 
-export interface ItemDetails extends ItemSummary {
+interface ItemDetails extends ItemSummary {
   format: 'record' | 'rendered';
   municipality?: string;
   form?: string;
@@ -144,7 +144,7 @@ export async function showItem(root: string, reference: string, now = Date.now()
   };
 }
 
-export type RetryResult = 'requeued' | 'not-found' | 'not-dead';
+type RetryResult = 'requeued' | 'not-found' | 'not-dead';
 
 /**
  * Moves a dead letter back to queue/ (one atomic rename, then both folders fsync'ed). The

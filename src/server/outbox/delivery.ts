@@ -11,7 +11,7 @@ import { FILES_DIR, STATE_FILE } from './layout.ts';
 import { OutboxError, type DeliveryState, type OutboxItem, type OutboxMessage } from './types.ts';
 import { FILE_NAME } from './validate.ts';
 
-export function freshState(): DeliveryState {
+function freshState(): DeliveryState {
   return { version: 1, attempts: 0, nextAttemptAt: null, delivered: {} };
 }
 
@@ -70,7 +70,7 @@ export async function buildMail(
   };
 }
 
-export interface FailureVerdict {
+interface FailureVerdict {
   permanent: boolean;
   code: string;
   responseCode?: number;

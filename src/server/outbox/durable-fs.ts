@@ -13,14 +13,14 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsync, open, openSync, rename, write } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 
 /**
  * Fault injection for tests (disk full and the like): a process-wide hook asked before each
  * durable write; when it returns an error, part of the data is written and the error thrown,
  * as a real ENOSPC would. Process-global so the Astro bundle and native modules share it.
  */
-export type WriteFault = (path: string) => NodeJS.ErrnoException | undefined;
+type WriteFault = (path: string) => NodeJS.ErrnoException | undefined;
 const FAULT_KEY = Symbol.for('atbalsts.fs.writeFault');
 type FaultHolder = { [FAULT_KEY]?: WriteFault };
 
@@ -153,7 +153,7 @@ async function syncDirNow(dir: string): Promise<void> {
   }
 }
 
-export function tempName(base: string): string {
+function tempName(base: string): string {
   return `${base}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
 }
 
@@ -183,5 +183,3 @@ export async function moveDurable(from: string, to: string): Promise<void> {
   await renameFast(from, to);
   await Promise.all([fsyncDir(dirname(to)), ...(dirname(from) !== dirname(to) ? [fsyncDir(dirname(from))] : [])]);
 }
-
-export const joinSafe = join;

@@ -36,16 +36,9 @@
  * sends that one message again; the Message-ID is stable (`<REF.messageId@domain>`) so mail
  * systems can spot the duplicate. Folder layout: ./layout.ts.
  */
-export type {
-  OutboxAttachment,
-  OutboxMessage,
-  OutboxItem,
-  OutboxFile,
-  OutboxErrorCode,
-  DeliveryState,
-} from './types.ts';
+export type { OutboxAttachment, OutboxMessage, OutboxItem, OutboxFile } from './types.ts';
 export { OutboxError } from './types.ts';
 export { enqueue, enqueueRecord } from './enqueue.ts';
-export type { RecordItem, ApplicationRecord, RecordUpload } from './record.ts';
+export type { RecordItem } from './record.ts';
 export { safeDisplayFilename } from './validate.ts';
 export { outboxLayout } from './layout.ts';

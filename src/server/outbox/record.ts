@@ -13,7 +13,7 @@ import type { Values } from '#src/domain/forms/types.ts';
 import type { Submission, Upload } from '../applications/types.ts';
 import type { OutboxMessage } from './types.ts';
 
-export interface RecordUpload {
+interface RecordUpload {
   /** Our file name in files/ (`attachment-1.pdf`). */
   file: string;
   /** Safe display name. */
@@ -23,7 +23,7 @@ export interface RecordUpload {
   size: number;
 }
 
-export interface ApplicationRecord {
+interface ApplicationRecord {
   /** Catalogue item id (benefit or service), when the form is for one. */
   item?: string;
   uiLocale: 'lv' | 'ru';
@@ -51,7 +51,7 @@ export interface RenderedFile {
 
 export const RENDERED_FILE = 'rendered.json';
 
-export class RecordError extends Error {
+class RecordError extends Error {
   readonly code = 'OUTBOX_RENDER_FAILED';
   constructor(detail: string, options?: { cause?: unknown }) {
     super(`OUTBOX_RENDER_FAILED: ${detail}`, options);

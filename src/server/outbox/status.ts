@@ -1,39 +1,14 @@
 /**
  * Outbox status. `outboxHealth` is what the public health check reports: a real write + fsync +
  * unlink in the outbox (an fs that went read-only or a full disk shows up, unlike a permission
- * check) and the free space — nothing internal such as queue counts. `outboxStatus` (counts of
- * waiting and dead items) is for the admin's tools, not for the public.
+ * check) and the free space — nothing internal such as queue counts.
  */
 import { randomBytes } from 'node:crypto';
-import { access, constants, open, readdir, statfs, unlink } from 'node:fs/promises';
+import { open, statfs, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isReference } from '../reference.ts';
 import { outboxLayout } from './layout.ts';
 
-export interface OutboxStatus {
-  writable: boolean;
-  queued: number;
-  dead: number;
-}
-
-async function count(dir: string): Promise<number> {
-  try {
-    return (await readdir(dir)).filter(isReference).length;
-  } catch {
-    return 0;
-  }
-}
-
-export async function outboxStatus(root: string): Promise<OutboxStatus> {
-  const layout = outboxLayout(root);
-  const writable = await access(layout.tmp, constants.W_OK).then(
-    () => true,
-    () => false,
-  );
-  return { writable, queued: await count(layout.queue), dead: await count(layout.dead) };
-}
-
-export interface OutboxHealth {
+interface OutboxHealth {
   /** A probe file could be written, fsync'ed and removed in the outbox. */
   writable: boolean;
   /** Bytes available to the server on the outbox's file system (undefined when unknown). */

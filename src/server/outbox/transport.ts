@@ -14,7 +14,7 @@ import type { SendMailOptions } from 'nodemailer';
 import type { Config } from '../env.ts';
 import { ensureDirs, writeFileAtomic } from './durable-fs.ts';
 
-export interface SendResult {
+interface SendResult {
   messageId?: string;
   /** File written (file mode only). */
   file?: string;
@@ -32,7 +32,7 @@ export interface MailTransport {
 const SAFE_DEFAULTS = { disableFileAccess: true, disableUrlAccess: true } as const;
 
 /** The TLS part of the nodemailer options for `config` (exported for tests). */
-export function smtpTlsOptions(
+function smtpTlsOptions(
   config: Pick<Config, 'SMTP_URL' | 'SMTP_ALLOW_PLAINTEXT' | 'SMTP_TLS_CA'>,
 ): Record<string, unknown> {
   const tls = {

@@ -38,7 +38,7 @@ export interface OutboxFile {
   content: Uint8Array;
 }
 
-export type OutboxErrorCode =
+type OutboxErrorCode =
   | 'OUTBOX_HEADER_INJECTION'
   | 'OUTBOX_INVALID_ITEM'
   | 'OUTBOX_BAD_FILE_NAME'

@@ -33,7 +33,7 @@ export interface OutboxWorker {
   readonly transport: MailTransport;
 }
 
-export interface WorkerOptions {
+interface WorkerOptions {
   transport?: MailTransport;
   random?: () => number;
   /** Renders record items (version 2); default: a worker thread. */
@@ -268,4 +268,4 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
   };
 }
 
-export { acquireWorkerLock, housekeeping } from './maintenance.ts';
+export { housekeeping } from './maintenance.ts';
