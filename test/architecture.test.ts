@@ -130,10 +130,18 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('the engine exports only what something imports (`node scripts/unused-exports.ts` lists the rest of src/)', () => {
+  it('src/ exports only what something imports (`node scripts/unused-exports.ts` lists offenders)', () => {
     const all = scanTree('src', 'test', 'scripts', 'bench');
     for (const config of ['astro.config.mjs', 'vitest.config.ts', 'vitest.e2e.config.ts'])
       all.set(join(ROOT, config), scanFile(join(ROOT, config)));
-    expect(unusedExports(all, (f) => rel(f).startsWith('src/domain/engine/'))).toEqual([]);
+    // Astro reads the exports of pages and .astro components itself (getStaticPaths, prerender,
+    // GET/POST, Props), so nothing in the tree imports them.
+    const frameworkRead = (f: string) => rel(f).startsWith('src/pages/') || f.endsWith('.astro');
+    const owners = (f: string) => rel(f).startsWith('src/') && !frameworkRead(f);
+    expect([...all.keys()].filter(owners).length).toBeGreaterThan(150);
+    // Known unused exports that may stay for now, as `file: name`. Keep it empty: an entry needs a
+    // reason beside it and is removed together with the export.
+    const allowed: string[] = [];
+    expect(unusedExports(all, owners).filter((e) => !allowed.includes(e))).toEqual([]);
   });
 });
