@@ -1,5 +1,5 @@
 /**
- * Size budgets over the built portal (issue 5). Sizes, not timings: stable on noisy machines.
+ * Size budgets over the built portal, so pages stay light on old phones and slow links. Sizes, not timings: stable on noisy machines.
  * - catalogue pages ship no JavaScript;
  * - every page's HTML + linked CSS ≤ 30 KB gzip;
  * - pages with islands (estimator, forms) load ≤ 35 KB gzip of JavaScript in all;

@@ -1,4 +1,4 @@
-/** The source register (src/data/sources.yaml): the reference's [S#] list, so pages can cite. */
+/** The source register (src/data/sources.yaml): every public source the data cite as [S#], so pages can cite it. */
 import { z } from 'zod';
 import { isoDateSchema, localizedTextSchema } from './common.ts';
 
