@@ -4,6 +4,7 @@
  * crisis, homelessness…). The social service assesses; a suggestion is never a verdict.
  */
 import type { LifeSituation, TargetGroup } from '../schemas/index.ts';
+import { TARGET_GROUPS } from '../schemas/vocabulary.ts';
 import { groupBit, lifeBit, type PreparedService } from './prepared.ts';
 import type { ConditionContext } from './conditions.ts';
 import { isChild, LARGE_FAMILY_CHILDREN } from './facts.ts';
@@ -57,20 +58,7 @@ function lifeSituationsOf(x: ConditionContext): Set<LifeSituation> {
 
 /** One shared reason object per target group (built once: the engine allocates less per call). */
 const GROUP_REASON = new Map<string, Reason>(
-  [
-    'families-with-children',
-    'large-families',
-    'children-with-disability',
-    'persons-with-disability',
-    'pensioners',
-    'needy-low-income',
-    'orphans',
-    'foster-guardians',
-    'unemployed',
-    'homeless',
-    'released-prisoners',
-    'violence-victims',
-  ].map((g) => [g, reason(`service.group.${g}` as ReasonKey)]),
+  TARGET_GROUPS.filter((g) => g !== 'any-resident').map((g) => [g, reason(`service.group.${g}` as ReasonKey)]),
 );
 
 /** `services`: the services without eligibility rules, prepared with bit masks (prepared.ts). */
