@@ -12,7 +12,7 @@ import { HOUSEHOLD_SITUATIONS, LIFE_SITUATIONS, ASSESSMENTS } from '#src/domain/
 import { formatMoney } from '#src/i18n/format.ts';
 import { adult, child, pensioner, run } from './fixtures.ts';
 
-const root = join(import.meta.dirname, '../..');
+const root = join(import.meta.dirname, '../../..');
 const load = (lang: string) =>
   JSON.parse(readFileSync(join(root, `locales/${lang}/rules.json`), 'utf8')) as Record<string, unknown>;
 const flat = (o: unknown, p = ''): Record<string, string> =>

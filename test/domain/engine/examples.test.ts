@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const root = join(import.meta.dirname, '../..');
+const root = join(import.meta.dirname, '../../..');
 const node = join(root, 'node_modules/.bin/node');
 const dir = join(root, 'examples/households');
 const cli = (...args: string[]) => spawnSync(node, ['scripts/estimate.ts', ...args], { cwd: root, encoding: 'utf8' });

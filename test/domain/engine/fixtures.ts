@@ -14,7 +14,7 @@ import {
   type Municipality,
 } from '#src/domain/schemas/index.ts';
 
-const root = join(import.meta.dirname, '../..');
+const root = join(import.meta.dirname, '../../..');
 export const parameters = buildParameters({
   path: 'src/data/national/parameters.yaml',
   text: readFileSync(join(root, 'src/data/national/parameters.yaml'), 'utf8'),
