@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { resourcesFor } from '#src/i18n/i18n.ts';
 import type { Strings } from '#src/i18n/tiny-t.ts';
-import { reachable, ROOT, scanFile } from '../support/imports.ts';
+import { reachable, ROOT, scanFile } from '../../support/imports.ts';
 
 /** Runtime imports of a module (type-only imports are erased and load nothing). */
 const runtimeImports = (file: string): string[] =>

@@ -9,7 +9,7 @@ import { Results } from '#src/components/estimator/Results.tsx';
 import { evaluate } from '#src/domain/engine/evaluate.ts';
 import { parseHousehold } from '#src/domain/schemas/household.ts';
 import { createTinyT } from '#src/i18n/tiny-t.ts';
-import { fullContext, packFor, stringsFor } from './fixtures.ts';
+import { fullContext, packFor, stringsFor } from '../../support/estimator-fixtures.ts';
 
 afterEach(cleanup);
 

@@ -19,7 +19,7 @@ import {
   NOT_COUNTED_INCOME_TYPES,
 } from '#src/domain/estimator/vocabulary.ts';
 import { HOUSEHOLD_SITUATIONS, INCOME_TYPES, parseHousehold } from '#src/domain/schemas/index.ts';
-import { exampleHouseholds, fullContext, MUNICIPALITY_IDS, packFor } from './fixtures.ts';
+import { exampleHouseholds, fullContext, MUNICIPALITY_IDS, packFor } from '../../support/estimator-fixtures.ts';
 
 describe('reading amounts as residents type them', () => {
   it.each([

@@ -8,8 +8,8 @@ import { evaluate } from '#src/domain/engine/evaluate.ts';
 import { answersToFields } from '#src/domain/estimator/form-data.ts';
 import { answersFromHouseholdInput } from '#src/domain/estimator/to-household.ts';
 import { parseHousehold } from '#src/domain/schemas/index.ts';
-import { startPortal, type PortalServer } from '../helpers/portal-server.ts';
-import { exampleHouseholds, stringsFor } from './fixtures.ts';
+import { startPortal, type PortalServer } from '../../helpers/portal-server.ts';
+import { exampleHouseholds, stringsFor } from '../../support/estimator-fixtures.ts';
 import { contextOf } from '#src/domain/estimator/pack.ts';
 import type { EstimatorData } from '#src/components/estimator/data.ts';
 

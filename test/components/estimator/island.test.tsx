@@ -11,7 +11,7 @@ import { evaluate } from '#src/domain/engine/evaluate.ts';
 import { APPLY_ANSWERS_KEY, SAVED_ANSWERS_KEY } from '#src/domain/estimator/storage-keys.ts';
 import { contextOf } from '#src/domain/estimator/pack.ts';
 import { parseHousehold } from '#src/domain/schemas/household.ts';
-import { packFor, stringsFor } from './fixtures.ts';
+import { packFor, stringsFor } from '../../support/estimator-fixtures.ts';
 
 const DATE = '2026-03-01';
 const data: EstimatorData = { pack: packFor('daugavpils', 'lv'), strings: stringsFor('lv') };
