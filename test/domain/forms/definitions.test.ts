@@ -11,7 +11,7 @@ import { FORM_IDS, formDefinition, itemFitsForm } from '#src/domain/forms/index.
 import { parseAnswers } from '#src/domain/forms/schema.ts';
 import type { FormDef } from '#src/domain/forms/types.ts';
 import { i18nFor } from '#src/i18n/index.ts';
-import { example } from '../applications/helpers.ts';
+import { example } from '../../applications/helpers.ts';
 
 const defs: FormDef[] = [];
 for (const m of catalogue.municipalities) {
@@ -51,7 +51,7 @@ describe('form definitions', () => {
   });
 
   it('every error key the validators can emit exists in both languages', async () => {
-    const src = import.meta.glob('../../src/domain/forms/*.ts', { query: '?raw', import: 'default', eager: true });
+    const src = import.meta.glob('../../../src/domain/forms/*.ts', { query: '?raw', import: 'default', eager: true });
     const used = new Set<string>();
     for (const text of Object.values(src) as string[])
       for (const m of text.matchAll(/'(error\.[a-zA-Z.]+)'/g)) used.add(m[1]!);

@@ -13,7 +13,7 @@ import { LOCALES, tFor } from '#src/i18n/index.ts';
 import { resourcesFor } from '#src/i18n/i18n.ts';
 import { createTinyT } from '#src/i18n/tiny-t.ts';
 
-const SRC = join(import.meta.dirname, '../../src');
+const SRC = join(import.meta.dirname, '../../../src');
 const read = (...p: string[]) => readFileSync(join(SRC, ...p), 'utf8');
 const domainSources = readdirSync(join(SRC, 'domain/forms'))
   .filter((f) => f.endsWith('.ts'))
