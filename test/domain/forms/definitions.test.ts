@@ -11,7 +11,7 @@ import { FORM_IDS, formDefinition, itemFitsForm } from '#src/domain/forms/index.
 import { parseAnswers } from '#src/domain/forms/schema.ts';
 import type { FormDef } from '#src/domain/forms/types.ts';
 import { i18nFor } from '#src/i18n/index.ts';
-import { example } from '../../applications/helpers.ts';
+import { example } from '../../server/applications/helpers.ts';
 
 const defs: FormDef[] = [];
 for (const m of catalogue.municipalities) {

@@ -1,7 +1,7 @@
 /** Attachment checks by content (magic bytes) and safe file names. */
 import { describe, expect, it } from 'vitest';
 import { safeFileName, sniffFileKind } from '#src/domain/forms/files.ts';
-import { SAMPLES } from '../../applications/helpers.ts';
+import { SAMPLES } from '../../server/applications/helpers.ts';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 const text = (s: string) => new TextEncoder().encode(s);

@@ -4,7 +4,7 @@ import { catalogue } from '#src/data/index.ts';
 import { formDefinition } from '#src/domain/forms/index.ts';
 import { parseAnswers } from '#src/domain/forms/schema.ts';
 import { ageFromPersonalCode, signers } from '#src/server/pdf/application-pdf.ts';
-import { example } from '../../applications/helpers.ts';
+import { example } from '../applications/helpers.ts';
 
 describe('signature lines', () => {
   it.each([

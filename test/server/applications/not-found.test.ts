@@ -1,6 +1,6 @@
 /** Wrong addresses under the application pages answer the portal's 404 page, never 500. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortal, type PortalServer } from '../helpers/portal-server.ts';
+import { startPortal, type PortalServer } from '../../helpers/portal-server.ts';
 
 let portal: PortalServer;
 beforeAll(async () => {

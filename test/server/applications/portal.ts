@@ -1,6 +1,6 @@
 /** Starting the real portal (runtime helper) with an SMTP sink for application tests. */
-import { startPortal, type PortalServer } from '../helpers/portal-server.ts';
-import { startSmtpSink, type SmtpSink } from '../server/support/smtp-sink.ts';
+import { startPortal, type PortalServer } from '../../helpers/portal-server.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 
 export async function portalWithMail(
   env: Record<string, string> = {},

@@ -4,8 +4,8 @@
  * everything typed kept) or 303 to the thank-you page with the reference and a PDF link.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortalServer } from '../helpers/portal-server.ts';
-import type { SmtpSink } from '../server/support/smtp-sink.ts';
+import type { PortalServer } from '../../helpers/portal-server.ts';
+import type { SmtpSink } from '../support/smtp-sink.ts';
 import { example, formFields, SAMPLES } from './helpers.ts';
 import { decode, hiddenFields, portalWithMail, submitForm, type FormPost } from './portal.ts';
 

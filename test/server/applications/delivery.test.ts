@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedMail } from 'mailparser';
-import type { PortalServer } from '../helpers/portal-server.ts';
-import type { SmtpSink } from '../server/support/smtp-sink.ts';
+import type { PortalServer } from '../../helpers/portal-server.ts';
+import type { SmtpSink } from '../support/smtp-sink.ts';
 import { example, FORMS, SAMPLES } from './helpers.ts';
 import { portalWithMail } from './portal.ts';
 

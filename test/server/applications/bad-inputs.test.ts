@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
 import { tFor } from '#src/i18n/index.ts';
-import { startPortal, type PortalServer } from '../helpers/portal-server.ts';
+import { startPortal, type PortalServer } from '../../helpers/portal-server.ts';
 import { decode } from './portal.ts';
 import { example, formFields, SAMPLES } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 /** Behind https (PUBLIC_ORIGIN https://…) the download cookie is also `Secure`. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortalServer } from '../helpers/portal-server.ts';
-import type { SmtpSink } from '../server/support/smtp-sink.ts';
+import type { PortalServer } from '../../helpers/portal-server.ts';
+import type { SmtpSink } from '../support/smtp-sink.ts';
 import { example, formFields } from './helpers.ts';
 import { hiddenFields, portalWithMail } from './portal.ts';
 

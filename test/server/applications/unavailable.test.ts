@@ -7,8 +7,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortalServer } from '../helpers/portal-server.ts';
-import type { SmtpSink } from '../server/support/smtp-sink.ts';
+import type { PortalServer } from '../../helpers/portal-server.ts';
+import type { SmtpSink } from '../support/smtp-sink.ts';
 import { example, formFields } from './helpers.ts';
 import { decode, hiddenFields, portalWithMail, submitForm, type FormPost } from './portal.ts';
 
