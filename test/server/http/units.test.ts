@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseEncoding } from '#src/server/http/accept-encoding.ts';
 import { compressResponse } from '#src/server/http/dynamic-compression.ts';
 import { safePathname } from '#src/server/http/static.ts';
-import { rawRequest } from './support/http.ts';
+import { rawRequest } from '../support/http.ts';
 
 describe('chooseEncoding', () => {
   const all = ['br', 'gzip', 'identity'] as const;

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { fsyncDir, writeFileDurable } from '#src/server/outbox/durable-fs.ts';
 import { formDefinition } from '#src/domain/forms/index.ts';
 import { parseAnswers } from '#src/domain/forms/schema.ts';
-import { example } from './applications/helpers.ts';
-import { tempDir } from './support/fixtures.ts';
+import { example } from '../applications/helpers.ts';
+import { tempDir } from '../support/fixtures.ts';
 
 describe('fsyncDir', () => {
   it('answers many concurrent callers, and a failure reaches each caller of that sync', async () => {

@@ -12,11 +12,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { enqueue, enqueueRecord, outboxLayout } from '#src/server/outbox/index.ts';
 import { startOutboxWorker, type OutboxWorker } from '#src/server/outbox/worker.ts';
 import { newReference } from '#src/server/reference.ts';
-import { captureLogs, waitUntil } from './support/logs.ts';
-import { sampleItem, tempDir, testConfig } from './support/fixtures.ts';
-import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
+import { captureLogs, waitUntil } from '../support/logs.ts';
+import { sampleItem, tempDir, testConfig } from '../support/fixtures.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 
-const CLI = fileURLToPath(new URL('../../scripts/outbox.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../scripts/outbox.ts', import.meta.url));
 const exec = promisify(execFile);
 
 async function cli(outboxDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -9,8 +9,8 @@ import { readBody } from '#src/server/applications/read-body.ts';
 import { loadConfig, ConfigError } from '#src/server/env.ts';
 import { BodyBudget, clientAddress, parseProxyList, rateLimitKey, readBodyLimited } from '#src/server/guards/index.ts';
 import { applyConnectionLimits } from '#src/server/main.ts';
-import { startPortal, type PortalServer } from '../helpers/portal-server.ts';
-import { rawRequest } from './support/http.ts';
+import { startPortal, type PortalServer } from '../../helpers/portal-server.ts';
+import { rawRequest } from '../support/http.ts';
 
 /** A request whose body arrives in `chunks` pieces, one every `everyMs`. */
 function tricklingRequest(

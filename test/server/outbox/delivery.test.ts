@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { enqueue, outboxLayout } from '#src/server/outbox/index.ts';
 import { housekeeping } from '#src/server/outbox/worker.ts';
-import { waitUntil } from './support/logs.ts';
-import { sampleItem, tempDir, testConfig } from './support/fixtures.ts';
-import { outboxTestbed } from './support/outbox-testbed.ts';
+import { waitUntil } from '../support/logs.ts';
+import { sampleItem, tempDir, testConfig } from '../support/fixtures.ts';
+import { outboxTestbed } from '../support/outbox-testbed.ts';
 
 const bed = outboxTestbed();
 

@@ -18,8 +18,8 @@ import {
 } from '#src/server/downloads/store.ts';
 import type { RecordItem } from '#src/server/outbox/record.ts';
 import { startOutboxWorker } from '#src/server/outbox/worker.ts';
-import { waitUntil } from './support/logs.ts';
-import { tempDir, testConfig } from './support/fixtures.ts';
+import { waitUntil } from '../support/logs.ts';
+import { tempDir, testConfig } from '../support/fixtures.ts';
 
 const record: RecordItem = {
   version: 2,

@@ -15,10 +15,10 @@ import { renderApplication } from '#src/server/mail/render.ts';
 import { enqueueRecord, outboxLayout, type RecordItem } from '#src/server/outbox/index.ts';
 import { submissionFromRecord } from '#src/server/outbox/record.ts';
 import { newReference } from '#src/server/reference.ts';
-import { deps, example, jsonRequest, run, SAMPLES } from './applications/helpers.ts';
-import { waitUntil } from './support/logs.ts';
-import { tempDir, testConfig } from './support/fixtures.ts';
-import { outboxTestbed } from './support/outbox-testbed.ts';
+import { deps, example, jsonRequest, run, SAMPLES } from '../applications/helpers.ts';
+import { waitUntil } from '../support/logs.ts';
+import { tempDir, testConfig } from '../support/fixtures.ts';
+import { outboxTestbed } from '../support/outbox-testbed.ts';
 
 const bed = outboxTestbed();
 

@@ -8,8 +8,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startPortal, type PortalServer } from '../helpers/portal-server.ts';
-import { rawRequest, type RawResponse } from './support/http.ts';
+import { startPortal, type PortalServer } from '../../helpers/portal-server.ts';
+import { rawRequest, type RawResponse } from '../support/http.ts';
 
 const distDir = inject('distDir');
 const clientDir = join(distDir, 'client');

@@ -2,7 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { enqueue, outboxLayout, safeDisplayFilename, type OutboxItem } from '#src/server/outbox/index.ts';
-import { sampleItem, tempDir, testConfig } from './support/fixtures.ts';
+import { sampleItem, tempDir, testConfig } from '../support/fixtures.ts';
 
 type Mutation = [string, (item: OutboxItem) => void, string];
 

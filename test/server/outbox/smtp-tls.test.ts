@@ -8,10 +8,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { enqueue, outboxLayout } from '#src/server/outbox/index.ts';
 import { createMailTransport } from '#src/server/outbox/transport.ts';
 import { startOutboxWorker, type OutboxWorker } from '#src/server/outbox/worker.ts';
-import { captureLogs, waitUntil } from './support/logs.ts';
-import { sampleItem, tempDir, testConfig } from './support/fixtures.ts';
-import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
-import { makeTestCert } from './support/test-cert.ts';
+import { captureLogs, waitUntil } from '../support/logs.ts';
+import { sampleItem, tempDir, testConfig } from '../support/fixtures.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import { makeTestCert } from '../support/test-cert.ts';
 
 const cleanup: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {

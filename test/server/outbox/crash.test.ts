@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enqueue, enqueueRecord, outboxLayout, type RecordItem } from '#src/server/outbox/index.ts';
 import { housekeeping, startOutboxWorker } from '#src/server/outbox/worker.ts';
-import { startPortal, startPortalExpectingFailure, type PortalServer } from '../helpers/portal-server.ts';
-import { sampleItem, tempDir, testConfig } from './support/fixtures.ts';
-import { captureLogs, waitUntil } from './support/logs.ts';
-import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
+import { startPortal, startPortalExpectingFailure, type PortalServer } from '../../helpers/portal-server.ts';
+import { sampleItem, tempDir, testConfig } from '../support/fixtures.ts';
+import { captureLogs, waitUntil } from '../support/logs.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 
 const portals: PortalServer[] = [];
 let sink: SmtpSink | undefined;
@@ -66,7 +66,7 @@ describe('atomic enqueue', () => {
     const layout = outboxLayout(config.outboxDir);
     const child = spawn(
       process.execPath,
-      [fileURLToPath(new URL('./support/enqueue-big.ts', import.meta.url)), config.outboxDir],
+      [fileURLToPath(new URL('../support/enqueue-big.ts', import.meta.url)), config.outboxDir],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
