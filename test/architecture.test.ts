@@ -6,8 +6,8 @@
  * cycle. The graph covers .ts, .tsx, .mjs and the frontmatter and <script> tags of .astro files,
  * type-only imports included (a type import still ties two modules together).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findCycles, localEdges, rel, ROOT, scanFile, scanSource, scanTree, unusedExports } from './support/imports.ts';
 
@@ -143,5 +143,35 @@ describe('architecture', () => {
     // reason beside it and is removed together with the export.
     const allowed: string[] = [];
     expect(unusedExports(all, owners).filter((e) => !allowed.includes(e))).toEqual([]);
+  });
+});
+
+describe('test/ mirrors src/', () => {
+  // Folders organised by something other than a src/ folder: shared test code, the built site
+  // (pages, size, e2e), the docs, and the case tables that social workers read by path.
+  const STAY = [
+    'test/support/',
+    'test/helpers/',
+    'test/fixtures/',
+    'test/e2e/',
+    'test/rules/',
+    'test/docs/',
+    'test/size/',
+  ];
+  const testFiles = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return testFiles(path);
+      return /\.test\.tsx?$/.test(name) ? [relative(ROOT, path)] : [];
+    });
+
+  it('every test outside the shared folders sits in a folder that exists under src/', () => {
+    const files = testFiles(join(ROOT, 'test'));
+    expect(files.length).toBeGreaterThan(50);
+    const offenders = files
+      .filter((f) => !STAY.some((s) => f.startsWith(s)))
+      .map((f) => dirname(f))
+      .filter((dir) => dir !== 'test' && !existsSync(join(ROOT, 'src', relative('test', dir))));
+    expect([...new Set(offenders)]).toEqual([]);
   });
 });

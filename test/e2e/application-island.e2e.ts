@@ -10,7 +10,7 @@ import { axeViolations, describeViolations, horizontalOverflow } from './support
 import { launchBrowser, MOBILE } from './support/browser.ts';
 import type { PortalServer } from '../helpers/portal-server.ts';
 import type { SmtpSink } from '../server/support/smtp-sink.ts';
-import { portalWithMail } from '../applications/portal.ts';
+import { portalWithMail } from '../server/applications/portal.ts';
 
 let portal: PortalServer;
 let sink: SmtpSink;

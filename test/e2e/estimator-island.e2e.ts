@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, cutOffElements, describeViolations, horizontalOverflow, installAxe } from './support/axe.ts';
 import { MOBILE, newContext, portalAndBrowser } from './support/browser.ts';
-import { stringsFor } from '../estimator/fixtures.ts';
+import { stringsFor } from '../support/estimator-fixtures.ts';
 
 const env = portalAndBrowser();
 

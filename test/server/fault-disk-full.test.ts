@@ -19,7 +19,7 @@ import {
   multipartRequest,
   run,
   signedKey,
-} from '../applications/helpers.ts';
+} from './applications/helpers.ts';
 import { captureLogs } from './support/logs.ts';
 import { tempDir, testConfig } from './support/fixtures.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';

@@ -9,7 +9,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPortal, type PortalServer } from '../helpers/portal-server.ts';
-import { example } from '../applications/helpers.ts';
+import { example } from './applications/helpers.ts';
 import { waitUntil } from './support/logs.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
 

@@ -2,7 +2,7 @@
  * What the estimator page gives the island: only the data the engine reads, with text in the
  * page's language (the whole pack is ~170 KB of JSON; the page must stay ≤ 30 KB gzip).
  * The no-JS route trims the same way, so the island and the route compute from identical data;
- * test/estimator/pack.test.ts checks the trimmed pack gives the same estimate as the full one.
+ * test/domain/estimator/domain.test.ts checks the trimmed pack gives the same estimate as the full one.
  */
 import type { EvaluationContext } from '../engine/evaluate.ts';
 import type { CatalogueItem, Locale, Municipality, NationalParameters } from '../schemas/index.ts';

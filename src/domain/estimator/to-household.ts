@@ -1,7 +1,7 @@
 /**
  * Answers → the engine's household. The island cannot run `parseHousehold` (zod is too large
  * for the page's JavaScript budget), so this builds the `Household` directly from answers that
- * `validateAll` accepted; test/estimator/to-household.test.ts checks it equals
+ * `validateAll` accepted; test/domain/estimator/domain.test.ts checks it equals
  * `parseHousehold(toHouseholdInput(answers))` — the CLI's path — for every example household.
  */
 import type { Household, HouseholdInput, IncomeType } from '../schemas/index.ts';

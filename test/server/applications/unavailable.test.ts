@@ -1,0 +1,57 @@
+/**
+ * A temporary failure to store (503) on the HTML form: the page comes back with the translated
+ * message, Retry-After, everything typed and the same idempotency key, so sending again once
+ * the disk is back stores this one application (one e-mail). The outbox's tmp/ is replaced by a
+ * file to make the write fail — that fails for root too.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PortalServer } from '../../helpers/portal-server.ts';
+import type { SmtpSink } from '../support/smtp-sink.ts';
+import { example, formFields } from './helpers.ts';
+import { decode, hiddenFields, portalWithMail, submitForm, type FormPost } from './portal.ts';
+
+let portal: PortalServer;
+let sink: SmtpSink;
+beforeAll(async () => {
+  ({ portal, sink } = await portalWithMail());
+}, 60_000);
+afterAll(async () => {
+  await portal?.stop();
+  await sink?.stop();
+});
+
+const submit = (...post: FormPost) => submitForm(portal, ...post);
+
+describe('503 on the HTML form', () => {
+  it('keeps the typed values and the key; sending again later stores it once', async () => {
+    const path = '/ru/daugavpils/pieteikums/question/';
+    const page = await fetch(portal.url + path);
+    const hidden = hiddenFields(await page.text());
+    const fields = formFields(example('question').answers);
+    const tmp = join(portal.dirs.outbox, 'tmp');
+    await rm(tmp, { recursive: true, force: true });
+    await writeFile(tmp, 'not a directory');
+    const res = await submit(path, hidden, fields);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('30');
+    const html = decode(await res.text());
+    expect(html).toContain('Сейчас заявку нельзя сохранить');
+    expect(html).toContain('value="Сергей"');
+    expect(html).toContain('полставки');
+    const again = hiddenFields(html);
+    expect(again.idempotencyKey).toBe(hidden.idempotencyKey);
+    expect(again.renderedAt).toBe(String(Number(hidden.renderedAt) - 30_000));
+
+    await rm(tmp, { force: true });
+    await mkdir(tmp);
+    const ok = await submit(path, again, fields);
+    expect(ok.status).toBe(303);
+    const reference = new URL(ok.headers.get('location')!, portal.url).searchParams.get('ref')!;
+    expect(ok.headers.get('set-cookie') ?? '').toMatch(/atbalsts_pdf=/);
+    await sink.waitFor(2, 15_000);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sink.messages.filter((m) => m.messageId?.startsWith(`<${reference}.staff@`))).toHaveLength(1);
+  });
+});
