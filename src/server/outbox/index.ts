@@ -1,5 +1,5 @@
 /**
- * Durable outbox — "store, then acknowledge, then send" (DESIGN.md; issue 4).
+ * Durable outbox — "store, then acknowledge, then send": an application is fsync'ed here before the resident gets a reference.
  *
  * PRODUCER (the application endpoint/handler, bundled by Astro):
  *
