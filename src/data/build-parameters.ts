@@ -1,10 +1,6 @@
 /** Parses and checks src/data/national/parameters.yaml (pure; errors name the file and field). */
-import {
-  DATED_PARAMETERS,
-  nationalParametersSchema,
-  type NationalParameters,
-  type Sources,
-} from '../domain/schemas/index.ts';
+import { DATED_PARAMETERS } from '../domain/schemas/vocabulary.ts';
+import { nationalParametersSchema, type NationalParameters, type Sources } from '../domain/schemas/index.ts';
 import { DataError, parseFile, type RawFile } from './build-catalogue.ts';
 
 export function buildParameters(file: RawFile, sources?: Sources): NationalParameters {

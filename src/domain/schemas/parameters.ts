@@ -77,15 +77,4 @@ export const nationalParametersSchema = z.strictObject({
     )
     .default([]),
 });
-/** The parameter lists that are dated entries (every key but `thresholdAmounts`). */
-export const DATED_PARAMETERS = [
-  'thresholds',
-  'personCoefficients',
-  'housingCoefficients',
-  'housingChildrenRule',
-  'housingRounding',
-  'savingsCap',
-  'vehicleLimit',
-  'minimumWage',
-] as const;
 export type NationalParameters = z.infer<typeof nationalParametersSchema>;

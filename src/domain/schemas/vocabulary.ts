@@ -120,3 +120,18 @@ export const NOT_COUNTED_INCOME_TYPES = [
 export const NOT_COUNTED_UP_TO_MINIMUM_WAGE = [
   'stipend',
 ] as const satisfies readonly (typeof NOT_COUNTED_INCOME_TYPES)[number][];
+
+/**
+ * The national parameter lists in parameters.yaml that are dated entries (every key but
+ * `thresholdAmounts`). The engine names the parameters a result used from this same list.
+ */
+export const DATED_PARAMETERS = [
+  'thresholds',
+  'personCoefficients',
+  'housingCoefficients',
+  'housingChildrenRule',
+  'housingRounding',
+  'savingsCap',
+  'vehicleLimit',
+  'minimumWage',
+] as const;
