@@ -1,26 +1,16 @@
 /**
  * Each form's submission arrives once at a real SMTP server (smtp-server + mailparser), through
- * the real portal process: routing, subject, bodies, attachments, application.json, PDF; the
+ * the real suite.portal process: routing, subject, bodies, attachments, application.json, PDF; the
  * receipt in the resident's language; a duplicate post sends one e-mail.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ParsedMail } from 'mailparser';
-import type { PortalServer } from '../../helpers/portal-server.ts';
-import type { SmtpSink } from '../support/smtp-sink.ts';
 import { example, FORMS, SAMPLES } from './helpers.ts';
-import { portalWithMail } from './portal.ts';
+import { portalWithMailForFile } from './portal.ts';
 
-let portal: PortalServer;
-let sink: SmtpSink;
-beforeAll(async () => {
-  ({ portal, sink } = await portalWithMail());
-}, 60_000);
-afterAll(async () => {
-  await portal?.stop();
-  await sink?.stop();
-});
+const suite = portalWithMailForFile();
 
-const mailsFor = (ref: string) => sink.messages.filter((m) => (m.subject ?? '').includes(ref));
+const mailsFor = (ref: string) => suite.sink.messages.filter((m) => (m.subject ?? '').includes(ref));
 async function until(check: () => boolean, ms = 15_000) {
   const end = Date.now() + ms;
   while (!check()) {
@@ -34,7 +24,7 @@ async function post(
   body: unknown,
   key = `k-${form}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
 ) {
-  return fetch(`${portal.url}/api/daugavpils/applications/${form}/`, {
+  return fetch(`${suite.portal.url}/api/daugavpils/applications/${form}/`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': key },
     body: JSON.stringify(body),

@@ -3,30 +3,20 @@
  * with the same page re-rendered (errors in a summary linking to fields, errors at the fields,
  * everything typed kept) or 303 to the thank-you page with the reference and a PDF link.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortalServer } from '../../helpers/portal-server.ts';
-import type { SmtpSink } from '../support/smtp-sink.ts';
+import { describe, expect, it } from 'vitest';
 import { example, formFields, SAMPLES } from './helpers.ts';
-import { decode, hiddenFields, portalWithMail, submitForm, type FormPost } from './portal.ts';
+import { decode, hiddenFields, portalWithMailForFile, submitForm, type FormPost } from './portal.ts';
 
-let portal: PortalServer;
-let sink: SmtpSink;
-beforeAll(async () => {
-  ({ portal, sink } = await portalWithMail());
-}, 60_000);
-afterAll(async () => {
-  await portal?.stop();
-  await sink?.stop();
-});
+const suite = portalWithMailForFile();
 
 async function open(path: string) {
-  const res = await fetch(portal.url + path);
+  const res = await fetch(suite.portal.url + path);
   expect(res.status).toBe(200);
   const html = await res.text();
   return { html, hidden: hiddenFields(html) };
 }
 
-const submit = (...post: FormPost) => submitForm(portal, ...post);
+const submit = (...post: FormPost) => submitForm(suite.portal, ...post);
 
 describe('no-JS journey', () => {
   it('renders a plain HTML form: labels for every control, fieldsets with legends, hidden meta fields, no required JS', async () => {
@@ -121,7 +111,7 @@ describe('no-JS journey', () => {
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
     expect(location).toMatch(/^\/lv\/daugavpils\/pieteikums\/nosutits\/\?ref=DAU-\d{4}-[A-Z0-9]{5}&item=newborn$/);
-    const reference = new URL(location, portal.url).searchParams.get('ref')!;
+    const reference = new URL(location, suite.portal.url).searchParams.get('ref')!;
     const cookie = res.headers.get('set-cookie') ?? '';
     const token = /atbalsts_pdf=([A-Za-z0-9_-]{43})/.exec(cookie)?.[1];
     expect(token).toBeDefined();
@@ -131,7 +121,7 @@ describe('no-JS journey', () => {
     expect(cookie).toMatch(/Path=\/lv\/daugavpils\/pieteikums\//);
     expect(cookie).not.toMatch(/Secure/i); // plain http here; https origins get Secure
     const jar = cookie.split(';')[0]!;
-    const thanks = await fetch(portal.url + location, { headers: { cookie: jar } });
+    const thanks = await fetch(suite.portal.url + location, { headers: { cookie: jar } });
     const html = decode(await thanks.text());
     expect(thanks.status).toBe(200);
     expect(html).toContain(reference);
@@ -145,15 +135,15 @@ describe('no-JS journey', () => {
     expect(html).not.toContain(token!);
     expect(location).not.toContain(token!);
     // Without the cookie (the next person at a shared computer, from history): no PDF.
-    const stranger = await fetch(portal.url + pdfHref!);
+    const stranger = await fetch(suite.portal.url + pdfHref!);
     expect(stranger.status).toBe(410);
     expect(stranger.headers.get('content-type')).not.toContain('pdf');
     expect(decode(await stranger.text())).toContain('Saite vairs nedarbojas');
     // A forged cookie does not help either.
-    const forged = await fetch(portal.url + pdfHref!, { headers: { cookie: `atbalsts_pdf=${'A'.repeat(43)}` } });
+    const forged = await fetch(suite.portal.url + pdfHref!, { headers: { cookie: `atbalsts_pdf=${'A'.repeat(43)}` } });
     expect(forged.status).toBe(410);
     // With the cookie: the PDF, rendered from the stored record, and the cookie cleared.
-    const pdf = await fetch(portal.url + pdfHref!, { headers: { cookie: jar } });
+    const pdf = await fetch(suite.portal.url + pdfHref!, { headers: { cookie: jar } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.headers.get('cache-control')).toBe('no-store');
@@ -163,13 +153,13 @@ describe('no-JS journey', () => {
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.toString('latin1')).toMatch(/DejaVuSans/);
     // Used up: the same cookie replayed (back button, history) gets nothing.
-    const again2 = await fetch(portal.url + pdfHref!, { headers: { cookie: jar } });
+    const again2 = await fetch(suite.portal.url + pdfHref!, { headers: { cookie: jar } });
     expect(again2.status).toBe(410);
-    const after = decode(await (await fetch(portal.url + location, { headers: { cookie: jar } })).text());
+    const after = decode(await (await fetch(suite.portal.url + location, { headers: { cookie: jar } })).text());
     expect(after).toContain(reference);
     expect(after).not.toContain('lejupielade/');
     // Without the cookie the thank-you page shows no PDF link.
-    const other = decode(await (await fetch(portal.url + location)).text());
+    const other = decode(await (await fetch(suite.portal.url + location)).text());
     expect(other).toContain(reference);
     expect(other).not.toContain('lejupielade/');
     // Posting the same rendered form again (double click) gives the same reference, but no
@@ -195,20 +185,20 @@ describe('no-JS journey', () => {
     const freshKey = hiddenFields(changedHtml).idempotencyKey;
     expect(freshKey).toMatch(/^[A-Za-z0-9_-]{65}$/);
     expect(freshKey).not.toBe(hidden.idempotencyKey);
-    await sink.waitFor(2);
+    await suite.sink.waitFor(2);
     await new Promise((r) => setTimeout(r, 800));
     expect(
-      sink.messages.filter(
+      suite.sink.messages.filter(
         (m) => (m.subject ?? '').includes(reference) && JSON.stringify(m.to).includes('socd@socd.lv'),
       ),
     ).toHaveLength(1);
     // The token never reaches the logs.
-    expect(portal.output()).not.toContain(token!);
+    expect(suite.portal.output()).not.toContain(token!);
   });
 
   it('the thank-you page refuses a reference of another municipality or garbage', async () => {
-    expect((await fetch(`${portal.url}/lv/daugavpils/pieteikums/nosutits/?ref=BAU-2026-ABCDE`)).status).toBe(404);
-    expect((await fetch(`${portal.url}/lv/daugavpils/pieteikums/nosutits/?ref=<script>`)).status).toBe(404);
+    expect((await fetch(`${suite.portal.url}/lv/daugavpils/pieteikums/nosutits/?ref=BAU-2026-ABCDE`)).status).toBe(404);
+    expect((await fetch(`${suite.portal.url}/lv/daugavpils/pieteikums/nosutits/?ref=<script>`)).status).toBe(404);
   });
 
   it('the choose page lists what can be applied for in each group, in Russian too', async () => {

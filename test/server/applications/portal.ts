@@ -1,6 +1,23 @@
 /** Starting the real portal (runtime helper) with an SMTP sink for application tests. */
+import { afterAll, beforeAll } from 'vitest';
 import { startPortal, type PortalServer } from '../../helpers/portal-server.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+
+/**
+ * One portal with a real SMTP sink for the whole test file: started before the first test,
+ * stopped after the last. Read `suite.portal` / `suite.sink` inside tests (set once started).
+ */
+export function portalWithMailForFile(env: Record<string, string> = {}): { portal: PortalServer; sink: SmtpSink } {
+  const suite = {} as { portal: PortalServer; sink: SmtpSink };
+  beforeAll(async () => {
+    Object.assign(suite, await portalWithMail(env));
+  }, 60_000);
+  afterAll(async () => {
+    await suite.portal?.stop();
+    await suite.sink?.stop();
+  });
+  return suite;
+}
 
 export async function portalWithMail(
   env: Record<string, string> = {},

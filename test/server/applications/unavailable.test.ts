@@ -6,31 +6,21 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortalServer } from '../../helpers/portal-server.ts';
-import type { SmtpSink } from '../support/smtp-sink.ts';
+import { describe, expect, it } from 'vitest';
 import { example, formFields } from './helpers.ts';
-import { decode, hiddenFields, portalWithMail, submitForm, type FormPost } from './portal.ts';
+import { decode, hiddenFields, portalWithMailForFile, submitForm, type FormPost } from './portal.ts';
 
-let portal: PortalServer;
-let sink: SmtpSink;
-beforeAll(async () => {
-  ({ portal, sink } = await portalWithMail());
-}, 60_000);
-afterAll(async () => {
-  await portal?.stop();
-  await sink?.stop();
-});
+const suite = portalWithMailForFile();
 
-const submit = (...post: FormPost) => submitForm(portal, ...post);
+const submit = (...post: FormPost) => submitForm(suite.portal, ...post);
 
 describe('503 on the HTML form', () => {
   it('keeps the typed values and the key; sending again later stores it once', async () => {
     const path = '/ru/daugavpils/pieteikums/question/';
-    const page = await fetch(portal.url + path);
+    const page = await fetch(suite.portal.url + path);
     const hidden = hiddenFields(await page.text());
     const fields = formFields(example('question').answers);
-    const tmp = join(portal.dirs.outbox, 'tmp');
+    const tmp = join(suite.portal.dirs.outbox, 'tmp');
     await rm(tmp, { recursive: true, force: true });
     await writeFile(tmp, 'not a directory');
     const res = await submit(path, hidden, fields);
@@ -48,10 +38,10 @@ describe('503 on the HTML form', () => {
     await mkdir(tmp);
     const ok = await submit(path, again, fields);
     expect(ok.status).toBe(303);
-    const reference = new URL(ok.headers.get('location')!, portal.url).searchParams.get('ref')!;
+    const reference = new URL(ok.headers.get('location')!, suite.portal.url).searchParams.get('ref')!;
     expect(ok.headers.get('set-cookie') ?? '').toMatch(/atbalsts_pdf=/);
-    await sink.waitFor(2, 15_000);
+    await suite.sink.waitFor(2, 15_000);
     await new Promise((r) => setTimeout(r, 500));
-    expect(sink.messages.filter((m) => m.messageId?.startsWith(`<${reference}.staff@`))).toHaveLength(1);
+    expect(suite.sink.messages.filter((m) => m.messageId?.startsWith(`<${reference}.staff@`))).toHaveLength(1);
   });
 });
