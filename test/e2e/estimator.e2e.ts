@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { todayInLatvia } from '#src/domain/today-in-latvia.ts';
+import { todayInLatvia } from '#src/i18n/today-in-latvia.ts';
 import { APPLY_ANSWERS_KEY } from '#src/domain/estimator/storage-keys.ts';
 import { REQUESTS } from '#src/domain/forms/social-assistance.ts';
 import { formatMoney, paths, tFor, type Locale } from '#src/i18n/index.ts';

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { amountTimeline } from '#src/components/catalogue/amount-timeline.ts';
-import { pageDate, latviaDate } from '#src/components/catalogue/today.ts';
+import { pageDate } from '#src/components/catalogue/today.ts';
+import { todayInLatvia } from '#src/i18n/today-in-latvia.ts';
 import { askPhone, lowIncomeThresholdOn, onlyForNeedy, statusOfItem } from '#src/components/catalogue/item-view.ts';
 import { catalogue, publishedItemsFor } from '#src/data/index.ts';
 import type { Amount } from '#src/domain/schemas/index.ts';
@@ -77,9 +78,9 @@ describe('amount timeline', () => {
 describe('page date', () => {
   it('ATBALSTS_TODAY sets it; anything but a valid date falls back to today in Latvia', () => {
     expect(pageDate('2027-01-01')).toBe('2027-01-01');
-    expect(pageDate('2027-13-45')).toBe(latviaDate());
-    expect(pageDate('tomorrow')).toBe(latviaDate());
-    expect(latviaDate(new Date('2026-12-31T22:30:00Z'))).toBe('2027-01-01');
+    expect(pageDate('2027-13-45')).toBe(todayInLatvia());
+    expect(pageDate('tomorrow')).toBe(todayInLatvia());
+    expect(todayInLatvia(new Date('2026-12-31T22:30:00Z'))).toBe('2027-01-01');
   });
 });
 

@@ -3,9 +3,7 @@
  * Latvia (laws change on Latvian calendar dates). ATBALSTS_TODAY=YYYY-MM-DD builds the pages as
  * they will read on another date (e.g. the first of January, to see next year's figures).
  */
-import { todayInLatvia } from '#src/domain/today-in-latvia.ts';
-
-export { todayInLatvia as latviaDate };
+import { todayInLatvia } from '#src/i18n/today-in-latvia.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 

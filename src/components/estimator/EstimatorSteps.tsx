@@ -18,7 +18,7 @@ import { contextOf } from '#src/domain/estimator/pack.ts';
 import { toHousehold } from '#src/domain/estimator/to-household.ts';
 import { STEPS, validateStep } from '#src/domain/estimator/validate.ts';
 import type { FieldError } from '#src/domain/field-error.ts';
-import { todayInLatvia } from '#src/domain/today-in-latvia.ts';
+import { todayInLatvia } from '#src/i18n/today-in-latvia.ts';
 import { createTinyT } from '#src/i18n/tiny-t.ts';
 import { clearStored, loadSaved, recordStep, stepOf } from './browser.ts';
 import { CheckAnswers } from './CheckAnswers.tsx';

@@ -17,7 +17,7 @@ import type { Locale } from '#src/i18n/index.ts';
 import { islandStrings } from '#src/i18n/island-strings.ts';
 import { createTinyT, type TinyT } from '#src/i18n/tiny-t.ts';
 import { ESTIMATOR_STRINGS, estimatorPackFor } from '#src/data/estimator-pack.ts';
-import { todayInLatvia } from '#src/domain/today-in-latvia.ts';
+import { todayInLatvia } from '#src/i18n/today-in-latvia.ts';
 
 type EstimatorView =
   | { kind: 'form'; answers: Answers; errors: FieldError[]; t: TinyT }
