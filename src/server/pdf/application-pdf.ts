@@ -13,7 +13,7 @@ import { formTitle } from '../mail/staff.ts';
 import { answer, applicantName } from '../applications/answers.ts';
 import type { Submission } from '../applications/types.ts';
 import type { Translator } from '../mail/translate.ts';
-import { dejavu } from './fonts.ts';
+import { useDejavu } from './fonts.ts';
 
 /** Age in whole years on `on` from an old-format personal code, or null (new format / none). */
 export function ageFromPersonalCode(code: string, on: Date): number | null {
@@ -47,7 +47,6 @@ export function signers(s: Submission): Signer[] {
 
 export function applicationPdf(s: Submission, tr: Translator): Promise<Uint8Array> {
   const t = tr('lv');
-  const fonts = dejavu();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 50, bottom: 60, left: 56, right: 56 },
@@ -60,8 +59,7 @@ export function applicationPdf(s: Submission, tr: Translator): Promise<Uint8Arra
     },
     lang: 'lv-LV',
   });
-  doc.registerFont('body', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  useDejavu(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Uint8Array>((resolve, reject) => {
