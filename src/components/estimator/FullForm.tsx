@@ -3,17 +3,12 @@
  * same validation and engine as the island. Rendered on the server only (never hydrated).
  * Adding or removing a person re-posts the form, so nothing typed is lost.
  */
+import { Fragment } from 'preact';
 import { MAX_MEMBERS, type Answers } from '#src/domain/estimator/answers.ts';
 import { ACTION, field } from '#src/domain/estimator/fields.ts';
 import type { FieldError } from '#src/domain/field-error.ts';
 import type { TinyT } from '#src/i18n/tiny-t.ts';
-import {
-  AssetQuestions,
-  HousingQuestions,
-  IncomeQuestions,
-  MemberQuestions,
-  SituationQuestions,
-} from './Questions.tsx';
+import { HOUSEHOLD_STEPS, HouseholdQuestions, IncomeQuestions, MemberQuestions } from './Questions.tsx';
 import { ErrorSummary, type Ctx } from './ui.tsx';
 
 export function FullForm({
@@ -79,12 +74,12 @@ export function FullForm({
           </button>
         </p>
       )}
-      <h2>{t('step.assets.title')}</h2>
-      <AssetQuestions ctx={ctx} a={answers} />
-      <h2>{t('step.housing.title')}</h2>
-      <HousingQuestions ctx={ctx} a={answers} />
-      <h2>{t('step.situations.title')}</h2>
-      <SituationQuestions ctx={ctx} a={answers} />
+      {HOUSEHOLD_STEPS.map((step) => (
+        <Fragment key={step}>
+          <h2>{t(`step.${step}.title`)}</h2>
+          <HouseholdQuestions step={step} ctx={ctx} a={answers} />
+        </Fragment>
+      ))}
       <p class="hint">{t('fullForm.privacy')}</p>
       <button type="submit" name="action" value={ACTION.results} class="button">
         {t('action.showResults')}

@@ -5,6 +5,7 @@
  */
 import type { Answers, MemberAnswers } from '#src/domain/estimator/answers.ts';
 import { field } from '#src/domain/estimator/fields.ts';
+import type { StepId } from '#src/domain/estimator/validate.ts';
 import {
   COUNTED_INCOME_TYPES,
   HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR,
@@ -131,7 +132,7 @@ export function IncomeQuestions({ ctx, i, m, onChange, headingLevel = 3 }: Perso
   );
 }
 
-export function AssetQuestions({ ctx, a, onChange }: HouseholdProps) {
+function AssetQuestions({ ctx, a, onChange }: HouseholdProps) {
   const t = ctx.t;
   return (
     <>
@@ -178,7 +179,7 @@ export function AssetQuestions({ ctx, a, onChange }: HouseholdProps) {
   );
 }
 
-export function HousingQuestions({ ctx, a, onChange }: HouseholdProps) {
+function HousingQuestions({ ctx, a, onChange }: HouseholdProps) {
   const t = ctx.t;
   return (
     <>
@@ -206,7 +207,7 @@ export function HousingQuestions({ ctx, a, onChange }: HouseholdProps) {
   );
 }
 
-export function SituationQuestions({ ctx, a, onChange }: HouseholdProps) {
+function SituationQuestions({ ctx, a, onChange }: HouseholdProps) {
   const t = ctx.t;
   const toggle = (s: (typeof HOUSEHOLD_SITUATIONS_FOR_ESTIMATOR)[number], on: boolean) =>
     onChange?.({
@@ -230,4 +231,19 @@ export function SituationQuestions({ ctx, a, onChange }: HouseholdProps) {
       </div>
     </Fieldset>
   );
+}
+
+/** The steps that ask about the household as a whole, in the order the island and the no-JS form ask them. */
+export const HOUSEHOLD_STEPS = ['assets', 'housing', 'situations'] as const satisfies readonly StepId[];
+type HouseholdStep = (typeof HOUSEHOLD_STEPS)[number];
+
+export const isHouseholdStep = (step: StepId): step is HouseholdStep =>
+  (HOUSEHOLD_STEPS as readonly StepId[]).includes(step);
+
+const HOUSEHOLD_QUESTIONS = { assets: AssetQuestions, housing: HousingQuestions, situations: SituationQuestions };
+
+/** The questions of one household step: the island shows one step at a time, the no-JS form all of them. */
+export function HouseholdQuestions({ step, ...props }: HouseholdProps & { step: HouseholdStep }) {
+  const Questions = HOUSEHOLD_QUESTIONS[step];
+  return <Questions {...props} />;
 }

@@ -7,13 +7,7 @@ import { MAX_MEMBERS } from '#src/domain/estimator/answers.ts';
 import type { EstimatorPack } from '#src/domain/estimator/pack.ts';
 import type { StepId } from '#src/domain/estimator/validate.ts';
 import { paths } from '#src/i18n/paths.ts';
-import {
-  AssetQuestions,
-  HousingQuestions,
-  IncomeQuestions,
-  MemberQuestions,
-  SituationQuestions,
-} from './Questions.tsx';
+import { HouseholdQuestions, IncomeQuestions, MemberQuestions, isHouseholdStep } from './Questions.tsx';
 import type { Ctx } from './ui.tsx';
 
 interface Props {
@@ -72,9 +66,7 @@ export function StepBody({ id, ctx, pack, answers, onPatch, onPatchMember, onAdd
           ))}
         </>
       )}
-      {id === 'assets' && <AssetQuestions ctx={ctx} a={answers} onChange={onPatch} />}
-      {id === 'housing' && <HousingQuestions ctx={ctx} a={answers} onChange={onPatch} />}
-      {id === 'situations' && <SituationQuestions ctx={ctx} a={answers} onChange={onPatch} />}
+      {isHouseholdStep(id) && <HouseholdQuestions step={id} ctx={ctx} a={answers} onChange={onPatch} />}
     </>
   );
 }

@@ -5,14 +5,7 @@
  * interprets: a benefit's definition is data, never code with its own `if`s.
  */
 import { z } from 'zod';
-import {
-  centsSchema,
-  certaintySchema,
-  isoDateSchema,
-  kebabIdSchema,
-  localizedTextSchema,
-  sourceRefSchema,
-} from './common.ts';
+import { centsSchema, isoDateSchema, kebabIdSchema, localizedTextSchema, sourced, sourceRefsSchema } from './common.ts';
 import { HOUSEHOLD_SITUATIONS, LIFE_SITUATIONS, TARGET_GROUPS } from './vocabulary.ts';
 
 export { HOUSEHOLD_SITUATIONS, LIFE_SITUATIONS, TARGET_GROUPS };
@@ -152,8 +145,7 @@ const amountSchema = z.strictObject({
   rule: amountRuleSchema,
   /** Plain-language statement of the amount, shown on the page next to the formatted figure. */
   text: localizedTextSchema,
-  certainty: certaintySchema,
-  sources: z.array(sourceRefSchema).min(1),
+  ...sourced,
 });
 export type Amount = z.infer<typeof amountSchema>;
 
@@ -179,7 +171,7 @@ const historyNoteSchema = z.strictObject({
   /** The year the fact dates from, when known. */
   year: z.number().int().min(1990).max(2100).optional(),
   text: localizedTextSchema,
-  sources: z.array(sourceRefSchema).min(1),
+  sources: sourceRefsSchema,
 });
 
 export const FORM_IDS = ['social-assistance', 'municipal-benefit', 'social-service', 'question'] as const;
@@ -214,7 +206,7 @@ const itemFields = {
   application: applicationSchema,
   legalBasis: localizedTextSchema.optional(),
   status: itemStatusSchema,
-  sources: z.array(sourceRefSchema).min(1),
+  sources: sourceRefsSchema,
   /** Provenance and past facts, not resident prose (see historyNoteSchema). */
   history: z.array(historyNoteSchema).default([]),
 };
@@ -243,7 +235,7 @@ const localOverlaySchema = z.strictObject({
   eligibility: z.array(conditionSchema).optional(),
   application: applicationSchema.optional(),
   status: itemStatusSchema.optional(),
-  sources: z.array(sourceRefSchema).min(1),
+  sources: sourceRefsSchema,
   history: z.array(historyNoteSchema).default([]),
 });
 

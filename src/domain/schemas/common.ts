@@ -26,19 +26,25 @@ export const centsSchema = z.number().int('amount must be whole cents').nonnegat
  * verified rule (e.g. a percentage of a verified median) but not itself published; `unverified`
  * no stored source confirmed it, so the pages send the resident to the social service.
  */
-export const certaintySchema = z.enum(['verified', 'derived', 'unverified']);
+const certaintySchema = z.enum(['verified', 'derived', 'unverified']);
 export type Certainty = z.infer<typeof certaintySchema>;
 
 /**
  * Reference to a source: `S59` = entry of src/data/sources.yaml (the register of sources),
  * or a seed alias with a section, e.g. `DAU18 §5`.
  */
-export const sourceRefSchema = z
+const sourceRefSchema = z
   .string()
   .regex(
     /^(S\d{1,3}|(REZ10|BAU16|RN17|RN18|DAU18)\b.*)$/,
     'source must be S<number> or a seed alias (REZ10, BAU16, RN17, RN18, DAU18)',
   );
+
+/** The sources of a figure or a text: at least one, so that every fact in the data can be checked. */
+export const sourceRefsSchema = z.array(sourceRefSchema).min(1);
+
+/** How sure a fact is and where it comes from: spread into the schema of every fact that has a certainty. */
+export const sourced = { certainty: certaintySchema, sources: sourceRefsSchema };
 
 export const kebabIdSchema = z
   .string()

@@ -4,14 +4,7 @@
  * application. Adding a municipality is adding a pack: no code.
  */
 import { z } from 'zod';
-import {
-  centsSchema,
-  certaintySchema,
-  isoDateSchema,
-  kebabIdSchema,
-  localizedTextSchema,
-  sourceRefSchema,
-} from './common.ts';
+import { centsSchema, isoDateSchema, kebabIdSchema, localizedTextSchema, sourced } from './common.ts';
 import { formIdSchema, packItemSchema } from './catalogue.ts';
 
 const phoneSchema = z.strictObject({
@@ -28,8 +21,7 @@ const officeSchema = z.strictObject({
   email: z.email().optional(),
   hours: localizedTextSchema.optional(),
   note: localizedTextSchema.optional(),
-  certainty: certaintySchema,
-  sources: z.array(sourceRefSchema).min(1),
+  ...sourced,
 });
 
 export const CHANNELS = [
@@ -51,8 +43,7 @@ const lowIncomeThresholdSchema = z.strictObject({
   othersCents: centsSchema,
   /** How it is defined, e.g. "80 % of the median, the legal maximum". */
   rule: localizedTextSchema.optional(),
-  certainty: certaintySchema,
-  sources: z.array(sourceRefSchema).min(1),
+  ...sourced,
 });
 export type LowIncomeThreshold = z.infer<typeof lowIncomeThresholdSchema>;
 
@@ -80,8 +71,7 @@ export const municipalitySchema = z.strictObject({
         number: z.string().optional(),
         date: isoDateSchema.optional(),
         note: localizedTextSchema.optional(),
-        certainty: certaintySchema,
-        sources: z.array(sourceRefSchema).min(1),
+        ...sourced,
       }),
     )
     .default([]),

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { amountRuleSchema } from './catalogue.ts';
-import { centsSchema, isoDateSchema, kebabIdSchema, localizedTextSchema, sourceRefSchema } from './common.ts';
+import { centsSchema, isoDateSchema, kebabIdSchema, localizedTextSchema, sourceRefsSchema } from './common.ts';
 
 const parameterStatusSchema = z.enum(['verified', 'provisional']);
 
@@ -15,7 +15,7 @@ const dated = {
   from: isoDateSchema,
   to: isoDateSchema.optional(),
   status: parameterStatusSchema,
-  sources: z.array(sourceRefSchema).min(1),
+  sources: sourceRefsSchema,
   /** For maintainers (English): why the figure is what it is, what is unverified. */
   note: z.string().optional(),
 };
