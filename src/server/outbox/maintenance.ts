@@ -15,13 +15,34 @@ import { OutboxError } from './types.ts';
 const DAY_MS = 86_400_000;
 const STALE_TMP_MS = 10 * 60_000;
 
-/** Oldest first by the folder's mtime: arrival in queue/, or the last attempt (a retried item
- * queues behind fresh applications). */
-export async function inArrivalOrder(dir: string, names: string[]): Promise<string[]> {
-  const stamped = await Promise.all(
-    names.map(async (name) => ({ name, at: (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? 0 })),
+/**
+ * Oldest first by the folder's mtime: arrival in queue/, or the last attempt (a retried item
+ * queues behind fresh applications). `known`: the times found by earlier calls, kept by the
+ * caller — only names not in it are looked up (one stat each), and names gone from `names` are
+ * forgotten. The caller deletes a name whose folder it changed (an attempt), so it is looked up
+ * again. Without it, every pass over a long queue would stat every item: under a burst of
+ * applications thousands of lookups at once, queued in the thread pool ahead of the writes that
+ * store new applications.
+ */
+export async function inArrivalOrder(
+  dir: string,
+  names: string[],
+  known = new Map<string, number>(),
+): Promise<string[]> {
+  const present = new Set(names);
+  for (const name of known.keys()) if (!present.has(name)) known.delete(name);
+  await Promise.all(
+    names
+      .filter((name) => !known.has(name))
+      .map(async (name) => {
+        const at = (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs;
+        if (at !== undefined) known.set(name, at);
+      }),
   );
-  return stamped.sort((a, b) => a.at - b.at || a.name.localeCompare(b.name)).map((s) => s.name);
+  return names
+    .map((name) => ({ name, at: known.get(name) ?? 0 }))
+    .sort((a, b) => a.at - b.at || a.name.localeCompare(b.name))
+    .map((s) => s.name);
 }
 
 function isAlive(pid: number): boolean {

@@ -53,6 +53,8 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
   let again = false;
   let timer: NodeJS.Timeout | undefined;
   let lastPurge = 0;
+  /** When each queued item arrived or was last attempted (its folder's mtime), see inArrivalOrder. */
+  const arrival = new Map<string, number>();
 
   async function pass(): Promise<void> {
     if (Date.now() - lastPurge > PURGE_EVERY_MS) {
@@ -63,7 +65,7 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
     }
     let names: string[];
     try {
-      names = await inArrivalOrder(layout.queue, (await readdir(layout.queue)).filter(isReference));
+      names = await inArrivalOrder(layout.queue, (await readdir(layout.queue)).filter(isReference), arrival);
     } catch (err) {
       logger.error('outbox.queue_unreadable', { code: (err as NodeJS.ErrnoException).code ?? 'unknown' });
       return;
@@ -99,6 +101,7 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
     }
     const due = state.nextAttemptAt ? Date.parse(state.nextAttemptAt) : 0;
     if (due > Date.now()) return due;
+    arrival.delete(reference); // attempted now: its folder changes, its place in the queue with it
 
     let item: OutboxItem;
     if (isRecordItem(stored)) {
