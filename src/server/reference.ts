@@ -26,10 +26,16 @@ export type RandomInt = (max: number) => number;
 
 /** The reference year: Latvia's civil year (an application at 00:30 on 1 January local time is that year's). */
 function referenceYear(now: Date = new Date()): string {
-  return rigaYear.format(now);
+  // Formatting with a time zone costs tens of microseconds — a visible share of accepting an
+  // application — so the year is kept for the minute it was computed in. Riga's offset is a
+  // whole number of hours, so a year never changes within a UTC minute.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== yearOf.minute) yearOf = { minute, year: rigaYear.format(now) };
+  return yearOf.year;
 }
 // Built once: constructing an Intl formatter costs far more than formatting with it.
 const rigaYear = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Riga', year: 'numeric' });
+let yearOf = { minute: NaN, year: '' };
 
 /**
  * A new random reference; `prefix` is the municipality's (2–6 capital Latin letters, from the

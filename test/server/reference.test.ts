@@ -22,6 +22,12 @@ describe('reference numbers', () => {
   it('use the Latvian civil year (Europe/Riga) at New Year', () => {
     expect(newReference('BAU', new Date('2026-12-31T22:30:00Z'))).toMatch(/^BAU-2027-/);
     expect(newReference('BAU', new Date('2026-12-31T21:30:00Z'))).toMatch(/^BAU-2026-/);
+    // The last millisecond of the old year and the first of the new one, one after the other.
+    expect(newReference('BAU', new Date('2026-12-31T21:59:59.999Z'))).toMatch(/^BAU-2026-/);
+    expect(newReference('BAU', new Date('2026-12-31T22:00:00.000Z'))).toMatch(/^BAU-2027-/);
+    expect(newReference('BAU', new Date('2026-12-31T21:59:59.999Z'))).toMatch(/^BAU-2026-/);
+    // Summer time: midnight in Riga is 21:00 UTC.
+    expect(newReference('BAU', new Date('2027-06-30T21:00:00Z'))).toMatch(/^BAU-2027-/);
   });
 
   it('refuse a bad prefix and normalise what a resident types', () => {
