@@ -24,7 +24,7 @@ import { sendError, setErrorPageRussian } from './http/error-responses.ts';
 import { astroIslandHashes, buildCsp, cspHashesFromBuild, securityHeaders } from './http/security-headers.ts';
 import { createStaticHandler } from './http/static.ts';
 import { applicationApiReply } from './applications/api.ts';
-import type { HandlerDeps } from './applications/deps.ts';
+import type { HandlerDeps, PostedRequest } from './applications/deps.ts';
 import { loadCatalogueFromDisk } from '../data/load-from-disk.ts';
 import { nodeTranslator } from './mail/translate.ts';
 import { formKeySecret } from './form-key.ts';
@@ -98,7 +98,7 @@ export async function main(): Promise<void> {
     maxBodyBytes: config.MAX_BODY_BYTES,
   };
   const translator = nodeTranslator();
-  const applicationApi = (request: Request, municipality: string, form: string) =>
+  const applicationApi = (request: PostedRequest, municipality: string, form: string) =>
     applicationApiReply(request, municipality, form, apiDeps, translator);
   const handle = createPortalHandler({
     config,

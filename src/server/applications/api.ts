@@ -12,7 +12,7 @@
 import type { TFunction } from 'i18next';
 import { messageLocale } from '#src/i18n/accept-language.ts';
 import type { Locale } from '#src/i18n/locales.ts';
-import type { HandlerDeps } from './deps.ts';
+import type { HandlerDeps, PostedRequest } from './deps.ts';
 import { handleApplication } from './handler.ts';
 import type { Outcome } from './outcome.ts';
 
@@ -103,7 +103,7 @@ export function guardReply(
  * 413, 415, 503 — never 500 (an unexpected failure answers 503, the client retries).
  */
 export async function applicationApiReply(
-  request: Request,
+  request: PostedRequest,
   municipality: string,
   form: string,
   deps: HandlerDeps,

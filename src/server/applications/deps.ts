@@ -3,9 +3,18 @@ import type { Catalogue } from '#src/data/build-catalogue.ts';
 import { catalogue } from '#src/data/index.ts';
 import type { Locale } from '#src/i18n/index.ts';
 import { getConfig } from '../env.ts';
+import type { PostedBody } from '../guards/body-limit.ts';
+
+/**
+ * What the handler reads of a request: method, headers and body. A web Request is one (the
+ * Astro endpoints, tests); the Node server passes its IncomingMessage's without building one.
+ */
+export interface PostedRequest extends PostedBody {
+  readonly method: string;
+}
 
 export interface HandlerInput {
-  request: Request;
+  request: PostedRequest;
   municipality: string;
   form: string;
   /** html: the page's multipart form; json: the API. */

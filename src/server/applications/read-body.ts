@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { FILE_LIMITS } from '#src/domain/forms/files.ts';
 import { getConfig } from '../env.ts';
 import { isGuardError, limitedNodeStream, readBodyLimited, UPLOAD_GRACE_MS, type UploadPace } from '../guards/index.ts';
+import type { PostedRequest } from './deps.ts';
 import { MultipartError, parseFormStream, type ParsedForm, type RawUpload } from './multipart.ts';
 import { rejected, type Outcome } from './outcome.ts';
 
@@ -31,7 +32,7 @@ const jsonBodySchema = z.strictObject({
     .optional(),
 });
 
-function mediaType(request: Request): string {
+function mediaType(request: PostedRequest): string {
   return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
@@ -58,7 +59,7 @@ function parseJson(text: string): unknown {
 }
 
 export async function readBody(
-  input: { request: Request; mode: 'html' | 'json' },
+  input: { request: PostedRequest; mode: 'html' | 'json' },
   maxBodyBytes: number,
   pace: UploadPace = configuredPace(),
 ): Promise<ReadBody> {

@@ -22,7 +22,7 @@ import { DOWNLOAD_COOKIE } from '../downloads/store.ts';
 import { formKeySecret, verifyFormKey } from '../form-key.ts';
 import { requestCookie } from '../http/cookies.ts';
 import { isIdempotencyKey } from '../idempotency.ts';
-import type { HandlerDeps, HandlerInput } from './deps.ts';
+import type { HandlerDeps, HandlerInput, PostedRequest } from './deps.ts';
 import { definitionFor, publishedItem } from './form-lookup.ts';
 import type { RawUpload } from './multipart.ts';
 import { rejected, type Kept, type Outcome } from './outcome.ts';
@@ -126,7 +126,7 @@ const refuse = (outcome: Outcome): ReadSubmission => ({ ok: false, outcome });
 type Target = Pick<PostedSubmission, 'municipality' | 'form'>;
 
 /** The API's JSON body: answers as sent, the key from the `Idempotency-Key` header. */
-function fromJson(read: Extract<ReadBody, { json: unknown }>, request: Request, target: Target): ReadSubmission {
+function fromJson(read: Extract<ReadBody, { json: unknown }>, request: PostedRequest, target: Target): ReadSubmission {
   const header = request.headers.get('idempotency-key');
   if (header !== null && !isIdempotencyKey(header))
     return refuse(rejected(400, 'IDEMPOTENCY_KEY_INVALID', 'error.shape'));

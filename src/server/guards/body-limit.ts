@@ -11,6 +11,16 @@ import { Readable, Transform } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { GuardError } from './guard-error.ts';
 
+/**
+ * What the body readers need of a request: its headers and its body. A web Request is one; the
+ * Node server passes its IncomingMessage's headers and the message itself as the body (a Node
+ * stream), which spares building a web Request and a web stream around it.
+ */
+export interface PostedBody {
+  readonly headers: { get(name: string): string | null };
+  readonly body: ReadableStream<Uint8Array> | Readable | null;
+}
+
 function tooLarge(maxBytes: number): GuardError {
   return new GuardError('BODY_TOO_LARGE', `request body exceeds ${maxBytes} bytes`);
 }
@@ -55,7 +65,7 @@ function watchPace(
 }
 
 /** Refuses early on a declared length; undefined when acceptable or not declared. */
-export function checkDeclaredLength(headers: Headers, maxBytes: number): GuardError | undefined {
+export function checkDeclaredLength(headers: PostedBody['headers'], maxBytes: number): GuardError | undefined {
   const declared = headers.get('content-length');
   if (declared === null || declared.trim() === '') return undefined;
   const bytes = Number(declared);
@@ -81,7 +91,7 @@ function limitStream(stream: ReadableStream<Uint8Array>, maxBytes: number): Read
  * The request's body as a Node stream (for busboy), limited to `maxBytes`. Throws at once
  * (synchronously) for a declared Content-Length over the limit.
  */
-export function limitedNodeStream(request: Request, maxBytes: number, pace?: UploadPace): Readable {
+export function limitedNodeStream(request: PostedBody, maxBytes: number, pace?: UploadPace): Readable {
   const early = checkDeclaredLength(request.headers, maxBytes);
   if (early) throw early;
   if (!request.body) return Readable.from([]);
@@ -103,7 +113,8 @@ export function limitedNodeStream(request: Request, maxBytes: number, pace?: Upl
     },
   });
   limiter.on('close', () => watch.stop());
-  const source = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
+  const source =
+    request.body instanceof Readable ? request.body : Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
   source.on('error', (err) =>
     limiter.destroy(err instanceof GuardError ? err : new GuardError('BODY_ABORTED', 'request body aborted')),
   );
@@ -125,17 +136,18 @@ export function limitBody(request: Request, maxBytes: number): Request {
 }
 
 /** Reads the whole body (JSON API) within the limit. Throws GuardError. */
-export async function readBodyLimited(request: Request, maxBytes: number, pace?: UploadPace): Promise<Uint8Array> {
+export async function readBodyLimited(request: PostedBody, maxBytes: number, pace?: UploadPace): Promise<Uint8Array> {
   const early = checkDeclaredLength(request.headers, maxBytes);
   if (early) throw early;
   if (!request.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let seen = 0;
   // With a declared length the body is copied straight into one buffer (chunks are not kept
   // alongside it); a longer body than declared falls back to collecting chunks.
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  let direct: Uint8Array | undefined =
-    Number.isInteger(declared) && declared > 0 && declared <= maxBytes ? new Uint8Array(declared) : undefined;
+  const collect = new Collector(
+    Number.isInteger(declared) && declared > 0 && declared <= maxBytes ? declared : undefined,
+    maxBytes,
+  );
+  if (request.body instanceof Readable) return readNodeBody(request.body, collect, pace);
   const reader = request.body.getReader();
   let slow: GuardError | undefined;
   const watch = watchPace(pace, (err) => {
@@ -147,19 +159,10 @@ export async function readBodyLimited(request: Request, maxBytes: number, pace?:
       const { done, value } = await reader.read();
       if (slow) throw slow;
       if (done) break;
-      seen += value.byteLength;
       watch.add(value.byteLength);
-      if (seen > maxBytes) {
+      if (!collect.add(value)) {
         await reader.cancel().catch(() => {});
         throw tooLarge(maxBytes);
-      }
-      if (direct && seen <= direct.byteLength) direct.set(value, seen - value.byteLength);
-      else {
-        if (direct) {
-          chunks.push(direct.subarray(0, seen - value.byteLength));
-          direct = undefined;
-        }
-        chunks.push(value);
       }
     }
   } catch (err) {
@@ -169,12 +172,77 @@ export async function readBodyLimited(request: Request, maxBytes: number, pace?:
   } finally {
     watch.stop();
   }
-  if (direct) return seen === direct.byteLength ? direct : direct.subarray(0, seen);
-  const out = new Uint8Array(seen);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
+  return collect.bytes();
+}
+
+/** The same from a Node stream (the server's IncomingMessage): destroyed when too large or too slow. */
+function readNodeBody(stream: Readable, collect: Collector, pace: UploadPace | undefined): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (err: GuardError) => {
+      if (settled) return;
+      settled = true;
+      watch.stop();
+      stream.off('data', onData);
+      stream.destroy();
+      reject(err);
+    };
+    const watch = watchPace(pace, fail);
+    const onData = (chunk: Buffer) => {
+      watch.add(chunk.byteLength);
+      if (!collect.add(chunk)) fail(tooLarge(collect.maxBytes));
+    };
+    stream.on('data', onData);
+    stream.once('end', () => {
+      if (settled) return;
+      settled = true;
+      watch.stop();
+      resolve(collect.bytes());
+    });
+    // An aborted upload (the client went away) emits 'aborted' and 'close' without 'end'.
+    const aborted = () => fail(new GuardError('BODY_ABORTED', 'request body aborted'));
+    stream.once('error', aborted);
+    stream.once('close', () => {
+      if (!stream.readableEnded) aborted();
+    });
+  });
+}
+
+/** Collects a body within `maxBytes`: into one buffer of the declared length, else chunk by chunk. */
+class Collector {
+  private seen = 0;
+  private chunks: Uint8Array[] = [];
+  private direct: Uint8Array | undefined;
+  readonly maxBytes: number;
+  constructor(declared: number | undefined, maxBytes: number) {
+    this.direct = declared === undefined ? undefined : new Uint8Array(declared);
+    this.maxBytes = maxBytes;
   }
-  return out;
+
+  /** False once the body is over the limit. */
+  add(chunk: Uint8Array): boolean {
+    this.seen += chunk.byteLength;
+    if (this.seen > this.maxBytes) return false;
+    if (this.direct && this.seen <= this.direct.byteLength) this.direct.set(chunk, this.seen - chunk.byteLength);
+    else {
+      // Longer than declared: keep what came so far, then collect chunks.
+      if (this.direct) {
+        this.chunks.push(this.direct.subarray(0, this.seen - chunk.byteLength));
+        this.direct = undefined;
+      }
+      this.chunks.push(chunk);
+    }
+    return true;
+  }
+
+  bytes(): Uint8Array {
+    if (this.direct) return this.seen === this.direct.byteLength ? this.direct : this.direct.subarray(0, this.seen);
+    const out = new Uint8Array(this.seen);
+    let offset = 0;
+    for (const chunk of this.chunks) {
+      out.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return out;
+  }
 }

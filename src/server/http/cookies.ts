@@ -5,7 +5,10 @@
  * removed), or undefined when the request has no such cookie. The first one wins when a name
  * repeats, as browsers send the most specific path first.
  */
-export function requestCookie(request: Request, name: string): string | undefined {
+export function requestCookie(
+  request: { headers: { get(name: string): string | null } },
+  name: string,
+): string | undefined {
   for (const part of (request.headers.get('cookie') ?? '').split(';')) {
     const eq = part.indexOf('=');
     if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();

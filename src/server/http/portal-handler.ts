@@ -5,8 +5,8 @@
  * per request (method, path without query, status, duration — no addresses, no answers).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 import { APPLICATION_API_PATH, type JsonReply } from '../applications/api.ts';
+import type { PostedRequest } from '../applications/deps.ts';
 import type { Config } from '../env.ts';
 import { checkDeclaredLength } from '../guards/body-limit.ts';
 import {
@@ -55,21 +55,25 @@ interface PortalHandlerDeps {
    * rendering: the route is framework-free, and that layer cost more than the answer itself.
    * Unset: the Astro endpoint answers it (same function, same replies).
    */
-  applicationApi?: (request: Request, municipality: string, form: string) => Promise<JsonReply>;
+  applicationApi?: (request: PostedRequest, municipality: string, form: string) => Promise<JsonReply>;
 }
 
-/** The Node request as a web Request for the framework-free handler (body streamed, not buffered here). */
-function webRequest(req: IncomingMessage): Request {
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  // The URL's host is fixed: the handler never reads it, and a client's Host header must not shape it.
-  return new Request(`http://localhost${req.url ?? '/'}`, {
+/**
+ * The Node request as the handler reads it (applications/deps.ts `PostedRequest`): method,
+ * headers by name (repeated headers joined as Node joins them) and the message itself as the body
+ * stream — no web Request or web stream is built around it.
+ */
+function postedRequest(req: IncomingMessage): PostedRequest {
+  return {
     method: req.method ?? 'POST',
-    headers,
-    body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
-    duplex: 'half',
-  } as RequestInit);
+    headers: {
+      get(name: string): string | null {
+        const value = req.headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
+    body: req,
+  };
 }
 
 export function createPortalHandler(deps: PortalHandlerDeps) {
@@ -166,10 +170,7 @@ export function createPortalHandler(deps: PortalHandlerDeps) {
         logger.warn('guard.rate_limited', { path: pathname, client, retryAfter: rate.retryAfter });
         return sendError(req, res, 429, 'RATE_LIMITED', { 'Retry-After': String(rate.retryAfter) });
       }
-      const tooLarge = checkDeclaredLength(
-        new Headers({ 'content-length': String(req.headers['content-length'] ?? '') }),
-        config.MAX_BODY_BYTES,
-      );
+      const tooLarge = checkDeclaredLength(postedRequest(req).headers, config.MAX_BODY_BYTES);
       if (tooLarge) {
         logger.warn('guard.body_too_large', { path: pathname, client });
         // Let the client finish sending (discarding it) so it can read the 413 instead of
@@ -199,7 +200,7 @@ export function createPortalHandler(deps: PortalHandlerDeps) {
 
     compressResponse(req, res);
     if (api) {
-      const reply = await applicationApi!(webRequest(req), api[1]!, api[2]!);
+      const reply = await applicationApi!(postedRequest(req), api[1]!, api[2]!);
       res.writeHead(reply.status, { ...reply.headers, 'content-length': String(Buffer.byteLength(reply.body)) });
       res.end(reply.body);
       return;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '#src/server/env.ts';
+import { readBodyLimited } from '#src/server/guards/body-limit.ts';
 import { RateLimiter } from '#src/server/guards/rate-limit.ts';
 import { createPortalHandler, type AstroHandler } from '#src/server/http/portal-handler.ts';
 import { createStaticHandler } from '#src/server/http/static.ts';
@@ -31,7 +32,7 @@ async function start(rateLimit = 100) {
     headers: { 'X-Frame-Options': 'DENY' },
     ipSalt: 'salt',
     applicationApi: async (request, municipality, form) => {
-      const body = await request.text();
+      const body = new TextDecoder().decode(await readBodyLimited(request, 1_000_000));
       calls.push(`api ${municipality} ${form} ${request.headers.get('idempotency-key')} ${body}`);
       return {
         status: 201,
