@@ -1,6 +1,7 @@
 /**
  * The JSON API for integrations, `POST /api/<municipality>/applications/<form>/`, as one
- * framework-free function from a web Request to a plain reply (status, headers, JSON text).
+ * framework-free function from a posted request (a web Request, or the Node server's own request:
+ * deps.ts `PostedRequest`) to a plain reply (status, headers, JSON text).
  * Two callers share it: the Astro endpoint (src/pages/api/[municipality]/applications/[form].ts,
  * used by `astro dev`) and the Node server, which answers this route itself without Astro's
  * router and response rendering (http/portal-handler.ts) — the route is the busiest on-demand
