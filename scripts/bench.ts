@@ -4,6 +4,8 @@
  * exports `async function run(): Promise<string>` returning a markdown section. The runner
  * writes docs/benchmarks.md with the command, date and machine; sections of bench files that
  * were not run this time are kept from the previous file (marked by <!-- bench:<name> -->).
+ * Hand-written notes on a section (how figures compare with earlier trees, what changed) go in a
+ * <!-- notes:<name> --> … <!-- /notes:<name> --> block after it: kept as written by every run.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -29,6 +31,12 @@ if (existsSync(out)) {
     previous.set(m[1]!, m[2]!);
 }
 
+const notes = new Map<string, string>();
+if (existsSync(out)) {
+  for (const m of readFileSync(out, 'utf8').matchAll(/<!-- notes:([\w.-]+) -->\n([\s\S]*?)\n<!-- \/notes:\1 -->/g))
+    notes.set(m[1]!, m[2]!);
+}
+
 const sections = new Map(previous);
 for (const file of chosen) {
   const name = nameOf(file);
@@ -48,7 +56,11 @@ const body = [
   '',
   ...[...sections.keys()]
     .sort()
-    .map((name) => `<!-- bench:${name} -->\n${sections.get(name)}\n<!-- /bench:${name} -->\n`),
+    .map(
+      (name) =>
+        `<!-- bench:${name} -->\n${sections.get(name)}\n<!-- /bench:${name} -->\n` +
+        (notes.has(name) ? `\n<!-- notes:${name} -->\n${notes.get(name)}\n<!-- /notes:${name} -->\n` : ''),
+    ),
 ].join('\n');
 writeFileSync(out, body);
 for (const file of chosen) process.stdout.write(`${sections.get(nameOf(file))}\n\n`);
