@@ -63,13 +63,14 @@ export function useDejavu(doc: PDFKit.PDFDocument): void {
     if (embedded?.layoutCache) embedded.layoutCache = layoutCaches[name];
   }
 }
+
 /**
  * The fonts, read and parsed once per process. pdfkit takes a parsed fontkit font as well as the
  * file's bytes; given bytes it parses them anew for every PDF (1.5 MB of tables), and the parsed
  * font keeps its decoded tables and glyph caches from one PDF to the next. Each PDF still embeds
  * its own subset of the glyphs it uses.
  */
-export function dejavu(): { regular: PdfFont; bold: PdfFont } {
+function dejavu(): { regular: PdfFont; bold: PdfFont } {
   return (cache ??= {
     regular: parse(readFileSync(locate('DejaVuSans.ttf'))),
     bold: parse(readFileSync(locate('DejaVuSans-Bold.ttf'))),
