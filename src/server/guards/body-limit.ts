@@ -192,6 +192,7 @@ function readNodeBody(stream: Readable, collect: Collector, pace: UploadPace | u
       watch.add(chunk.byteLength);
       if (!collect.add(chunk)) fail(tooLarge(collect.maxBytes));
     };
+    if (stream.destroyed && !stream.readableEnded) return fail(new GuardError('BODY_ABORTED', 'request body aborted'));
     stream.on('data', onData);
     stream.once('end', () => {
       if (settled) return;

@@ -52,6 +52,11 @@ describe('a body from a Node stream', () => {
     const reading = readBodyLimited(posted(stream), 1000);
     setTimeout(() => stream.destroy(), 20);
     await expect(reading).rejects.toMatchObject({ code: 'BODY_ABORTED' });
+    // Gone before the handler got to read it: refused at once, not left waiting.
+    const gone = new PassThrough();
+    gone.write(bytes('{"a'));
+    gone.destroy();
+    await expect(readBodyLimited(posted(gone), 1000)).rejects.toMatchObject({ code: 'BODY_ABORTED' });
   });
 
   it('feeds the multipart reader directly, within the limit', async () => {
