@@ -32,13 +32,16 @@ let cache: { regular: PdfFont; bold: PdfFont } | undefined;
  * headings and answers repeat from one application to the next — the layout was the largest
  * part of a PDF's render time. pdfkit never changes a cached run (it copies before adjusting),
  * so sharing runs across documents of the same font and scale is what it does within one.
- * Dropped every MAX_DOCUMENTS_PER_CACHE documents, so words of earlier applications (names,
- * addresses) are not kept in memory for long and the cache stays small.
+ * Dropped after MAX_DOCUMENTS_PER_CACHE documents or MAX_CACHE_AGE_MS, whichever comes first, so
+ * words of earlier applications (names, addresses) are not kept in memory for long and the cache
+ * stays small.
  */
 type LayoutCache = Record<string, unknown>;
 const MAX_DOCUMENTS_PER_CACHE = 200;
+const MAX_CACHE_AGE_MS = 10 * 60_000;
 let layoutCaches: Record<'body' | 'bold', LayoutCache> = newLayoutCaches();
 let documentsOnCache = 0;
+let cacheStartedAt = Date.now();
 
 function newLayoutCaches(): Record<'body' | 'bold', LayoutCache> {
   return { body: Object.create(null) as LayoutCache, bold: Object.create(null) as LayoutCache };
@@ -50,9 +53,10 @@ function newLayoutCaches(): Record<'body' | 'bold', LayoutCache> {
  */
 export function useDejavu(doc: PDFKit.PDFDocument): void {
   const fonts = dejavu();
-  if (++documentsOnCache > MAX_DOCUMENTS_PER_CACHE) {
+  if (++documentsOnCache > MAX_DOCUMENTS_PER_CACHE || Date.now() - cacheStartedAt > MAX_CACHE_AGE_MS) {
     layoutCaches = newLayoutCaches();
     documentsOnCache = 1;
+    cacheStartedAt = Date.now();
   }
   doc.registerFont('body', fonts.regular);
   doc.registerFont('bold', fonts.bold);
