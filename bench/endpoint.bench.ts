@@ -19,6 +19,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { isReference } from '#src/server/reference.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -193,7 +194,7 @@ async function pageJsGzip(url: string, clientDir: string): Promise<{ bytes: numb
  */
 async function drained(queue: string): Promise<{ items: number; seconds: number } | undefined> {
   const started = performance.now();
-  const count = () => readdirSync(queue).filter((n) => /^[A-Z]{2,6}-\d{4}-/.test(n)).length;
+  const count = () => readdirSync(queue).filter(isReference).length;
   const items = count();
   while (count() > 0) {
     if (performance.now() - started > 600_000) return undefined;

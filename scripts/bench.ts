@@ -25,17 +25,16 @@ if (chosen.length === 0) {
 }
 
 const nameOf = (file: string) => file.replace(/\.bench\.ts$/, '');
-const previous = new Map<string, string>();
-if (existsSync(out)) {
-  for (const m of readFileSync(out, 'utf8').matchAll(/<!-- bench:([\w.-]+) -->\n([\s\S]*?)\n<!-- \/bench:\1 -->/g))
-    previous.set(m[1]!, m[2]!);
-}
-
-const notes = new Map<string, string>();
-if (existsSync(out)) {
-  for (const m of readFileSync(out, 'utf8').matchAll(/<!-- notes:([\w.-]+) -->\n([\s\S]*?)\n<!-- \/notes:\1 -->/g))
-    notes.set(m[1]!, m[2]!);
-}
+const before = existsSync(out) ? readFileSync(out, 'utf8') : '';
+/** The blocks `<!-- <kind>:<name> -->…<!-- /<kind>:<name> -->` of the previous file, by name. */
+const blocks = (kind: 'bench' | 'notes') =>
+  new Map(
+    [...before.matchAll(new RegExp(`<!-- ${kind}:([\\w.-]+) -->\\n([\\s\\S]*?)\\n<!-- /${kind}:\\1 -->`, 'g'))].map(
+      (m) => [m[1]!, m[2]!] as const,
+    ),
+  );
+const previous = blocks('bench');
+const notes = blocks('notes');
 
 const sections = new Map(previous);
 for (const file of chosen) {

@@ -4,11 +4,16 @@
  */
 import { DATED_PARAMETERS } from '../schemas/vocabulary.ts';
 
-const [thresholds, personCoefficients, ...housingAndAssets] = DATED_PARAMETERS;
+/** A dated parameter a result can use, by its name in the data: a national dated list or the municipality's low-income threshold. */
+export type ParameterName = (typeof DATED_PARAMETERS)[number] | 'lowIncomeThreshold';
 
-/**
- * The dated parameters a result can use, by their name in the data: the national dated lists and
- * the municipality's low-income threshold, in the order results list them.
- */
-export const PARAMETER_NAMES = [thresholds, personCoefficients, 'lowIncomeThreshold', ...housingAndAssets] as const;
-export type ParameterName = (typeof PARAMETER_NAMES)[number];
+// The municipality's low-income threshold is listed right after the person coefficients: with
+// the national thresholds, they make up a household's threshold.
+const afterCoefficients = DATED_PARAMETERS.indexOf('personCoefficients') + 1;
+
+/** Every ParameterName, in the order results list them. */
+export const PARAMETER_NAMES: readonly ParameterName[] = [
+  ...DATED_PARAMETERS.slice(0, afterCoefficients),
+  'lowIncomeThreshold',
+  ...DATED_PARAMETERS.slice(afterCoefficients),
+];

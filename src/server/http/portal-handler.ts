@@ -150,6 +150,7 @@ export function createPortalHandler(deps: PortalHandlerDeps) {
     }
 
     const client = hashIp(clientAddress(req), ipSalt);
+    const posted = postedRequest(req);
     if (!SAFE_METHODS.has(method)) {
       // Without PUBLIC_ORIGIN, the expected origin is built from Host; behind a trusted TLS proxy
       // the scheme comes from X-Forwarded-Proto.
@@ -170,7 +171,7 @@ export function createPortalHandler(deps: PortalHandlerDeps) {
         logger.warn('guard.rate_limited', { path: pathname, client, retryAfter: rate.retryAfter });
         return sendError(req, res, 429, 'RATE_LIMITED', { 'Retry-After': String(rate.retryAfter) });
       }
-      const tooLarge = checkDeclaredLength(postedRequest(req).headers, config.MAX_BODY_BYTES);
+      const tooLarge = checkDeclaredLength(posted.headers, config.MAX_BODY_BYTES);
       if (tooLarge) {
         logger.warn('guard.body_too_large', { path: pathname, client });
         // Let the client finish sending (discarding it) so it can read the 413 instead of
@@ -200,7 +201,7 @@ export function createPortalHandler(deps: PortalHandlerDeps) {
 
     compressResponse(req, res);
     if (api) {
-      const reply = await applicationApi!(postedRequest(req), api[1]!, api[2]!);
+      const reply = await applicationApi!(posted, api[1]!, api[2]!);
       res.writeHead(reply.status, { ...reply.headers, 'content-length': String(Buffer.byteLength(reply.body)) });
       res.end(reply.body);
       return;
