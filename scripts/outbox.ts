@@ -1,7 +1,7 @@
 /**
  * Outbox administration (dead letters) for the server's configured OUTBOX_DIR:
  *
- *   npm run outbox -- list [--sent] [--json]   queued and dead items: reference, state, attempts, last error, age
+ *   npm run outbox -- list [--sent] [--json]   journaled, queued and dead items: reference, state, attempts, last error, age
  *   npm run outbox -- show <reference> [--json] one item's metadata (no answers, no addresses)
  *   npm run outbox -- retry <reference>        move a dead letter back to the queue
  *

@@ -25,13 +25,14 @@
  * the exclusive create decides.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { getConfig } from './env.ts';
 import { logger } from './log.ts';
 import { createDurable, ensureDirs, fsyncDir, renameFast, writeFileAtomic } from './outbox/durable-fs.ts';
 import { OutboxError } from './outbox/types.ts';
+import type { IntakeJournal, KeyRecord } from './outbox/journal.ts';
 import { claimReference, type RandomInt } from './reference.ts';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
@@ -79,7 +80,22 @@ interface IdempotencyOptions {
   referencesDir?: string;
   /** Randomness for reference codes (tests). */
   random?: RandomInt;
+  /**
+   * The outbox's intake journal (outbox/journal.ts). With it, a new key's record is not written
+   * here: `store` gets it as a `Reservation` and journals it with the application in one write.
+   */
+  journal?: IntakeJournal;
 }
+
+/** What a journaled `store` writes together with the application (see IdempotencyOptions.journal). */
+export interface Reservation {
+  key: KeyRecord;
+  /** The reference's marker in the index (created, not yet fsync'ed). */
+  marker: string;
+}
+
+/** Stores the application under `reference`; with a journal, resolves with its `applied` promise. */
+type Store = (reference: string, reservation?: Reservation) => Promise<void | { applied: Promise<void> }>;
 
 const IN_FLIGHT_KEY = Symbol.for('atbalsts.idempotency.inflight');
 type Outcome = { reference: string; replayed: boolean };
@@ -137,6 +153,8 @@ function recordName(key: string): string {
 /** Read synchronously: a small file (usually none) in a hot folder — a lookup that never waits
  * for the disk's journal, cheaper than a trip to the thread pool. */
 function readRecord(path: string): RecordFile | undefined {
+  // Usually there is none: a stat that does not throw is several times cheaper than a failed read.
+  if (!statSync(path, { throwIfNoEntry: false })) return undefined;
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as RecordFile;
   } catch (err) {
@@ -156,7 +174,7 @@ function readRecord(path: string): RecordFile | undefined {
  */
 export function withIdempotency(
   options: IdempotencyOptions,
-  store: (reference: string) => Promise<void>,
+  store: Store,
 ): Promise<{ reference: string; replayed: boolean }> {
   if (!isIdempotencyKey(options.key)) {
     return Promise.reject(
@@ -193,29 +211,13 @@ function mismatch(): IdempotencyError {
   return new IdempotencyError('IDEMPOTENCY_KEY_MISMATCH', 'key was already used with a different body');
 }
 
-/** Fresh reservations whose `store` is running: reference → the reservation's durability. */
-const RESERVATIONS_KEY = Symbol.for('atbalsts.idempotency.reservations');
-type ReservationHolder = { [RESERVATIONS_KEY]?: Map<string, Promise<unknown>> };
-// Process-global like the in-flight map: the endpoint bundle and native modules share it.
-const reservations: Map<string, Promise<unknown>> = ((globalThis as ReservationHolder)[RESERVATIONS_KEY] ??= new Map());
-
-/**
- * While `store` runs for a new reservation: resolves once that reservation (the reference's
- * index marker and the pending record) is durable, rejects if it cannot be made durable. The
- * outbox waits for it before it publishes the application under `reference`. Undefined for a
- * replay (its reservation was made durable earlier) and outside `withIdempotency`.
- */
-export function reservationDurable(reference: string): Promise<unknown> | undefined {
-  return reservations.get(reference);
-}
-
 /** Idempotency folders known to exist (checked once, not with a mkdir per application). */
 const readyDirs = new Set<string>();
 
 async function run(
   dir: string,
   options: IdempotencyOptions,
-  store: (reference: string) => Promise<void>,
+  store: Store,
   onConfirming: (confirmed: Promise<void>) => void,
 ) {
   if (!readyDirs.has(dir)) {
@@ -224,8 +226,12 @@ async function run(
   }
   const referencesDir =
     options.referencesDir ?? (options.dir ? join(dirname(options.dir), 'references') : getConfig().referencesDir);
-  const claim = () =>
-    claimReference(options.prefix, { dir: referencesDir, ...(options.random ? { random: options.random } : {}) });
+  const claim = (sync = true) =>
+    claimReference(options.prefix, {
+      dir: referencesDir,
+      sync,
+      ...(options.random ? { random: options.random } : {}),
+    });
   const name = recordName(options.key);
   const path = join(dir, name);
   const pendingPath = join(dir, name.replace(/\.json$/, '.pending.json'));
@@ -234,7 +240,15 @@ async function run(
       throw new IdempotencyError('IDEMPOTENCY_KEY_REUSED', 'key was issued for another form');
     if (existing.bodyHash !== options.bodyHash) throw mismatch();
   };
+  const journaled = options.journal && (await options.journal.ready, options.journal);
   for (let round = 0; ; round++) {
+    // Journaled, not yet written: the entry is applied in the background with this reference.
+    const waiting = journaled?.pendingKey(path);
+    if (waiting) {
+      const known = JSON.parse(waiting) as RecordFile;
+      check(known);
+      return { reference: known.reference, replayed: true };
+    }
     const existing = readRecord(path);
     if (existing) {
       check(existing);
@@ -253,12 +267,11 @@ async function run(
       await fsyncDir(dir);
       return { reference: pending.reference, replayed: true };
     }
-    // The reservation — the reference's index marker and the pending record — exists from here;
-    // its fsyncs (the marker's folder, the record, the idempotency folder) run while `store`
-    // writes the application in parallel. The outbox publishes the application (renames it into
-    // queue/) only once the reservation is durable (`reservationDurable`), so after a power cut a
-    // stored application always has its record: a retry with the key finds it and never stores a
-    // second application.
+    if (journaled) return storeJournaled(options, path, claim, store, onConfirming);
+    // Without a journal: the reservation — the reference's index marker and the pending record —
+    // is made durable first, then `store` writes the application. After a power cut a stored
+    // application always has its record: a retry with the key finds it and never stores a second
+    // application.
     const claimed = await claim();
     const record: RecordFile = {
       version: 3,
@@ -267,49 +280,30 @@ async function run(
       reference: claimed.reference,
       createdAt: new Date().toISOString(),
     };
-    let reserved: Promise<unknown>;
     try {
       const created = await createDurable(pendingPath, JSON.stringify(record), { syncDir: true });
-      reserved = Promise.all([created.durable, claimed.durable]);
+      await Promise.all([created.durable, claimed.durable]);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') readyDirs.delete(dir);
       if (code === 'EEXIST' && round < 3) continue; // another process won (its marker stays: an unused reference)
       throw err;
     }
-    reserved.catch(() => {}); // observed here; awaited below
-    const storing = (async () => {
-      reservations.set(record.reference, reserved);
+    for (let attempt = 1; ; attempt++) {
       try {
         await storeTolerant(store, record.reference, false);
-        return;
+        break;
       } catch (err) {
-        if (!(err instanceof OutboxError && err.code === 'OUTBOX_DUPLICATE')) throw err;
-      } finally {
-        reservations.delete(record.reference);
+        if (!(err instanceof OutboxError && err.code === 'OUTBOX_DUPLICATE') || attempt > MAX_COLLISION_RETRIES)
+          throw err;
       }
       // A fresh reference that is already in the outbox (issued before the index existed) is a
       // random collision: draw another, reserve it durably, store again.
-      await reserved;
-      for (let attempt = 1; ; attempt++) {
-        const next = await claim();
-        await next.durable;
-        record.reference = next.reference;
-        await writeFileAtomic(pendingPath, JSON.stringify(record));
-        try {
-          await storeTolerant(store, record.reference, false);
-          return;
-        } catch (err) {
-          if (!(err instanceof OutboxError && err.code === 'OUTBOX_DUPLICATE') || attempt >= MAX_COLLISION_RETRIES)
-            throw err;
-        }
-      }
-    })();
-    // Nothing is acknowledged before the reservation is durable. Its failure is reported first:
-    // `store` waited for it and did not publish.
-    const [reservation, stored] = await Promise.allSettled([reserved, storing]);
-    if (reservation.status === 'rejected') throw reservation.reason;
-    if (stored.status === 'rejected') throw stored.reason;
+      const next = await claim();
+      await next.durable;
+      record.reference = next.reference;
+      await writeFileAtomic(pendingPath, JSON.stringify(record));
+    }
     // Confirmed by renaming the record to its final name before the answer goes out (a killed
     // process leaves it confirmed: the rename is done). The folder fsync that makes the rename
     // survive a power cut runs while the answer goes out: the application is already durable in
@@ -329,11 +323,47 @@ async function run(
   }
 }
 
-async function storeTolerant(
-  store: (reference: string) => Promise<void>,
-  reference: string,
-  replay: boolean,
-): Promise<void> {
+/**
+ * A new key with the intake journal: the reference is claimed in the index (the marker exists,
+ * its fsync is left to the journal), then `store` journals the application together with this
+ * key's record in one durable write. Resolves when that write is durable; the record file and
+ * the outbox item are written when the journal applies the entry (`applied`), and until then the
+ * in-flight slot (this process) and `pendingKey` answer repeats of the key.
+ */
+async function storeJournaled(
+  options: IdempotencyOptions,
+  path: string,
+  claim: (sync: boolean) => Promise<{ reference: string; marker: string }>,
+  store: Store,
+  onConfirming: (confirmed: Promise<void>) => void,
+): Promise<Outcome> {
+  for (let attempt = 1; ; attempt++) {
+    const claimed = await claim(false);
+    const record: RecordFile = {
+      version: 3,
+      scope: options.scope,
+      ...(options.bodyHash ? { bodyHash: options.bodyHash } : {}),
+      reference: claimed.reference,
+      createdAt: new Date().toISOString(),
+    };
+    let stored;
+    try {
+      stored = await store(claimed.reference, {
+        key: { path, content: JSON.stringify(record) },
+        marker: claimed.marker,
+      });
+    } catch (err) {
+      // Already in the outbox (issued before the index existed): draw another.
+      if (err instanceof OutboxError && err.code === 'OUTBOX_DUPLICATE' && attempt <= MAX_COLLISION_RETRIES) continue;
+      throw err;
+    }
+    if (!stored) throw new TypeError('a journaled store must resolve with { applied }');
+    onConfirming(stored.applied);
+    return { reference: claimed.reference, replayed: false };
+  }
+}
+
+async function storeTolerant(store: Store, reference: string, replay: boolean): Promise<void> {
   try {
     await store(reference);
   } catch (err) {

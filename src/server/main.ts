@@ -10,6 +10,7 @@
  *
  * Started by scripts/start.mjs (`npm start` / `npm run serve`); Node ≥ 22.18 strips the types.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -32,6 +33,7 @@ import { purgeIdempotencyRecords } from './idempotency.ts';
 import { logger, routeConsoleToJsonLogs } from './log.ts';
 import { OutboxError } from './outbox/types.ts';
 import { ensureLayout, outboxLayout } from './outbox/layout.ts';
+import { intakeJournal } from './outbox/journal.ts';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
 
 /**
@@ -149,6 +151,9 @@ export async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await closed;
+    // Applications journaled but not yet in queue/ are written now (the next start would do it
+    // otherwise), within the same time limit.
+    await Promise.race([intakeJournal(config.outboxDir).settled(), delay(config.SHUTDOWN_TIMEOUT_MS)]);
     await (worker ?? (await workerStarting?.catch(() => undefined)))?.stop();
     clearTimeout(force);
     logger.info('server.stopped', { signal });
@@ -165,7 +170,7 @@ export async function main(): Promise<void> {
 
   // After listen: a second instance that cannot get the port never touches the outbox.
   try {
-    workerStarting = startOutboxWorker(config);
+    workerStarting = startOutboxWorker(config, { warmRenderer: true });
     worker = await workerStarting;
   } catch (err) {
     if (err instanceof OutboxError && err.code === 'OUTBOX_LOCKED') {

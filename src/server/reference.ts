@@ -63,6 +63,11 @@ interface IssueOptions {
   random?: RandomInt;
   /** Draws before giving up (a practically full year); default 64. */
   maxAttempts?: number;
+  /**
+   * false: do not fsync the year's folder — the caller makes the marker durable another way (the
+   * intake journal records it and recreates it after a crash). Default true.
+   */
+  sync?: boolean;
 }
 
 /** Year folders known to exist (created once, not checked with a mkdir on every application). */
@@ -80,14 +85,15 @@ export async function issueReference(prefix: string, options: IssueOptions): Pro
 
 /**
  * Like `issueReference`, but returns as soon as the marker exists (no other caller can draw the
- * same reference from then on) with `durable`, the folder fsync that makes the marker survive a
- * power cut. The caller may write its own records meanwhile, and must await `durable` before it
- * acknowledges anything that carries the reference.
+ * same reference from then on) with its path and `durable`, the folder fsync that makes the
+ * marker survive a power cut. The caller may write its own records meanwhile, and must await
+ * `durable` (or journal the marker, see `sync`) before it acknowledges anything that carries the
+ * reference.
  */
 export async function claimReference(
   prefix: string,
   options: IssueOptions,
-): Promise<{ reference: string; durable: Promise<void> }> {
+): Promise<{ reference: string; marker: string; durable: Promise<void> }> {
   const now = options.now ?? new Date();
   const yearDir = join(options.dir, referenceYear(now));
   if (!readyDirs.has(yearDir)) {
@@ -97,19 +103,20 @@ export async function claimReference(
   const attempts = options.maxAttempts ?? 64;
   for (let i = 0; i < attempts; i++) {
     const reference = newReference(prefix, now, options.random);
+    const marker = join(yearDir, reference);
     try {
       // An empty marker: only its name matters, so the folder's fsync is what makes it durable
       // (shared by every marker created before it starts, see fsyncDir).
-      await createEmptyFile(join(yearDir, reference));
+      await createEmptyFile(marker);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') continue;
       if (code === 'ENOENT') readyDirs.delete(yearDir); // the folder was removed: create it again next time
       throw err;
     }
-    const durable = fsyncDir(yearDir);
+    const durable = options.sync === false ? Promise.resolve() : fsyncDir(yearDir);
     durable.catch(() => {}); // observed here; the caller awaits it
-    return { reference, durable };
+    return { reference, marker, durable };
   }
   throw new ReferenceSpaceError(attempts);
 }

@@ -1,10 +1,11 @@
 /**
  * Disk full during a submission (ENOSPC injected into the durable writes, which works the same
  * for root in a CI container): a clear 503 with Retry-After, nothing acknowledged, nothing
- * half-written in queue/ or tmp/; once space returns the same key stores the application
- * (same reference) and a new one is accepted too, and both arrive at a real SMTP server.
+ * half-written in queue/ or tmp/ and no torn frame left in the intake journal; once space returns
+ * the same key stores the application and a new one is accepted too, and all arrive at a real
+ * SMTP server exactly once.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jsonResponse } from '#src/server/applications/respond.ts';
@@ -69,6 +70,9 @@ describe('disk full during a submission', () => {
     expect(((await res.json()) as { message: string }).message).toContain('nevar saglabāt');
     expect(await readdir(join(config.outboxDir, 'queue'))).toEqual([]);
     expect(await readdir(join(config.outboxDir, 'tmp'))).toEqual([]);
+    // The journal segment was cut back to its last good frame (here: empty) and closed.
+    for (const name of await readdir(join(config.outboxDir, 'journal')))
+      expect((await stat(join(config.outboxDir, 'journal', name))).size).toBe(0);
     expect(logs.lines.find((l) => l.event === 'application.store_failed')).toMatchObject({
       code: 'OUTBOX_WRITE_FAILED',
     });
@@ -117,8 +121,9 @@ describe('disk full during a submission', () => {
       },
       d,
     );
-    expect(htmlAgain).toMatchObject({ kind: 'accepted', replayed: true });
-    if (htmlAgain.kind === 'accepted') expect(htmlAgain.downloadToken).toMatch(/^[A-Za-z0-9_-]{43}$/); // this retry is what stored it
+    // Nothing was stored by the 503, so this retry is the first store: it gets the download.
+    expect(htmlAgain).toMatchObject({ kind: 'accepted', replayed: false });
+    if (htmlAgain.kind === 'accepted') expect(htmlAgain.downloadToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(fresh.reference).not.toBe(retried.reference);
     const refs = [retried.reference, fresh.reference, htmlAgain.kind === 'accepted' ? htmlAgain.reference : ''];
     await sink.waitFor(6, 30_000); // staff + receipt for each

@@ -1,8 +1,8 @@
 /**
  * Accepting one posted application: item → honeypot and minimum fill time (HTML form) →
  * validation with the shared schema (400 + field errors) → idempotency (same key, same
- * reference, one e-mail) → reference → the validated record fsync'ed into the outbox → only
- * then the reference is shown, with a download token for the resident's browser. The e-mails,
+ * reference, one e-mail) → reference → the validated record durable in the outbox's intake
+ * journal (outbox/journal.ts) → only then the reference is shown, with a download token for the resident's browser. The e-mails,
  * the PDF and application.json are rendered later by the outbox worker; the resident's PDF is
  * rendered when they download it (downloads/store.ts).
  *
@@ -18,8 +18,10 @@ import { ITEM_FORMS, MIN_FILL_MS } from '#src/domain/forms/index.ts';
 import { parseAnswers } from '#src/domain/forms/schema.ts';
 import { getDownload, putDownload } from '../downloads/store.ts';
 import { canonicalBodyHash, IdempotencyError, isIdempotencyKey, withIdempotency } from '../idempotency.ts';
+import { getConfig } from '../env.ts';
 import { logger } from '../log.ts';
 import { OutboxError } from '../outbox/index.ts';
+import { intakeJournal } from '../outbox/journal.ts';
 import type { RecordItem } from '../outbox/record.ts';
 import type { HandlerDeps } from './deps.ts';
 import { definitionFor, publishedItem } from './form-lookup.ts';
@@ -65,6 +67,7 @@ export async function acceptSubmission(submission: PostedSubmission, deps: Handl
     attachments: checked.uploads,
   });
   const key = submission.idempotencyKey;
+  const outboxDir = deps.outboxDir ?? getConfig().outboxDir;
   try {
     const { reference, replayed } = await withIdempotency(
       {
@@ -73,9 +76,11 @@ export async function acceptSubmission(submission: PostedSubmission, deps: Handl
         prefix: municipality.referencePrefix,
         bodyHash,
         ...(deps.idempotencyDir ? { dir: deps.idempotencyDir } : {}),
+        journal: intakeJournal(outboxDir),
       },
-      async (reference) => {
-        stored = await storeApplication(
+      async (reference, reservation) => {
+        if (!reservation) throw new TypeError('journaled store without a reservation');
+        const result = await storeApplication(
           {
             reference,
             municipality,
@@ -86,8 +91,11 @@ export async function acceptSubmission(submission: PostedSubmission, deps: Handl
             submittedAt,
             uploads: checked.uploads,
           },
-          deps.outboxDir,
+          reservation,
+          outboxDir,
         );
+        stored = result.record;
+        return { applied: result.applied };
       },
     );
     logger.info('application.accepted', {

@@ -1,11 +1,13 @@
 /**
- * Stores one accepted application durably in the outbox as a record: the validated answers, the
- * form and item, the languages, the time and the resident's files — nothing rendered. The
- * outbox worker renders the staff e-mail, the receipt, the PDF and application.json when it
+ * Stores one accepted application durably as a record: the validated answers, the form and item,
+ * the languages, the time and the resident's files — nothing rendered. It is written to the
+ * outbox's intake journal at once and into queue/ shortly after; the outbox worker renders the staff e-mail, the receipt, the PDF and application.json when it
  * delivers (src/server/outbox/render.ts), so the resident's 201 waits only for the disk.
  */
-import { reservationDurable } from '../idempotency.ts';
-import { enqueueRecord, type RecordItem } from '../outbox/index.ts';
+import { getConfig } from '../env.ts';
+import type { Reservation } from '../idempotency.ts';
+import { intakeJournal } from '../outbox/journal.ts';
+import type { RecordItem } from '../outbox/record.ts';
 import type { Submission } from './types.ts';
 
 function recordOf(s: Submission): RecordItem {
@@ -32,17 +34,22 @@ function recordOf(s: Submission): RecordItem {
 }
 
 /**
- * Resolves when the record is on disk; throws OutboxError (OUTBOX_WRITE_FAILED → 503,
- * OUTBOX_DUPLICATE → another reference). Called by `withIdempotency` while the reference's
- * reservation is still being made durable: the record is written meanwhile and published in the
- * outbox only after it (`reservationDurable`).
+ * Journals the record (with the key's record and the reference's marker, see outbox/journal.ts)
+ * and resolves once that is durable, with the record and `applied` (the outbox item and the key
+ * record written). Throws OutboxError: OUTBOX_WRITE_FAILED → 503, OUTBOX_DUPLICATE → another
+ * reference.
  */
-export async function storeApplication(s: Submission, outboxDir?: string): Promise<RecordItem> {
+export async function storeApplication(
+  s: Submission,
+  reservation: Reservation,
+  outboxDir: string = getConfig().outboxDir,
+): Promise<{ record: RecordItem; applied: Promise<void> }> {
   const record = recordOf(s);
-  await enqueueRecord(
+  const { applied } = await intakeJournal(outboxDir).append({
     record,
-    s.uploads.map((u) => ({ name: u.file, content: u.content })),
-    { ...(outboxDir ? { dir: outboxDir } : {}), publishAfter: reservationDurable(s.reference) },
-  );
-  return record;
+    uploads: s.uploads.map((u) => ({ name: u.file, content: u.content })),
+    key: reservation.key,
+    marker: reservation.marker,
+  });
+  return { record, applied };
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { normalizeReference, isReference } from '../reference.ts';
 import { readState } from './delivery.ts';
 import { moveDurable } from './durable-fs.ts';
+import { journaledApplications } from './journal.ts';
 import { FILES_DIR, ITEM_FILE, outboxLayout, type OutboxLayout } from './layout.ts';
 import { RENDERED_FILE } from './record.ts';
 
@@ -16,9 +17,10 @@ type Folder = 'queue' | 'dead' | 'sent';
 
 export interface ItemSummary {
   reference: string;
-  folder: Folder;
-  /** queued (never tried), retrying (failed before), dead. */
-  state: 'queued' | 'retrying' | 'dead' | 'sent';
+  /** journal: accepted, in the intake journal, not yet written to queue/ (./journal.ts). */
+  folder: Folder | 'journal';
+  /** journaled (accepted, not yet in queue/), queued (never tried), retrying (failed before), dead. */
+  state: 'journaled' | 'queued' | 'retrying' | 'dead' | 'sent';
   attempts: number;
   lastError?: string;
   /** Seconds since the application was stored. */
@@ -71,7 +73,11 @@ async function summary(layout: OutboxLayout, folder: Folder, reference: string, 
   };
 }
 
-/** Queued and dead items (sent ones too with `sent`), oldest first within each folder. */
+/**
+ * Journaled, queued and dead items (sent ones too with `sent`), oldest first within each folder.
+ * Journaled ones are accepted applications the server has not yet written to queue/ (it does so
+ * shortly after, or when it starts).
+ */
 export async function listItems(root: string, opts: { sent?: boolean; now?: number } = {}): Promise<ItemSummary[]> {
   const layout = outboxLayout(root);
   const now = opts.now ?? Date.now();
@@ -81,7 +87,17 @@ export async function listItems(root: string, opts: { sent?: boolean; now?: numb
     const items = await Promise.all((await names(layout[folder])).map((r) => summary(layout, folder, r, now)));
     out.push(...items.sort((a, b) => b.ageSeconds - a.ageSeconds));
   }
-  return out;
+  const listed = new Set(out.map((i) => i.reference));
+  const journaled = (await journaledApplications(root))
+    .filter((j) => !listed.has(j.reference))
+    .map((j): ItemSummary => ({
+      reference: j.reference,
+      folder: 'journal',
+      state: 'journaled',
+      attempts: 0,
+      ageSeconds: Math.max(0, Math.round((now - Date.parse(j.createdAt)) / 1000)),
+    }));
+  return [...journaled.sort((a, b) => b.ageSeconds - a.ageSeconds), ...out];
 }
 
 async function locate(layout: OutboxLayout, reference: string): Promise<Folder | undefined> {

@@ -11,7 +11,7 @@
  * the event loop they cost several times the thread hand-off they save.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsync, open, openSync, rename, write } from 'node:fs';
+import { closeSync, fsync, open, openSync, rename, rmSync, write } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -26,6 +26,11 @@ type FaultHolder = { [FAULT_KEY]?: WriteFault };
 
 export function setWriteFault(fault: WriteFault | undefined): void {
   (globalThis as FaultHolder)[FAULT_KEY] = fault;
+}
+
+/** The injected fault for a write to `path`, if any (see setWriteFault). */
+export function writeFault(path: string): NodeJS.ErrnoException | undefined {
+  return (globalThis as FaultHolder)[FAULT_KEY]?.(path);
 }
 
 function fsyncFd(fd: number): Promise<void> {
@@ -55,7 +60,8 @@ export async function createEmptyFile(path: string): Promise<void> {
 }
 
 /**
- * Creates a NEW file (fails if it exists) and writes it; resolves once it is written — the name is
+ * Creates a NEW file (fails if it exists) and writes it (a failed write removes it again); resolves
+ * once it is written — the name is
  * taken by the caller from then on — with `durable`, its fsync. `syncDir`: the directory is
  * fsync'ed too (the new name), in parallel with the file's own fsync, so a fresh file costs one
  * fsync's wait, not two in a row. The caller may do other work before awaiting `durable`.
@@ -68,7 +74,7 @@ export async function createDurable(
   const fd = await openFd(path, 'wx', 0o600);
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   try {
-    const fault = (globalThis as FaultHolder)[FAULT_KEY]?.(path);
+    const fault = writeFault(path);
     if (fault) {
       await writeAll(fd, bytes.subarray(0, Math.floor(bytes.byteLength / 2)));
       throw fault;
@@ -76,6 +82,7 @@ export async function createDurable(
     await writeAll(fd, bytes);
   } catch (err) {
     closeSync(fd);
+    rmSync(path, { force: true }); // nothing half-written stays under the new name
     throw err;
   }
   const dirSynced = opts.syncDir ? fsyncDir(dirname(path)) : undefined;

@@ -81,14 +81,13 @@ async function settleAll(promises: (Promise<unknown> | undefined)[]): Promise<vo
  * Stores one application record (./record.ts) durably in the outbox: item.json (the validated
  * answers, no rendering) plus the resident's files, written in tmp/ and renamed into queue/.
  * Resolves only when it is on disk: each file and its folders fsync'ed (all at once), then
- * queue/ after the rename. `publishAfter`: the rename into queue/ waits for it as well (the
- * idempotency reservation of the reference, see idempotency.ts) and nothing is published when it
- * fails. Same errors as `enqueue`.
+ * queue/ after the rename. Same errors as `enqueue`. Applications are stored through the intake
+ * journal (./journal.ts), which calls this when it applies an entry.
  */
 export async function enqueueRecord(
   item: RecordItem,
   uploads: OutboxFile[],
-  opts: { dir?: string; publishAfter?: Promise<unknown> | undefined } = {},
+  opts: { dir?: string } = {},
 ): Promise<void> {
   if (!REFERENCE_PATTERN.test(item.reference) || !ID.test(item.municipality) || !ID.test(item.form)) {
     throw new OutboxError('OUTBOX_INVALID_ITEM', 'reference, municipality or form malformed');
@@ -101,7 +100,6 @@ export async function enqueueRecord(
   const target = join(layout.queue, item.reference);
   const work = join(layout.tmp, `${item.reference}.${process.pid}-${randomBytes(6).toString('hex')}`);
   const syncing: Promise<void>[] = [];
-  opts.publishAfter?.catch(() => {}); // observed at once (it may fail while files are written); awaited below
   try {
     if (!ready.has(layout.root)) {
       await ensureLayout(layout);
@@ -121,7 +119,7 @@ export async function enqueueRecord(
     created.push(createDurable(join(work, ITEM_FILE), JSON.stringify(item), { syncDir: true }));
     for (const c of await Promise.allSettled(created)) if (c.status === 'fulfilled') syncing.push(c.value.durable);
     await settleAll(created);
-    await settleAll([...syncing, opts.publishAfter]);
+    await settleAll(syncing);
     try {
       await renameFast(work, target);
     } catch (err) {

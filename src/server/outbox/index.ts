@@ -1,12 +1,14 @@
 /**
  * Durable outbox — "store, then acknowledge, then send": an application is fsync'ed here before the resident gets a reference.
  *
- * PRODUCER (the application endpoint/handler, bundled by Astro):
+ * PRODUCER (the application endpoint/handler, bundled by Astro): applications go through the
+ * intake journal (./journal.ts, via applications/store.ts), which calls `enqueueRecord` when it
+ * applies an entry:
  *
  *   import { enqueueRecord, type RecordItem } from '../outbox/index.ts';
  *   await enqueueRecord(record, uploads);  // the validated answers + the resident's files, fsync'ed
- *   // …only now show the reference / answer 303 or 201. The worker renders the e-mails, the
- *   // PDF and application.json from the record (./render.ts, ./record.ts).
+ *   // The worker renders the e-mails, the PDF and application.json from the record
+ *   // (./render.ts, ./record.ts).
  *
  *   `enqueue(item, files)` stores an item with its messages already rendered (version 1, the
  *   format of earlier versions; still delivered as is).

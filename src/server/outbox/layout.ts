@@ -1,6 +1,7 @@
 /**
  * On-disk layout of the outbox (all under OUTBOX_DIR, one folder per application):
  *
+ *   journal/        the intake journal (./journal.ts): accepted applications not yet in queue/
  *   tmp/            items being written; never read by the worker; stale ones are cleaned
  *   queue/<REF>/    durable, waiting for delivery: item.json, files/, state.json (once tried)
  *   sent/<REF>/     delivered, kept OUTBOX_RETENTION_DAYS days then purged (0 = not kept)

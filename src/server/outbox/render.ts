@@ -22,6 +22,8 @@ import { FILE_NAME, validateOutboxItem } from './validate.ts';
 
 /** Renders a record item in `dir` and stores the result there; resolves with the messages. */
 export type ItemRenderer = ((dir: string, item: RecordItem) => Promise<OutboxMessage[]>) & {
+  /** Start now rather than on the first item. */
+  warm?: () => void;
   close?: () => Promise<void>;
 };
 
@@ -89,7 +91,8 @@ interface Reply {
 }
 
 /**
- * A renderer on one worker thread, started on first use. A render error is permanent
+ * A renderer on one worker thread, started on first use or by `warm()` (the worker calls it at
+ * start, so the thread's start-up does not fall on the first application). A render error is permanent
  * (OutboxError, the item goes to dead letters); the thread dying is not (plain Error: retried).
  */
 export function threadRenderer(): ItemRenderer {
@@ -131,6 +134,9 @@ export function threadRenderer(): ItemRenderer {
     }).finally(() => {
       if (pending.size === 0) thread?.unref();
     });
+  render.warm = () => {
+    thread ??= start();
+  };
   render.close = async () => {
     const t = thread;
     thread = undefined;

@@ -14,6 +14,7 @@ import { isReference } from '../reference.ts';
 import { backoffMs, buildMail, classifyFailure, readState, writeState } from './delivery.ts';
 import { moveDurable } from './durable-fs.ts';
 import { acquireWorkerLock, housekeeping, inArrivalOrder, removeDir } from './maintenance.ts';
+import { INTAKE_QUIET_MS, intakeJournal } from './journal.ts';
 import { ensureLayout, ITEM_FILE, outboxLayout } from './layout.ts';
 import { createMailTransport, type MailTransport } from './transport.ts';
 import { isRecordItem } from './record.ts';
@@ -22,6 +23,12 @@ import type { DeliveryState, OutboxItem } from './types.ts';
 import { setOutboxWake } from './wake.ts';
 
 const PURGE_EVERY_MS = 60 * 60_000;
+/**
+ * Residents first: while applications are arriving (one journaled within INTAKE_QUIET_MS), the
+ * worker waits before it renders and sends the next item — for at most YIELD_MAX_MS per item, so
+ * delivery never stops under steady traffic. A burst is answered quickly and mailed just after.
+ */
+const YIELD_MAX_MS = 1_000;
 /** Download entries live 30 minutes; they are purged on this timer even when nobody asks. */
 const DOWNLOAD_PURGE_EVERY_MS = 60_000;
 
@@ -38,6 +45,8 @@ interface WorkerOptions {
   random?: () => number;
   /** Renders record items (version 2); default: a worker thread. */
   renderer?: ItemRenderer;
+  /** Start the renderer with the worker (the server does), not on the first item. */
+  warmRenderer?: boolean;
 }
 
 export async function startOutboxWorker(config: Config, options: WorkerOptions = {}): Promise<OutboxWorker> {
@@ -47,6 +56,11 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
   const transport = options.transport ?? createMailTransport(config);
   const random = options.random ?? Math.random;
   const renderer = options.renderer ?? threadRenderer();
+  if (options.warmRenderer) renderer.warm?.();
+  // Entries an earlier process journaled but did not apply are applied again first; an item
+  // whose entry is not applied yet is left alone (see journal.ts: it cannot be sent twice).
+  const journal = intakeJournal(layout.root);
+  await journal.ready;
 
   let stopping = false;
   let running: Promise<void> | undefined;
@@ -65,7 +79,8 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
     }
     let names: string[];
     try {
-      names = await inArrivalOrder(layout.queue, (await readdir(layout.queue)).filter(isReference), arrival);
+      const ready = (await readdir(layout.queue)).filter((name) => isReference(name) && !journal.isSettling(name));
+      names = await inArrivalOrder(layout.queue, ready, arrival);
     } catch (err) {
       logger.error('outbox.queue_unreadable', { code: (err as NodeJS.ErrnoException).code ?? 'unknown' });
       return;
@@ -77,6 +92,12 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
       if (due !== undefined) earliest = Math.min(earliest, due);
     }
     schedule(Number.isFinite(earliest) ? Math.max(0, earliest - Date.now()) : config.OUTBOX_POLL_MS);
+  }
+
+  async function yieldToIntake(): Promise<void> {
+    const started = Date.now();
+    while (!stopping && journal.appendedWithin(INTAKE_QUIET_MS) && Date.now() - started < YIELD_MAX_MS)
+      await new Promise((resolve) => setTimeout(resolve, INTAKE_QUIET_MS));
   }
 
   /** Returns the time the item is next due, or undefined when it left the queue. */
@@ -101,6 +122,8 @@ export async function startOutboxWorker(config: Config, options: WorkerOptions =
     }
     const due = state.nextAttemptAt ? Date.parse(state.nextAttemptAt) : 0;
     if (due > Date.now()) return due;
+    await yieldToIntake();
+    if (stopping) return Date.now();
     arrival.delete(reference); // attempted now: its folder changes, its place in the queue with it
 
     let item: OutboxItem;

@@ -22,7 +22,7 @@ describe('application handler', () => {
     expect(outcome).toMatchObject({ kind: 'accepted', replayed: false });
     if (outcome.kind !== 'accepted') return;
     expect(outcome.reference).toMatch(/^DAU-\d{4}-[2-9A-HJKMNP-Z]{5}$/);
-    expect(queued(d.outboxDir!)).toEqual([outcome.reference]);
+    expect(await queued(d.outboxDir!)).toEqual([outcome.reference]);
     // One record with the validated answers; nothing rendered before the 201.
     const item = JSON.parse(readFileSync(join(d.outboxDir!, 'queue', outcome.reference, 'item.json'), 'utf8'));
     expect(item).toMatchObject({
@@ -89,7 +89,7 @@ describe('application handler', () => {
     if (a.kind !== 'accepted' || b.kind !== 'accepted' || c.kind !== 'accepted') throw new Error('not accepted');
     expect(b.reference).toBe(a.reference);
     expect(c.reference).toBe(a.reference);
-    expect(queued(d.outboxDir!)).toHaveLength(1);
+    expect(await queued(d.outboxDir!)).toHaveLength(1);
     expect(c.replayed).toBe(true);
   });
 

@@ -7,6 +7,7 @@ import type { HandlerDeps, HandlerInput } from '#src/server/applications/deps.ts
 import { handleApplication } from '#src/server/applications/handler.ts';
 import type { FormId } from '#src/domain/schemas/catalogue.ts';
 import { issueFormKey } from '#src/server/form-key.ts';
+import { intakeJournal } from '#src/server/outbox/journal.ts';
 
 /** The form-key signing secret the test handler uses (a real server generates or reads its own). */
 export const TEST_FORM_KEY_SECRET = new TextEncoder().encode('test-form-key-secret-0123456789abcdef');
@@ -102,7 +103,9 @@ export function run(input: Omit<HandlerInput, 'municipality'> & { municipality?:
   return handleApplication({ municipality: 'daugavpils', ...input }, d);
 }
 
-export function queued(outboxDir: string): string[] {
+/** The references in queue/ once every application journaled so far is applied (outbox/journal.ts). */
+export async function queued(outboxDir: string): Promise<string[]> {
+  await intakeJournal(outboxDir).settled();
   try {
     return readdirSync(join(outboxDir, 'queue'));
   } catch {

@@ -50,7 +50,7 @@ describe('idempotency keys are bound to the body', () => {
       expect(second.keep).not.toHaveProperty('idempotencyKey');
     }
     expect(JSON.stringify(second)).not.toContain(first.kind === 'accepted' ? first.reference : 'x');
-    expect(queued(d.outboxDir!)).toHaveLength(1);
+    expect(await queued(d.outboxDir!)).toHaveLength(1);
     const lv = await jsonResponse(second, 'lv').json();
     const ru = await jsonResponse(second, 'ru').json();
     expect(lv.message).toMatch(/citām atbildēm/);
@@ -72,7 +72,7 @@ describe('idempotency keys are bound to the body', () => {
       run({ request: jsonRequest(otherAnswers(), headers), form: 'question', mode: 'json' }, d),
     ]);
     expect([a.kind, b.kind].sort()).toEqual(['accepted', 'rejected']);
-    expect(queued(d.outboxDir!)).toHaveLength(1);
+    expect(await queued(d.outboxDir!)).toHaveLength(1);
   });
 
   it('a changed attachment changes the body hash; field order does not', () => {
@@ -127,7 +127,7 @@ describe('replays never hand out the PDF download', () => {
       d,
     );
     expect(owner).toMatchObject({ kind: 'accepted', replayed: true, downloadToken: first.downloadToken });
-    expect(queued(d.outboxDir!)).toHaveLength(1);
+    expect(await queued(d.outboxDir!)).toHaveLength(1);
   });
 });
 

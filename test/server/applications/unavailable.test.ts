@@ -1,10 +1,10 @@
 /**
  * A temporary failure to store (503) on the HTML form: the page comes back with the translated
  * message, Retry-After, everything typed and the same idempotency key, so sending again once
- * the disk is back stores this one application (one e-mail). The outbox's tmp/ is replaced by a
- * file to make the write fail — that fails for root too.
+ * the disk is back stores this one application (one e-mail). The outbox's intake journal folder
+ * is replaced by a file to make the write fail — that fails for root too.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { example, formFields } from './helpers.ts';
@@ -20,9 +20,9 @@ describe('503 on the HTML form', () => {
     const page = await fetch(suite.portal.url + path);
     const hidden = hiddenFields(await page.text());
     const fields = formFields(example('question').answers);
-    const tmp = join(suite.portal.dirs.outbox, 'tmp');
-    await rm(tmp, { recursive: true, force: true });
-    await writeFile(tmp, 'not a directory');
+    const journal = join(suite.portal.dirs.outbox, 'journal');
+    await rm(journal, { recursive: true, force: true });
+    await writeFile(journal, 'not a directory');
     const res = await submit(path, hidden, fields);
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('30');
@@ -34,8 +34,7 @@ describe('503 on the HTML form', () => {
     expect(again.idempotencyKey).toBe(hidden.idempotencyKey);
     expect(again.renderedAt).toBe(String(Number(hidden.renderedAt) - 30_000));
 
-    await rm(tmp, { force: true });
-    await mkdir(tmp);
+    await rm(journal, { force: true });
     const ok = await submit(path, again, fields);
     expect(ok.status).toBe(303);
     const reference = new URL(ok.headers.get('location')!, suite.portal.url).searchParams.get('ref')!;

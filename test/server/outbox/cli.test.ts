@@ -5,11 +5,13 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { enqueue, enqueueRecord, outboxLayout } from '#src/server/outbox/index.ts';
+import { enqueue, enqueueRecord, outboxLayout, type RecordItem } from '#src/server/outbox/index.ts';
+import { encodeEntry } from '#src/server/outbox/journal.ts';
 import { startOutboxWorker, type OutboxWorker } from '#src/server/outbox/worker.ts';
 import { newReference } from '#src/server/reference.ts';
 import { captureLogs, waitUntil } from '../support/logs.ts';
@@ -77,11 +79,25 @@ describe('outbox CLI', () => {
       { dir: config.outboxDir },
     );
 
+    // And one accepted but still only in the intake journal (a server that stopped before writing it).
+    const journaled = newReference('DAU');
+    const record = JSON.parse(await readFile(join(layout.queue, waiting, 'item.json'), 'utf8')) as RecordItem;
+    await mkdir(join(config.outboxDir, 'journal'));
+    await writeFile(
+      join(config.outboxDir, 'journal', '1-1-c.log'),
+      encodeEntry({
+        record: { ...record, reference: journaled },
+        uploads: [],
+        key: { path: join(root, 'idempotency', 'k.json'), content: '{}' },
+      }),
+    );
+
     const list = await cli(config.outboxDir, 'list');
     expect(list.code).toBe(0);
     const lines = list.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^REFERENCE\s+STATE\s+ATTEMPTS\s+LAST ERROR\s+AGE$/);
     expect(lines.find((l) => l.startsWith(waiting))).toMatch(/queued\s+0\s+-\s+\d+ s$/);
+    expect(lines.find((l) => l.startsWith(journaled))).toMatch(/journaled\s+0\s+-\s+\d+ s$/);
     expect(lines.find((l) => l.startsWith(dead.item.reference))).toMatch(/dead\s+1\s+EENVELOPE 550\s+\d+ s$/);
     const listed = JSON.parse((await cli(config.outboxDir, 'list', '--json')).stdout) as {
       reference: string;
@@ -91,6 +107,7 @@ describe('outbox CLI', () => {
       [
         [dead.item.reference, 'dead'],
         [waiting, 'queued'],
+        [journaled, 'journaled'],
       ].sort(),
     );
 

@@ -9,7 +9,7 @@ import { readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { enqueue, enqueueRecord, outboxLayout, type RecordItem } from '#src/server/outbox/index.ts';
+import { enqueue, outboxLayout } from '#src/server/outbox/index.ts';
 import { housekeeping, startOutboxWorker } from '#src/server/outbox/worker.ts';
 import { startPortal, startPortalExpectingFailure, type PortalServer } from '../../helpers/portal-server.ts';
 import { sampleItem, tempDir, testConfig } from '../support/fixtures.ts';
@@ -121,39 +121,6 @@ describe('atomic enqueue', () => {
     const layout = outboxLayout(config.outboxDir);
     expect(await readdir(layout.tmp)).toEqual([]);
     expect(await readdir(layout.queue)).toEqual([item.reference]);
-  });
-});
-
-describe('a record published only after its reservation', () => {
-  const record = (reference: string): RecordItem => ({
-    version: 2,
-    reference,
-    municipality: 'daugavpils',
-    form: 'question',
-    createdAt: new Date().toISOString(),
-    application: { uiLocale: 'lv', submittedAt: new Date().toISOString(), values: {}, uploads: [] },
-  });
-
-  it('waits for publishAfter before queue/, and publishes nothing when it fails', async () => {
-    const root = await tempDir('gate');
-    const config = testConfig(root);
-    const layout = outboxLayout(config.outboxDir);
-    let open!: () => void;
-    const gate = new Promise<void>((r) => (open = r));
-    const storing = enqueueRecord(record('DGV-2026-AAAAA'), [], { dir: config.outboxDir, publishAfter: gate });
-    await new Promise((r) => setTimeout(r, 200)); // the record's own fsyncs are done by now
-    expect(await readdir(layout.queue)).toEqual([]);
-    expect(await readdir(layout.tmp)).toHaveLength(1); // written, not yet published
-    open();
-    await storing;
-    expect(await readdir(layout.queue)).toEqual(['DGV-2026-AAAAA']);
-
-    const failed = Promise.reject(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }));
-    await expect(
-      enqueueRecord(record('DGV-2026-BBBBB'), [], { dir: config.outboxDir, publishAfter: failed }),
-    ).rejects.toMatchObject({ code: 'OUTBOX_WRITE_FAILED' });
-    expect(await readdir(layout.queue)).toEqual(['DGV-2026-AAAAA']);
-    expect(await readdir(layout.tmp)).toEqual([]);
   });
 });
 

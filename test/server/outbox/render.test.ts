@@ -15,7 +15,7 @@ import { renderApplication } from '#src/server/mail/render.ts';
 import { enqueueRecord, outboxLayout, type RecordItem } from '#src/server/outbox/index.ts';
 import { submissionFromRecord } from '#src/server/outbox/record.ts';
 import { newReference } from '#src/server/reference.ts';
-import { deps, example, jsonRequest, run, SAMPLES } from '../applications/helpers.ts';
+import { deps, example, jsonRequest, queued, run, SAMPLES } from '../applications/helpers.ts';
 import { waitUntil } from '../support/logs.ts';
 import { tempDir, testConfig } from '../support/fixtures.ts';
 import { outboxTestbed } from '../support/outbox-testbed.ts';
@@ -32,6 +32,7 @@ async function accepted(outboxDir: string, root: string) {
     deps({ root, outboxDir, idempotencyDir: join(root, 'idem'), downloadsDir: join(root, 'downloads') }),
   );
   if (outcome.kind !== 'accepted') throw new Error(`not accepted: ${JSON.stringify(outcome)}`);
+  await queued(outboxDir); // applied from the intake journal
   const record = JSON.parse(
     await readFile(join(outboxDir, 'queue', outcome.reference, 'item.json'), 'utf8'),
   ) as RecordItem;
