@@ -44,7 +44,6 @@ import type { RecordItem } from './record.ts';
 import { OutboxError, type OutboxFile } from './types.ts';
 import { wakeOutboxWorker } from './wake.ts';
 
-const JOURNAL_DIR = 'journal';
 const MAGIC = Buffer.from('ATJ1');
 const FRAME_HEAD = 4 + 4 + 32;
 /** A segment is closed (a new one started) once it holds this much. */
@@ -52,7 +51,7 @@ const SEGMENT_MAX_BYTES = 8 * 1024 * 1024;
 /** Appends wait while entries not yet applied hold more than this. */
 const MAX_BACKLOG_BYTES = 64 * 1024 * 1024;
 /** Entries applied at once (their folder fsyncs are shared). */
-const APPLY_CONCURRENCY = 2;
+const APPLY_CONCURRENCY = 8;
 /** Applications arriving within this long count as a rush (applying and delivery wait for it). */
 export const INTAKE_QUIET_MS = 100;
 const RETRY_MIN_MS = 1_000;
@@ -223,7 +222,7 @@ export class IntakeJournal {
   constructor(root: string, options: { maxBacklogBytes?: number } = {}) {
     this.maxBacklogBytes = options.maxBacklogBytes ?? MAX_BACKLOG_BYTES;
     this.layout = outboxLayout(root);
-    this.dir = join(root, JOURNAL_DIR);
+    this.dir = this.layout.journal;
   }
 
   /**
@@ -482,7 +481,7 @@ export class IntakeJournal {
  * references and when they were accepted. Read-only; the server applies them when it starts.
  */
 export async function journaledApplications(root: string): Promise<{ reference: string; createdAt: string }[]> {
-  const dir = join(root, JOURNAL_DIR);
+  const dir = outboxLayout(root).journal;
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.log')).sort();
   const out: { reference: string; createdAt: string }[] = [];
   for (const name of names) {
