@@ -16,6 +16,7 @@ import { ensureDirs } from './durable-fs.ts';
 
 export interface OutboxLayout {
   root: string;
+  journal: string;
   tmp: string;
   queue: string;
   sent: string;
@@ -25,6 +26,7 @@ export interface OutboxLayout {
 export function outboxLayout(root: string): OutboxLayout {
   return {
     root,
+    journal: join(root, 'journal'),
     tmp: join(root, 'tmp'),
     queue: join(root, 'queue'),
     sent: join(root, 'sent'),
@@ -33,7 +35,7 @@ export function outboxLayout(root: string): OutboxLayout {
 }
 
 export async function ensureLayout(layout: OutboxLayout): Promise<void> {
-  await ensureDirs(layout.root, layout.tmp, layout.queue, layout.sent, layout.dead);
+  await ensureDirs(layout.root, layout.journal, layout.tmp, layout.queue, layout.sent, layout.dead);
 }
 
 export const ITEM_FILE = 'item.json';

@@ -39,7 +39,8 @@ export function outboxHealth(root: string, now = Date.now()): Promise<OutboxHeal
   if (last && last.root === root && now - last.at < CACHE_MS) return last.result;
   const result = (async (): Promise<OutboxHealth> => {
     const layout = outboxLayout(root);
-    const writable = await probeWrite(layout.tmp);
+    // tmp/ (items being written) and journal/ (every accepted application is appended there first).
+    const writable = (await probeWrite(layout.tmp)) && (await probeWrite(layout.journal));
     const fs = await statfs(root).catch(() => undefined);
     return { writable, ...(fs ? { freeBytes: Number(fs.bavail) * Number(fs.bsize) } : {}) };
   })();

@@ -27,6 +27,7 @@ describe('health check', () => {
     const text = JSON.stringify(body);
     expect(text).not.toMatch(/queued|dead|DGV-/);
     expect(await readdir(outboxLayout(config.outboxDir).tmp)).toEqual([]);
+    expect(await readdir(outboxLayout(config.outboxDir).journal)).toEqual([]);
   });
 
   it('reports failure (503) when the outbox cannot really be written, even where a permission check passes', async () => {
@@ -46,5 +47,12 @@ describe('health check', () => {
     await rm(layout.tmp);
     await mkdir(layout.tmp);
     expect(await outboxHealth(config.outboxDir, Date.now() + 2000)).toMatchObject({ writable: true });
+    // The same for the intake journal, where every application is appended first.
+    await rm(layout.journal, { recursive: true });
+    await writeFile(layout.journal, 'not a folder');
+    expect(await outboxHealth(config.outboxDir, Date.now() + 4000)).toMatchObject({ writable: false });
+    await rm(layout.journal);
+    await mkdir(layout.journal);
+    expect(await outboxHealth(config.outboxDir, Date.now() + 6000)).toMatchObject({ writable: true });
   });
 });

@@ -82,7 +82,7 @@ describe('outbox CLI', () => {
     // And one accepted but still only in the intake journal (a server that stopped before writing it).
     const journaled = newReference('DAU');
     const record = JSON.parse(await readFile(join(layout.queue, waiting, 'item.json'), 'utf8')) as RecordItem;
-    await mkdir(join(config.outboxDir, 'journal'));
+    await mkdir(join(config.outboxDir, 'journal'), { recursive: true });
     await writeFile(
       join(config.outboxDir, 'journal', '1-1-c.log'),
       encodeEntry({
