@@ -190,17 +190,29 @@ async function pageJsGzip(url: string, clientDir: string): Promise<{ bytes: numb
  * After the accepted burst: the work that follows the 201s — the intake journal writes the items
  * into queue/, the worker renders and delivers them (here: .eml files). `accepted` counts every
  * 201 of the run; `items` are those not yet delivered when the burst ended. Watched for at most
- * DRAIN_WATCH_MS: `delivered` of them in `seconds` (all of them when `delivered === items`).
+ * DRAIN_WATCH_MS: `delivered` of them in `seconds` (all of them when `delivered === items`);
+ * `inQueueAfter`: seconds until the journal had written every one of them into queue/.
  */
-async function drained(tmp: string, accepted: number): Promise<{ items: number; delivered: number; seconds: number }> {
+async function drained(
+  tmp: string,
+  accepted: number,
+): Promise<{ items: number; delivered: number; seconds: number; inQueueAfter?: number }> {
   const started = performance.now();
   const list = (dir: string) => (existsSync(join(tmp, dir)) ? readdirSync(join(tmp, dir)) : []);
   const delivered = () => list('mail').filter((f) => f.endsWith('-staff.eml')).length;
+  const journaled = () => list('outbox/journal').some((f) => f.endsWith('.log'));
   const before = delivered();
+  let inQueueAfter: number | undefined;
   while (delivered() < accepted && performance.now() - started < DRAIN_WATCH_MS) {
     await new Promise((r) => setTimeout(r, 250));
+    if (inQueueAfter === undefined && !journaled()) inQueueAfter = (performance.now() - started) / 1000;
   }
-  return { items: accepted - before, delivered: delivered() - before, seconds: (performance.now() - started) / 1000 };
+  return {
+    items: accepted - before,
+    delivered: delivered() - before,
+    seconds: (performance.now() - started) / 1000,
+    ...(inQueueAfter !== undefined ? { inQueueAfter } : {}),
+  };
 }
 
 /** How long the delivery after the burst is watched (the rate is what it measures). */
@@ -289,7 +301,10 @@ export async function run(): Promise<string> {
         ? `After the accepted burst the server wrote into the queue, rendered and delivered (.eml files) the ${fmt(drain.items)} applications not yet delivered in ${drain.seconds.toFixed(1)} s` +
           (drain.items ? ` (${fmt(drain.items / drain.seconds)}/s, PDF, staff e-mail and receipt each).` : '.')
         : `After the accepted burst ${fmt(drain.items)} applications were not yet delivered; in the next ${drain.seconds.toFixed(0)} s the server wrote into the queue, rendered and delivered (.eml files) ${fmt(drain.delivered)} of them ` +
-          `(${(drain.delivered / drain.seconds).toFixed(1)}/s, PDF, staff e-mail and receipt each; the rest at that rate: about ${fmt((drain.items - drain.delivered) / Math.max(drain.delivered / drain.seconds, 0.01))} s more).`,
+          `(${(drain.delivered / drain.seconds).toFixed(1)}/s, PDF, staff e-mail and receipt each; the rest at that rate: about ${fmt((drain.items - drain.delivered) / Math.max(drain.delivered / drain.seconds, 0.01))} s more).` +
+          (drain.inQueueAfter !== undefined
+            ? ` The intake journal had written all of them into the queue ${drain.inQueueAfter.toFixed(1)} s after the burst.`
+            : ` The intake journal had not written all of them into the queue within ${drain.seconds.toFixed(0)} s.`),
       '',
       `Targets: accepted ≥ 200/s with p99 < 50 ms: ${verdict(accepted.rps >= 200 && accepted.p99 < 50)} (${fmt(accepted.rps)}/s, p99 ${accepted.p99} ms); ` +
         `rejected ≥ 2 000/s: ${verdict(rejected.rps >= 2000)} (${fmt(rejected.rps)}/s); rejected ≥ 0.6 × floor: ${verdict(ratio >= 0.6)} (${ratio.toFixed(2)} × ${fmt(floor.rps)}/s).`,
