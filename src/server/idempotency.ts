@@ -16,13 +16,18 @@
  * same key with a different body is refused (IDEMPOTENCY_KEY_MISMATCH → 409), so knowing someone
  * else's key does not reveal their reference.
  *
- * Flow: the reference is reserved in a `pending` record (exclusive create) BEFORE `store` runs;
- * the record is marked `done` (renamed to its final name, see `run`) after it resolves. A retry
- * after a crash between the two finds the pending record and runs `store` again with the SAME
- * reference — the outbox then either stores
- * it (first attempt never reached the disk) or answers OUTBOX_DUPLICATE (it did), which counts
- * as success. Concurrent calls with one key in this process share one promise; across processes
- * the exclusive create decides.
+ * Flow with the outbox's intake journal (`options.journal`, what applications use): a new key's
+ * record is handed to `store` as a `Reservation` and journaled with the application in one
+ * durable write (outbox/journal.ts); the record file is written when the journal applies the
+ * entry, and until then `pendingKey` and the in-flight slot answer a repeat of the key.
+ *
+ * Flow without a journal (and for `pending` records left by earlier versions): the reference is
+ * reserved in a `pending` record (exclusive create) BEFORE `store` runs; the record is marked
+ * `done` (renamed to its final name, see `run`) after it resolves. A retry after a crash between
+ * the two finds the pending record and runs `store` again with the SAME reference — the outbox
+ * then either stores it (first attempt never reached the disk) or answers OUTBOX_DUPLICATE (it
+ * did), which counts as success. Concurrent calls with one key in this process share one
+ * promise; across processes the exclusive create decides.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';

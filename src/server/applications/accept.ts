@@ -79,7 +79,6 @@ export async function acceptSubmission(submission: PostedSubmission, deps: Handl
         journal: intakeJournal(outboxDir),
       },
       async (reference, reservation) => {
-        if (!reservation) throw new TypeError('journaled store without a reservation');
         const result = await storeApplication(
           {
             reference,

@@ -6,6 +6,7 @@
  */
 import { getConfig } from '../env.ts';
 import type { Reservation } from '../idempotency.ts';
+import { enqueueRecord } from '../outbox/enqueue.ts';
 import { intakeJournal } from '../outbox/journal.ts';
 import type { RecordItem } from '../outbox/record.ts';
 import type { Submission } from './types.ts';
@@ -36,18 +37,25 @@ function recordOf(s: Submission): RecordItem {
 /**
  * Journals the record (with the key's record and the reference's marker, see outbox/journal.ts)
  * and resolves once that is durable, with the record and `applied` (the outbox item and the key
- * record written). Throws OutboxError: OUTBOX_WRITE_FAILED → 503, OUTBOX_DUPLICATE → another
- * reference.
+ * record written). Without a reservation — replaying a key's pending record left by an earlier
+ * version, whose record idempotency.ts confirms itself — the record is written straight into
+ * the outbox. Throws OutboxError: OUTBOX_WRITE_FAILED → 503, OUTBOX_DUPLICATE → another
+ * reference (or, for a replay, already stored).
  */
 export async function storeApplication(
   s: Submission,
-  reservation: Reservation,
+  reservation: Reservation | undefined,
   outboxDir: string = getConfig().outboxDir,
 ): Promise<{ record: RecordItem; applied: Promise<void> }> {
   const record = recordOf(s);
+  const uploads = s.uploads.map((u) => ({ name: u.file, content: u.content }));
+  if (!reservation) {
+    await enqueueRecord(record, uploads, { dir: outboxDir });
+    return { record, applied: Promise.resolve() };
+  }
   const { applied } = await intakeJournal(outboxDir).append({
     record,
-    uploads: s.uploads.map((u) => ({ name: u.file, content: u.content })),
+    uploads,
     key: reservation.key,
     marker: reservation.marker,
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   deps,
@@ -91,6 +91,29 @@ describe('application handler', () => {
     expect(c.reference).toBe(a.reference);
     expect(await queued(d.outboxDir!)).toHaveLength(1);
     expect(c.replayed).toBe(true);
+  });
+
+  it('a pending record left by an earlier version is replayed: same reference, stored once, confirmed', async () => {
+    const body = example('question');
+    const headers = { 'idempotency-key': 'left-by-an-earlier-version-1' };
+    // The record that version wrote before storing (same key, same body, hence the same hash).
+    const first = deps(tempDirs());
+    const a = await run({ request: jsonRequest(body, headers), form: 'question', mode: 'json' }, first);
+    if (a.kind !== 'accepted') throw new Error('not accepted');
+    await queued(first.outboxDir!);
+    const [name] = readdirSync(first.idempotencyDir!);
+    const d = deps(tempDirs());
+    mkdirSync(d.idempotencyDir!, { recursive: true });
+    const pending = join(d.idempotencyDir!, name!.replace(/\.json$/, '.pending.json'));
+    writeFileSync(pending, readFileSync(join(first.idempotencyDir!, name!)));
+
+    const b = await run({ request: jsonRequest(body, headers), form: 'question', mode: 'json' }, d);
+    expect(b).toMatchObject({ kind: 'accepted', replayed: true, reference: a.reference });
+    expect(await queued(d.outboxDir!)).toEqual([a.reference]);
+    expect(readdirSync(d.idempotencyDir!)).toEqual([name]);
+    const c = await run({ request: jsonRequest(body, headers), form: 'question', mode: 'json' }, d);
+    expect(c).toMatchObject({ kind: 'accepted', replayed: true, reference: a.reference });
+    expect(await queued(d.outboxDir!)).toHaveLength(1);
   });
 
   it('the HTML form: only the request that stored the application gets a download token, never a replay', async () => {
