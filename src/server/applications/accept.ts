@@ -2,9 +2,9 @@
  * Accepting one posted application: item → honeypot and minimum fill time (HTML form) →
  * validation with the shared schema (400 + field errors) → idempotency (same key, same
  * reference, one e-mail) → reference → the validated record durable in the outbox's intake
- * journal (outbox/journal.ts) → only then the reference is shown, with a download token for the resident's browser. The e-mails,
- * the PDF and application.json are rendered later by the outbox worker; the resident's PDF is
- * rendered when they download it (downloads/store.ts).
+ * journal (outbox/journal.ts) → only then the reference is shown, with a download token for the
+ * resident's browser. The e-mails, the PDF and application.json are rendered later by the outbox
+ * worker; the resident's PDF is rendered when they download it (downloads/store.ts).
  *
  * Honeypot filled or posted faster than MIN_FILL_MS: the form is re-rendered with a neutral
  * "please check and send again" message and a fresh render time — never a fake success. A person

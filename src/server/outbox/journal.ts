@@ -27,6 +27,10 @@
  *   at a segment's end (crash mid-write) is ignored: it was never acknowledged.
  * - Memory and disk are bounded: while entries waiting to be applied hold more than
  *   MAX_BACKLOG_BYTES, appends wait (the burst slows down instead of growing without limit).
+ * - Residents first: while applications keep arriving (one within INTAKE_QUIET_MS), applying
+ *   waits — unless the backlog is half full — and so does the outbox worker (worker.ts); a burst
+ *   is answered first and written and mailed just after. Segment files hold the same personal
+ *   data as the outbox (mode 0600) and are deleted as soon as their entries are applied.
  *
  * Frame: "ATJ1" | payload length (u32 BE) | SHA-256 of the payload | payload, where payload =
  * header length (u32 BE) | header JSON { record, key, marker, uploads: [{ name, size }] } | the
