@@ -216,6 +216,17 @@ function mismatch(): IdempotencyError {
   return new IdempotencyError('IDEMPOTENCY_KEY_MISMATCH', 'key was already used with a different body');
 }
 
+/** The record of a new key: written once, never rewritten (version 3, see RecordFile). */
+function newRecord(options: IdempotencyOptions, reference: string): RecordFile {
+  return {
+    version: 3,
+    scope: options.scope,
+    ...(options.bodyHash ? { bodyHash: options.bodyHash } : {}),
+    reference,
+    createdAt: new Date().toISOString(),
+  };
+}
+
 /** Idempotency folders known to exist (checked once, not with a mkdir per application). */
 const readyDirs = new Set<string>();
 
@@ -278,13 +289,7 @@ async function run(
     // application always has its record: a retry with the key finds it and never stores a second
     // application.
     const claimed = await claim();
-    const record: RecordFile = {
-      version: 3,
-      scope: options.scope,
-      ...(options.bodyHash ? { bodyHash: options.bodyHash } : {}),
-      reference: claimed.reference,
-      createdAt: new Date().toISOString(),
-    };
+    const record = newRecord(options, claimed.reference);
     try {
       const created = await createDurable(pendingPath, JSON.stringify(record), { syncDir: true });
       await Promise.all([created.durable, claimed.durable]);
@@ -344,13 +349,7 @@ async function storeJournaled(
 ): Promise<Outcome> {
   for (let attempt = 1; ; attempt++) {
     const claimed = await claim(false);
-    const record: RecordFile = {
-      version: 3,
-      scope: options.scope,
-      ...(options.bodyHash ? { bodyHash: options.bodyHash } : {}),
-      reference: claimed.reference,
-      createdAt: new Date().toISOString(),
-    };
+    const record = newRecord(options, claimed.reference);
     let stored;
     try {
       stored = await store(claimed.reference, {
