@@ -256,7 +256,8 @@ async function run(
       throw new IdempotencyError('IDEMPOTENCY_KEY_REUSED', 'key was issued for another form');
     if (existing.bodyHash !== options.bodyHash) throw mismatch();
   };
-  const journaled = options.journal && (await options.journal.ready, options.journal);
+  const journaled = options.journal;
+  await journaled?.ready; // recovered entries are known before their keys are looked up
   for (let round = 0; ; round++) {
     // Journaled, not yet written: the entry is applied in the background with this reference.
     const waiting = journaled?.pendingKey(path);

@@ -147,35 +147,14 @@ export async function readBodyLimited(request: PostedBody, maxBytes: number, pac
     Number.isInteger(declared) && declared > 0 && declared <= maxBytes ? declared : undefined,
     maxBytes,
   );
-  if (request.body instanceof Readable) return readNodeBody(request.body, collect, pace);
-  const reader = request.body.getReader();
-  let slow: GuardError | undefined;
-  const watch = watchPace(pace, (err) => {
-    slow = err;
-    reader.cancel(err).catch(() => {});
-  });
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (slow) throw slow;
-      if (done) break;
-      watch.add(value.byteLength);
-      if (!collect.add(value)) {
-        await reader.cancel().catch(() => {});
-        throw tooLarge(maxBytes);
-      }
-    }
-  } catch (err) {
-    if (slow) throw slow;
-    if (err instanceof GuardError) throw err;
-    throw new GuardError('BODY_ABORTED', 'request body aborted');
-  } finally {
-    watch.stop();
-  }
-  return collect.bytes();
+  // A web body (Astro endpoints, tests) is read through the same Node-stream reader as the
+  // server's IncomingMessage: one place for the size, pace and abort rules.
+  const stream =
+    request.body instanceof Readable ? request.body : Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
+  return readNodeBody(stream, collect, pace);
 }
 
-/** The same from a Node stream (the server's IncomingMessage): destroyed when too large or too slow. */
+/** Reads a body stream into `collect`; the stream is destroyed when too large or too slow. */
 function readNodeBody(stream: Readable, collect: Collector, pace: UploadPace | undefined): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     let settled = false;

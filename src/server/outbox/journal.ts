@@ -450,28 +450,13 @@ export class IntakeJournal {
 
   /** Reads the segments an earlier process left and queues their unapplied entries. */
   private async recover(): Promise<void> {
-    let names: string[];
-    try {
-      names = (await readdir(this.dir)).filter((n) => n.endsWith('.log')).sort();
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return; // nothing journaled here yet
-      throw err;
-    }
     let recovered = 0;
-    for (const name of names) {
-      const path = join(this.dir, name);
-      const bytes = await readFile(path);
-      const { entries, rest } = decodeSegment(bytes);
+    for (const { name, path, size, entries, rest } of await readSegments(this.dir)) {
       if (rest) logger.warn('outbox.journal_torn_tail', { segment: name, bytes: rest });
-      const segment: Segment = { path, fd: undefined, size: bytes.byteLength, open: 0, closed: true };
+      const segment: Segment = { path, fd: undefined, size, open: 0, closed: true };
       for (const entry of entries) {
         if (keyRecordWritten(entry.key) || this.pending.has(entry.record.reference)) continue;
-        void this.track(
-          entry,
-          segment,
-          entry.uploads.reduce((n, u) => n + u.content.byteLength, 2048),
-        );
+        void this.track(entry, segment, encodeEntry(entry).byteLength);
         recovered++;
       }
       if (segment.open === 0) await unlink(path).catch(() => {});
@@ -485,18 +470,36 @@ export class IntakeJournal {
  * references and when they were accepted. Read-only; the server applies them when it starts.
  */
 export async function journaledApplications(root: string): Promise<{ reference: string; createdAt: string }[]> {
-  const dir = outboxLayout(root).journal;
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.log')).sort();
-  const out: { reference: string; createdAt: string }[] = [];
-  for (const name of names) {
-    const bytes = await readFile(join(dir, name)).catch(() => undefined);
-    if (!bytes) continue; // applied and removed meanwhile
-    for (const entry of decodeSegment(bytes).entries) {
-      if (!keyRecordWritten(entry.key))
-        out.push({ reference: entry.record.reference, createdAt: entry.record.createdAt });
-    }
+  const segments = await readSegments(outboxLayout(root).journal).catch(() => []);
+  return segments.flatMap((segment) =>
+    segment.entries
+      .filter((entry) => !keyRecordWritten(entry.key))
+      .map((entry) => ({ reference: entry.record.reference, createdAt: entry.record.createdAt })),
+  );
+}
+
+/** The segment files of a journal folder, oldest first, decoded; none when there is no folder. */
+async function readSegments(
+  dir: string,
+): Promise<{ name: string; path: string; size: number; entries: JournalEntry[]; rest: number }[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.log')).sort();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return []; // nothing journaled here yet
+    throw err;
   }
-  return out;
+  const segments = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return undefined; // applied and removed meanwhile
+      throw err;
+    });
+    if (bytes) segments.push({ name, path, size: bytes.byteLength, ...decodeSegment(bytes) });
+  }
+  return segments;
 }
 
 const REGISTRY_KEY = Symbol.for('atbalsts.outbox.journals');
